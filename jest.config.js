@@ -1,0 +1,14 @@
+/** Two projects: node for domain/emulator/function tests, jsdom for mini-program pages. */
+const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json', diagnostics: false }];
+const common = {
+  transform: { '^.+\\.ts$': tsJest },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/tests/setup/net-guard.ts'],
+};
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/tests/{unit,emulator,functions,scenarios}/**/*.test.ts'] },
+    { ...common, displayName: 'pages', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/pages/**/*.test.ts'] },
+  ],
+};

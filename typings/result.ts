@@ -1,0 +1,42 @@
+// The one response shape of every cloud-function action, shared by client and server (import type only).
+
+/** Stable machine-readable codes; the Chinese message travels beside them. */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_ACTION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'GRID_FULL'
+  | 'INVITE_INVALID'
+  | 'INVITE_USED'
+  | 'INVITE_EXPIRED'
+  | 'ALREADY_BOUND'
+  | 'HOUSEHOLD_INACTIVE'
+  | 'NOT_IN_RANGE'
+  | 'OFFLINE_TOO_LATE'
+  | 'FUTURE_TIME'
+  | 'CHECKLIST_ITEM_UNKNOWN'
+  | 'TOO_MANY_PHOTOS'
+  | 'PROOF_MISMATCH'
+  | 'DEADLINE_IN_PAST'
+  | 'CAMPAIGN_INVALID'
+  | 'PERIOD_CLOSED'
+  | 'CASE_STATE'
+  | 'RATE_LIMITED'
+  | 'CALENDAR_MISSING'
+  /** client-side only: the call never reached a function (offline, timeout, local backend down) */
+  | 'NETWORK'
+  | 'INTERNAL';
+
+export type Ok<T> = { ok: true; data: T; warnings?: string[] };
+export type Fail = { ok: false; code: ErrorCode; message: string; field?: string };
+export type Result<T> = Ok<T> | Fail;
+
+/** Every call carries an action name; field-work actions also carry an idempotency key. */
+export interface ActionEvent {
+  action: string;
+  idempotencyKey?: string;
+  [field: string]: unknown;
+}
