@@ -1,0 +1,24 @@
+// Database indexes, as code: the deploy script creates them in a real CloudBase environment.
+// (The emulator scans in memory and needs none; these are the queries that grow with a county.)
+import type { CollectionName } from './collections';
+
+export interface IndexSpec {
+  name: string;
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+}
+
+export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
+  persons: [{ name: 'openid', keys: { openid: 1 } }],
+  households: [
+    { name: 'grid', keys: { gridId: 1 } },
+    { name: 'village', keys: { villageId: 1 } },
+  ],
+  grids: [{ name: 'village', keys: { villageId: 1 } }],
+  assignments: [
+    { name: 'visitor', keys: { visitorId: 1, validFrom: -1 } },
+    { name: 'household', keys: { householdId: 1, validFrom: -1 } },
+  ],
+  invites: [{ name: 'code', keys: { code: 1 }, unique: true }],
+  audit: [{ name: 'target', keys: { collection: 1, docId: 1, at: -1 } }],
+};
