@@ -16,9 +16,13 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
   ],
   grids: [{ name: 'village', keys: { villageId: 1 } }],
   assignments: [
-    { name: 'visitor', keys: { visitorId: 1, validFrom: -1 } },
+    { name: 'visitor', keys: { visitorPersonId: 1, validFrom: -1 } },
+    { name: 'village-open', keys: { villageId: 1, validTo: 1 } },
     { name: 'household', keys: { householdId: 1, validFrom: -1 } },
   ],
-  invites: [{ name: 'code', keys: { code: 1 }, unique: true }],
+  invites: [
+    { name: 'code', keys: { code: 1 }, unique: true },
+    { name: 'expiry', keys: { status: 1, expiresAt: 1 } },
+  ],
   audit: [{ name: 'target', keys: { collection: 1, docId: 1, at: -1 } }],
 };

@@ -1,0 +1,113 @@
+// The documented way to create a township and its first township-office account in a real deployment (no backdoor in
+// any function): run once by the township's IT contact with the CloudBase credentials; every later account comes by invitation.
+//
+//   TCB_ENV=<env id> TENCENTCLOUD_SECRETID=… TENCENTCLOUD_SECRETKEY=… \
+//     node --import tsx scripts/bootstrap-office.ts --township "溆浦县三江镇" --openid <OPENID> --name "张三" [--phone 13800000000] [--force]
+//
+// The OPENID is the office person's own: opened once by them, the mini program's `org` → `me` call answers
+// { bound: false, openid } for a WeChat user not yet bound, so it can be read from there.
+import * as cloud from 'wx-server-sdk';
+import type { RoleGrant } from '../typings/roles';
+import type { PersonRecord, TownshipRecord } from '../server/domain/org/records';
+import type { Database } from '../server/infra/cloud';
+import type { AuditRecord } from '../server/infra/audit';
+import { findAll, findOne } from '../server/infra/store';
+
+export interface BootstrapOptions {
+  townshipName: string;
+  openid: string;
+  name: string;
+  phone?: string | null;
+  /** add another office account although the township already has one */
+  force?: boolean;
+}
+
+export interface BootstrapResult {
+  townshipId: string;
+  townshipCreated: boolean;
+  personId: string;
+  personCreated: boolean;
+}
+
+export class BootstrapRefused extends Error {}
+
+function audit(action: string, collection: string, docId: string, before: unknown, after: unknown, now: Date): AuditRecord {
+  return { at: now, actorPersonId: null, actorOpenid: null, actorName: 'scripts/bootstrap-office', action, collection, docId, before, after, reason: '部署初始化：创建乡镇与首个镇办公室账号' };
+}
+
+export async function bootstrapOffice(db: Database, opts: BootstrapOptions, now: Date = new Date()): Promise<BootstrapResult> {
+  const townshipName = opts.townshipName.trim();
+  const openid = opts.openid.trim();
+  const name = opts.name.trim();
+  if (!townshipName || !openid || !name) throw new BootstrapRefused('乡镇名称、OPENID 和姓名都不能为空');
+  if (!/^[0-9A-Za-z_-]{6,64}$/.test(openid)) throw new BootstrapRefused(`OPENID 格式不正确：${openid}`);
+
+  let township = await findOne<TownshipRecord>(db, 'townships', { name: townshipName });
+  let townshipCreated = false;
+  if (!township) {
+    const record = { name: townshipName, createdAt: now };
+    const added = (await db.collection('townships').add({ data: record })) as { _id: string };
+    township = { _id: String(added._id), ...record };
+    townshipCreated = true;
+    await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'townships', township._id, null, township, now) } });
+  }
+
+  const offices = await findAll<PersonRecord>(db, 'persons', { townshipId: township._id, active: true, 'grants.role': 'office' });
+  if (offices.length && !opts.force) {
+    throw new BootstrapRefused(`“${townshipName}”已有镇办公室账号（${offices.map((p) => p.name).join('、')}），其他人员请通过邀请加入；确需再建请加 --force`);
+  }
+
+  const grant: RoleGrant = { role: 'office', scopeType: 'township', scopeId: township._id, townshipId: township._id };
+  const bound = await findOne<PersonRecord>(db, 'persons', { openid, active: true });
+  if (bound && bound.townshipId !== township._id) throw new BootstrapRefused(`该 OPENID 已绑定其他乡镇的人员“${bound.name}”`);
+  if (bound) {
+    if (bound.grants.some((g) => g.role === 'office' && g.scopeId === township!._id)) {
+      return { townshipId: township._id, townshipCreated, personId: bound._id, personCreated: false };
+    }
+    const after = { ...bound, grants: [...bound.grants, grant], updatedAt: now };
+    await db.collection('persons').doc(bound._id).update({ data: { grants: after.grants, updatedAt: now } });
+    await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'persons', bound._id, bound, after, now) } });
+    return { townshipId: township._id, townshipCreated, personId: bound._id, personCreated: false };
+  }
+
+  const record = { townshipId: township._id, name, phone: opts.phone ?? null, openid, active: true, grants: [grant], createdAt: now, updatedAt: now };
+  const added = (await db.collection('persons').add({ data: record })) as { _id: string };
+  const personId = String(added._id);
+  await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'persons', personId, null, { _id: personId, ...record }, now) } });
+  return { townshipId: township._id, townshipCreated, personId, personCreated: true };
+}
+
+function argValue(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const townshipName = argValue(args, '--township');
+  const openid = argValue(args, '--openid');
+  const name = argValue(args, '--name');
+  if (!townshipName || !openid || !name) {
+    console.error('用法：node --import tsx scripts/bootstrap-office.ts --township <乡镇名称> --openid <OPENID> --name <姓名> [--phone <电话>] [--force]');
+    process.exit(2);
+  }
+  // outside a cloud function the environment must be named; locally the emulator's SCF_NAMESPACE resolves it instead
+  cloud.init({ env: (process.env.TCB_ENV ?? cloud.DYNAMIC_CURRENT_ENV) as unknown as string });
+  try {
+    const result = await bootstrapOffice(cloud.database(), { townshipName, openid, name, phone: argValue(args, '--phone'), force: args.includes('--force') });
+    console.log(`完成：乡镇 ${result.townshipId}${result.townshipCreated ? '（新建）' : ''}，镇办公室人员 ${result.personId}${result.personCreated ? '（新建）' : '（已有人员，已授予角色）'}`);
+  } catch (err) {
+    if (err instanceof BootstrapRefused) {
+      console.error(`已拒绝：${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+if ((require as unknown as { main?: unknown }).main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

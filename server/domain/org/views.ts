@@ -1,0 +1,68 @@
+// Records shaped into what the pages render: ISO times, readable scopes, phones masked unless the caller needs them.
+import type { AssignmentView, GridSizeView, HouseholdView, InviteView, RoleView } from '../../../typings/org';
+import type { RoleGrant } from '../../../typings/roles';
+import { ROLE_LABELS } from '../roles';
+import { maskPhone } from './phoneMask';
+import { INVITE_PAGE, inviteScene } from './inviteCode';
+import type { AssignmentRecord, GridRecord, HouseholdRecord, InviteRecord } from './records';
+
+const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+export const NO_FLAGS = { elderlyAlone: false, leftBehindChildren: false, leftBehindWomen: false, mentalDisorder: false, disability: false };
+
+export function householdView(h: HouseholdRecord, showPhones: boolean): HouseholdView {
+  return {
+    id: h._id,
+    townshipId: h.townshipId,
+    villageId: h.villageId,
+    gridId: h.gridId,
+    address: h.address,
+    headName: h.headName,
+    members: (h.members ?? []).map((m) => ({ ...m, ...(m.phone ? { phone: showPhones ? m.phone : maskPhone(m.phone)! } : {}) })),
+    location: h.location ?? null,
+    vulnerability: { ...NO_FLAGS, ...h.vulnerability },
+    active: h.active,
+    movedOutAt: iso(h.movedOutAt),
+    note: h.note ?? '',
+  };
+}
+
+export function gridSizeView(g: Pick<GridRecord, '_id' | 'name' | 'householdCount'>): GridSizeView {
+  return { id: g._id, name: g.name, householdCount: g.householdCount };
+}
+
+export function roleView(grant: RoleGrant, scopeName: string): RoleView {
+  return { role: grant.role, label: ROLE_LABELS[grant.role], scopeType: grant.scopeType, scopeId: grant.scopeId, scopeName };
+}
+
+export function inviteView(i: InviteRecord, scopeName: string): InviteView {
+  return {
+    code: i._id,
+    role: i.role,
+    scopeType: i.scopeType,
+    scopeId: i.scopeId,
+    scopeName,
+    personId: i.personId,
+    name: i.name,
+    status: i.status,
+    expiresAt: iso(i.expiresAt)!,
+    qrFileId: i.qrFileId,
+    scene: inviteScene(i._id),
+    page: INVITE_PAGE,
+  };
+}
+
+export function assignmentView(a: AssignmentRecord, visitorName: string, householdAddress: string): AssignmentView {
+  return {
+    id: a._id,
+    visitorPersonId: a.visitorPersonId,
+    visitorName,
+    householdId: a.householdId,
+    householdAddress,
+    villageId: a.villageId,
+    gridId: a.gridId,
+    validFrom: iso(a.validFrom)!,
+    validTo: iso(a.validTo),
+    reason: a.reason,
+  };
+}

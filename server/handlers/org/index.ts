@@ -1,0 +1,38 @@
+// The `org` function's action table: accounts and organisation (township → village → micro-grid → household, people, invites, assignments).
+import type { ActionDef, TimerDef } from '../../infra/dispatch';
+import { createVillage, listVillages, updateVillage } from './villages';
+import { createGrid, listGrids, updateGrid } from './grids';
+import { addHousehold, listHouseholds, moveHousehold, setHouseholdActive, updateHousehold } from './households';
+import { addPerson, grantRole, listPersons, revokeRole } from './persons';
+import { acceptInvite, createInvite, expireInvites, listInvites, revokeInvite } from './invites';
+import { assignHouseholds, endAssignment, listAssignments, reassignHouseholds } from './assignments';
+import { me } from './me';
+
+export const actions: Record<string, ActionDef<any, any>> = {
+  me,
+  createVillage,
+  updateVillage,
+  listVillages,
+  createGrid,
+  updateGrid,
+  listGrids,
+  addHousehold,
+  updateHousehold,
+  moveHousehold,
+  setHouseholdActive,
+  listHouseholds,
+  addPerson,
+  grantRole,
+  revokeRole,
+  listPersons,
+  createInvite,
+  acceptInvite,
+  revokeInvite,
+  listInvites,
+  assignHouseholds,
+  reassignHouseholds,
+  endAssignment,
+  listAssignments,
+};
+
+export const timers: Record<string, TimerDef> = { expireInvites };
