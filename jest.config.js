@@ -1,4 +1,4 @@
-/** Two projects: node for domain/emulator/function tests, jsdom for mini-program pages. */
+/** Two projects: node for domain/emulator/function tests, jsdom (with the Node globals the emulator needs) for mini-program pages. */
 const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json', diagnostics: false }];
 const common = {
   transform: { '^.+\\.ts$': tsJest },
@@ -9,6 +9,6 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/tests/{unit,emulator,functions,scenarios}/**/*.test.ts'] },
-    { ...common, displayName: 'pages', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/pages/**/*.test.ts'] },
+    { ...common, displayName: 'pages', testEnvironment: '<rootDir>/tests/pages/backend-environment.ts', testMatch: ['<rootDir>/tests/pages/**/*.test.ts'] },
   ],
 };

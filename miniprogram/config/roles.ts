@@ -1,0 +1,27 @@
+// What each role is called and where its area lives; the home page draws one tile per role the person holds.
+import type { Role } from '../../typings/roles';
+
+export interface RoleArea {
+  label: string;
+  /** one line under the label: what the person does there */
+  duty: string;
+  /** the area's entry page; empty until that role's subpackage exists (issue 4) */
+  path: string;
+}
+
+export const ROLE_AREAS: Record<Role, RoleArea> = {
+  villager: { label: '村民', duty: '明白卡、告知书、自查、隐患上报', path: '' },
+  gridLeader: { label: '网格长', duty: '每周联络每户、上报风险', path: '' },
+  visitor: { label: '走访人', duty: '敲门走访、隐患整改复查', path: '' },
+  liaison: { label: '村联络员', duty: '网格、住户与走访分配', path: '' },
+  office: { label: '镇领导小组办公室', duty: '统计、通报、豁免与设置', path: '' },
+  discipline: { label: '镇纪委', duty: '逾期走访人约谈', path: '' },
+  helper: { label: '帮扶人', duty: '独居老人一对一帮扶', path: '' },
+};
+
+/** Tiles appear in this order, field roles first. */
+export const ROLE_ORDER: Role[] = ['villager', 'gridLeader', 'visitor', 'helper', 'liaison', 'office', 'discipline'];
+
+export function roleLabel(role: string): string {
+  return (ROLE_AREAS as Record<string, RoleArea | undefined>)[role]?.label ?? role;
+}

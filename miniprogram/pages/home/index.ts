@@ -1,0 +1,89 @@
+// Home: one org.me call decides what to show — the join form, or the person's role tiles.
+import type { RoleTile } from '../../services/org/loadHome';
+import { loadHome } from '../../services/org/loadHome';
+import { inviteCodeFromScene } from '../../services/org/acceptInvite';
+import { failureText } from '../../services/feedback';
+import { isLocalMode, localModeAllowed, localOpenid } from '../../services/localMode';
+import { isLargeText, setLargeText } from '../../ui/largeText';
+import { LOCAL_API } from '../../config/env';
+
+type HomeState = 'loading' | 'error' | 'join' | 'member';
+
+Component({
+  data: {
+    state: 'loading' as HomeState,
+    errorText: '',
+    name: '',
+    township: '',
+    tiles: [] as RoleTile[],
+    inviteCode: '',
+    openid: '',
+    largeText: false,
+    devBanner: '',
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ inviteCode: inviteCodeFromScene(query.scene) || query.code || '' });
+      this.load();
+    },
+
+    onShow() {
+      this.setData({ largeText: isLargeText(), devBanner: devBanner() });
+    },
+
+    async load() {
+      this.setData({ state: 'loading', errorText: '' });
+      const res = await loadHome();
+      if (!res.ok) {
+        this.setData({ state: 'error', errorText: failureText(res) });
+        return;
+      }
+      const view = res.data;
+      if (!view.bound) {
+        this.setData({ state: 'join', openid: view.openid, name: '', township: '', tiles: [] });
+        return;
+      }
+      this.setData({ state: 'member', name: view.name, township: view.township, tiles: view.tiles });
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    onJoined() {
+      this.setData({ inviteCode: '' });
+      this.load();
+    },
+
+    onTileTap(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { path: string; label: string }>) {
+      const { path, label } = e.currentTarget.dataset;
+      if (path) {
+        wx.navigateTo({ url: path });
+        return;
+      }
+      wx.showToast({ title: `${label}功能即将开放`, icon: 'none', duration: 2000 });
+    },
+
+    onToggleLargeText(e: WechatMiniprogram.SwitchChange) {
+      setLargeText(e.detail.value);
+      this.setData({ largeText: e.detail.value });
+    },
+
+    onCopyOpenid() {
+      wx.setClipboardData({ data: this.data.openid });
+    },
+
+    onOpenDevIdentity() {
+      wx.navigateTo({ url: '/pages/dev-identity/index' });
+    },
+  },
+});
+
+/** Develop builds say which backend and identity they use, and lead to the switcher; other builds show nothing. */
+function devBanner(): string {
+  if (!localModeAllowed()) return '';
+  if (!isLocalMode()) return '开发版 · 云开发环境 · 点此切换演示身份（本地后端）';
+  const who = localOpenid() ?? '匿名（未加入）';
+  return `开发版 · 本地后端 ${LOCAL_API.host}:${LOCAL_API.port} · 身份 ${who} · 点此切换演示身份`;
+}

@@ -1,0 +1,109 @@
+// The only code that reaches the backend: wx.cloud.callFunction in production, the local dev API in local mode.
+// Whatever happens, the promise settles with a Result, so a page can always leave its loading state.
+import type { Fail, Result } from '../../typings/result';
+import { CALL_TIMEOUT_MS, CLOUD_ENV, currentEnvVersion, localApiUrl } from '../config/env';
+import { isLocalMode, localOpenid } from './localMode';
+
+export interface CallOptions {
+  /** field work sends one, so a resend after a weak-network failure never duplicates */
+  idempotencyKey?: string;
+  timeoutMs?: number;
+}
+
+export const NETWORK_MESSAGE = '网络不可用，请稍后重试';
+export const TIMEOUT_MESSAGE = '网络超时，请稍后重试';
+export const BAD_REPLY_MESSAGE = '服务暂时不可用，请稍后重试';
+export const NO_CLOUD_MESSAGE = '当前微信版本过低，请升级微信后再使用';
+
+let cloudReady = false;
+
+/** wx.cloud.init once, with this build's CloudBase env (config/env.ts); false when this WeChat has no cloud support. */
+export function initCloud(): boolean {
+  if (cloudReady) return true;
+  if (!wx.cloud) return false;
+  try {
+    wx.cloud.init({ env: CLOUD_ENV[currentEnvVersion()], traceUser: true });
+  } catch {
+    return false;
+  }
+  cloudReady = true;
+  return true;
+}
+
+export function networkFail(message = NETWORK_MESSAGE): Fail {
+  return { ok: false, code: 'NETWORK', message };
+}
+
+export function callCloud<T>(
+  name: string,
+  action: string,
+  data: Record<string, unknown> = {},
+  opts: CallOptions = {},
+): Promise<Result<T>> {
+  const event: Record<string, unknown> = { ...data, action };
+  if (opts.idempotencyKey) event.idempotencyKey = opts.idempotencyKey;
+  const timeoutMs = opts.timeoutMs ?? CALL_TIMEOUT_MS;
+  const call = isLocalMode() ? viaDevApi(name, event, timeoutMs) : viaCloud(name, event);
+  return withTimeout(call, timeoutMs).then(asResult<T>, (err: unknown) => failureOf(err));
+}
+
+class NoCloud extends Error {}
+
+function viaCloud(name: string, event: Record<string, unknown>): Promise<unknown> {
+  if (!initCloud()) return Promise.reject(new NoCloud());
+  return wx.cloud.callFunction({ name, data: event }).then((res) => res.result);
+}
+
+function viaDevApi(name: string, event: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
+  const openid = localOpenid();
+  const header: Record<string, string> = { 'content-type': 'application/json' };
+  if (openid) header['x-wx-openid'] = openid;
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: localApiUrl(`/fn/${encodeURIComponent(name)}`),
+      method: 'POST',
+      data: event,
+      header,
+      timeout: timeoutMs,
+      success: (res) => resolve(res.data),
+      fail: (err) => reject(err),
+    });
+  });
+}
+
+class Timeout extends Error {}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Timeout()), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Only a well-formed Result passes through; anything else (an HTML error page, a crashed function) becomes a Fail. */
+function asResult<T>(reply: unknown): Result<T> {
+  if (reply && typeof reply === 'object') {
+    const r = reply as { ok?: unknown; code?: unknown; message?: unknown };
+    if (r.ok === true) return reply as Result<T>;
+    if (r.ok === false && typeof r.code === 'string' && typeof r.message === 'string') return reply as Result<T>;
+  }
+  return { ok: false, code: 'INTERNAL', message: BAD_REPLY_MESSAGE };
+}
+
+function failureOf(err: unknown): Fail {
+  if (err instanceof Timeout) return networkFail(TIMEOUT_MESSAGE);
+  if (err instanceof NoCloud) return { ok: false, code: 'INTERNAL', message: NO_CLOUD_MESSAGE };
+  const errMsg = String((err as { errMsg?: unknown } | null)?.errMsg ?? (err as Error | null)?.message ?? '');
+  // -404011 etc.: the call arrived but the function itself crashed; that is not the user's network.
+  if (/errCode:\s*-4040\d\d/.test(errMsg)) return { ok: false, code: 'INTERNAL', message: BAD_REPLY_MESSAGE };
+  return networkFail();
+}

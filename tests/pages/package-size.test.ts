@@ -1,0 +1,35 @@
+// The main package and every subpackage stay within 1 MB (WeChat's hard limit for the main package is 2 MB).
+import { spawnSync } from 'child_process';
+import path from 'path';
+
+const SCRIPT = path.join(__dirname, '..', '..', 'scripts', 'package-size.mjs');
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' });
+}
+
+describe('scripts/package-size.mjs', () => {
+  it('passes the 1 MB budget for every package and prints the sizes', () => {
+    const r = run();
+    process.stdout.write(r.stdout);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/主包 main\s+[\d.]+ KB/);
+    expect(r.stdout).toMatch(/分包 dev\s+[\d.]+ KB/);
+  });
+
+  it('reports every package from app.json, with sizes in bytes', () => {
+    const r = run('--json');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { budget: number; packages: { name: string; root: string; bytes: number }[] };
+    expect(report.budget).toBe(1024 * 1024);
+    expect(report.packages.map((p) => p.root)).toEqual(['', 'pages/dev-identity']);
+    for (const p of report.packages) expect(p.bytes).toBeGreaterThan(0);
+  });
+
+  it('fails when a package is over budget', () => {
+    const r = run('--budget', '1024');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/超出预算：主包 main/);
+  });
+});
