@@ -1,5 +1,5 @@
 /** Two projects: node for domain/emulator/function tests, jsdom (with the Node globals the emulator needs) for mini-program pages. */
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json', diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 const common = {
   transform: { '^.+\\.ts$': tsJest },
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -20,13 +20,16 @@ const originalLookup = dns.lookup;
 
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
-  const first = args[0] as { host?: string; path?: string } | number | string;
+  // net.connect() passes its normalized arguments as one array: [options, callback]
+  const first = (Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0]) as { host?: string; path?: string } | number | string;
   let host: string | undefined;
-  if (typeof first === 'object' && first !== null && !Array.isArray(first)) {
+  if (typeof first === 'object' && first !== null) {
     if (first.path) return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
     host = first.host;
   } else if (typeof first === 'number') {
     host = typeof args[1] === 'string' ? (args[1] as string) : undefined;
+  } else if (typeof first === 'string') {
+    return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args); // a Unix socket path
   }
   if (!isLoopback(host)) throw refused(String(host));
   return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
