@@ -1,5 +1,5 @@
 // `npm start`: the local CloudBase on 127.0.0.1:PORT with the project's functions, timers and the demo township.
-import { join } from 'path';
+import { join, resolve } from 'path';
 import { startEmulator } from './index';
 import { COLLECTIONS } from '../server/infra/collections';
 import { getDb } from '../server/infra/cloud';
@@ -10,7 +10,7 @@ const ROOT = join(__dirname, '..');
 function config() {
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
-  const dataDir = process.env.DATA_DIR ? join(process.cwd(), process.env.DATA_DIR) : join(ROOT, '.local', 'data');
+  const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(ROOT, '.local', 'data');
   return { port, dataDir, seed: process.env.NO_DEMO !== '1' };
 }
 
