@@ -66,8 +66,6 @@ function installEnvProxy(): void {
 
 export class FunctionRunner {
   private readonly modules = new Map<string, { main: (event: unknown, context: unknown) => Promise<unknown> }>();
-  /** live invocations by their API token, so an /admin request can be tied to the invocation that made it */
-  readonly live = new Map<string, { name: string; openid: string | null; source: InvocationSource }>();
 
   constructor(
     private readonly functionsDir: string,
@@ -117,7 +115,6 @@ export class FunctionRunner {
     const token = randomBytes(16).toString('hex');
     const env = this.invocationEnv(openid, source, token);
     const timeoutMs = (this.config(name).timeout ?? DEFAULT_TIMEOUT_S) * 1000;
-    this.live.set(token, { name, openid, source });
     let timer: NodeJS.Timeout | undefined;
     try {
       // The event crosses a process boundary in CloudBase: hand the function a fresh copy, as JSON would.
@@ -128,7 +125,6 @@ export class FunctionRunner {
       return JSON.parse(JSON.stringify((await Promise.race([run, timeout])) ?? null));
     } finally {
       clearTimeout(timer);
-      this.live.delete(token);
     }
   }
 

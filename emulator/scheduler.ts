@@ -48,7 +48,6 @@ export class TimerScheduler {
   private handle: NodeJS.Timeout | undefined;
   private lastCheck: Date;
   private running = false;
-  readonly fired: FiredTimer[] = [];
 
   constructor(
     private readonly runner: FunctionRunner,
@@ -104,8 +103,6 @@ export class TimerScheduler {
     const event = { Type: 'Timer', TriggerName: trigger.name, Time: at, Message: '' };
     const result = await this.runner.invoke(fn, event, { source: 'timer' });
     const record = { fn, trigger: trigger.name, at, result };
-    this.fired.push(record);
-    if (this.fired.length > 200) this.fired.shift();
     this.log(`timer ${fn}/${trigger.name} fired at ${at}`);
     return record;
   }
