@@ -10,6 +10,19 @@ export const COLLECTIONS = [
   'audit',
   'idempotency',
   'inbox',
+  'campaigns',
+  'checklistTemplates',
+  'visits',
+  'visitTallies',
+  'hazards',
+  'weeklyContacts',
+  'weeklyReports',
+  'exemptions',
+  'cases',
+  'notices',
+  'reminders',
+  'jobState',
+  'subscriptions',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];
