@@ -19,6 +19,8 @@ export class Store {
   private readonly db: Database.Database;
   private readonly collections = new Map<string, Map<string, Doc>>();
   private readonly versions = new Map<string, number>();
+  /** lazily built equality indexes: collection → field → value → ids (the emulator's only query planning) */
+  private readonly indexes = new Map<string, Map<string, Map<unknown, Set<string>>>>();
   private readonly stmt: {
     put: Database.Statement;
     del: Database.Statement;
@@ -86,6 +88,37 @@ export class Store {
     return c ? [...c.values()] : [];
   }
 
+  /**
+   * The documents a query can possibly match, narrowed by `_id` or by one top-level equality on a primitive value
+   * through an index built on first use; mingo still applies the whole query to them.
+   */
+  candidates(coll: string, query: Doc): Doc[] {
+    const c = this.collections.get(coll);
+    if (!c) return [];
+    const id = query._id;
+    if (typeof id === 'string') return c.has(id) ? [c.get(id)!] : [];
+    if (id && typeof id === 'object' && Array.isArray((id as Doc).$in) && Object.keys(id).length === 1) {
+      return ((id as Doc).$in as unknown[]).filter((x): x is string => typeof x === 'string' && c.has(x)).map((x) => c.get(x)!);
+    }
+    for (const [field, value] of Object.entries(query)) {
+      if (field.startsWith('$') || field.includes('.') || !isIndexable(value)) continue;
+      const ids = this.index(coll, field).get(value);
+      return ids ? [...ids].map((x) => c.get(x)!) : [];
+    }
+    return [...c.values()];
+  }
+
+  private index(coll: string, field: string): Map<unknown, Set<string>> {
+    let byField = this.indexes.get(coll);
+    if (!byField) this.indexes.set(coll, (byField = new Map()));
+    let idx = byField.get(field);
+    if (!idx) {
+      byField.set(field, (idx = new Map()));
+      for (const doc of this.collections.get(coll)?.values() ?? []) indexAdd(idx, doc, field);
+    }
+    return idx;
+  }
+
   get(coll: string, id: string): Doc | undefined {
     return this.collections.get(coll)?.get(id);
   }
@@ -111,6 +144,14 @@ export class Store {
     for (const op of ops) {
       const c = this.collections.get(op.coll);
       if (!c) continue;
+      const byField = this.indexes.get(op.coll);
+      if (byField) {
+        const old = c.get(op.id);
+        for (const [field, idx] of byField) {
+          if (old) indexRemove(idx, old, field);
+          if (op.doc) indexAdd(idx, op.doc, field);
+        }
+      }
       if (op.doc) c.set(op.id, op.doc);
       else c.delete(op.id);
       const key = `${op.coll}\u0000${op.id}`;
@@ -141,4 +182,27 @@ export class Store {
   close(): void {
     this.db.close();
   }
+}
+
+function isIndexable(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/** Mongo equality on a field also matches arrays containing the value: index each element. */
+function indexKeys(doc: Doc, field: string): unknown[] {
+  const v = doc[field];
+  if (Array.isArray(v)) return v.filter(isIndexable);
+  return isIndexable(v) ? [v] : [];
+}
+
+function indexAdd(idx: Map<unknown, Set<string>>, doc: Doc, field: string): void {
+  for (const k of indexKeys(doc, field)) {
+    let ids = idx.get(k);
+    if (!ids) idx.set(k, (ids = new Set()));
+    ids.add(String(doc._id));
+  }
+}
+
+function indexRemove(idx: Map<unknown, Set<string>>, doc: Doc, field: string): void {
+  for (const k of indexKeys(doc, field)) idx.get(k)?.delete(String(doc._id));
 }

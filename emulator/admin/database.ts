@@ -82,7 +82,7 @@ export class DatabaseService {
     const offset = Number(p.offset ?? 0);
     const order = p.order ? (decode(p.order, this.now) as Record<string, 1 | -1>) : undefined;
     const projection = p.projection ? (decode(p.projection, this.now) as Record<string, 0 | 1>) : undefined;
-    let cursor = find(this.store.docs(coll), query, projection && Object.keys(projection).length ? projection : undefined);
+    let cursor = find(this.store.candidates(coll, query), query, projection && Object.keys(projection).length ? projection : undefined);
     if (order && Object.keys(order).length) cursor = cursor.sort(order);
     if (offset > 0) cursor = cursor.skip(offset);
     cursor = cursor.limit(Math.min(limit === 0 ? GET_DEFAULT_LIMIT : limit, GET_MAX_LIMIT));
@@ -133,7 +133,7 @@ export class DatabaseService {
       return current ? { data: { updated: 1 } } : { data: { updated: 0, upsert_id: id } };
     }
     const query = this.query(p);
-    const matches = find(this.store.docs(coll), query).limit(p.multi ? Number.MAX_SAFE_INTEGER : 1).all() as Doc[];
+    const matches = find(this.store.candidates(coll, query), query).limit(p.multi ? Number.MAX_SAFE_INTEGER : 1).all() as Doc[];
     if (matches.length === 0) {
       if (!upsert) return { data: { updated: 0 } };
       const seed = equalityFields(query);
@@ -156,7 +156,8 @@ export class DatabaseService {
     const coll = this.collection(p);
     if (this.tx(p)) throw notInTransaction('updateAndReturn');
     const data = typeof p.data === 'string' ? decode(p.data, this.now) : p.data;
-    const current = (find(this.store.docs(coll), this.query(p)).limit(1).all() as Doc[])[0];
+    const query = this.query(p);
+    const current = (find(this.store.candidates(coll, query), query).limit(1).all() as Doc[])[0];
     if (!current) return { data: { updated: 0, doc: null } };
     const next = modify(current, data as Doc);
     this.store.write([{ coll, id: current._id, doc: next }]);
@@ -172,7 +173,8 @@ export class DatabaseService {
       tx.writes.set(key(coll, id), { coll, id, doc: null });
       return { data: { deleted: current ? 1 : 0 } };
     }
-    const matches = find(this.store.docs(coll), this.query(p)).limit(p.multi ? Number.MAX_SAFE_INTEGER : 1).all() as Doc[];
+    const query = this.query(p);
+    const matches = find(this.store.candidates(coll, query), query).limit(p.multi ? Number.MAX_SAFE_INTEGER : 1).all() as Doc[];
     this.store.write(matches.map((d) => ({ coll, id: d._id, doc: null })));
     return { data: { deleted: matches.length } };
   }
@@ -181,7 +183,7 @@ export class DatabaseService {
     const coll = this.collection(p);
     if (this.tx(p)) throw notInTransaction('count');
     const query = this.query(p);
-    const total = Object.keys(query).length === 0 ? this.store.count(coll) : find(this.store.docs(coll), query).all().length;
+    const total = Object.keys(query).length === 0 ? this.store.count(coll) : find(this.store.candidates(coll, query), query).all().length;
     return { data: { total } };
   }
 
@@ -197,7 +199,9 @@ export class DatabaseService {
       }
     }
     if (!pipeline.some((s) => '$limit' in s)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
-    const list = aggregate(this.store.docs(coll), pipeline, {
+    const first = pipeline[0]?.$match as Doc | undefined;
+    const source = first && typeof first === 'object' ? this.store.candidates(coll, first) : this.store.docs(coll);
+    const list = aggregate(source, pipeline, {
       collectionResolver: (name: string) => this.store.docs(name),
     }) as Doc[];
     return { data: { list: list.map(encode) } };

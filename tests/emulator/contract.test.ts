@@ -37,6 +37,26 @@ describe('database', () => {
     });
   });
 
+  test('equality lookups stay right as documents change (the emulator indexes them on first use)', async () => {
+    await asServer(async () => {
+      const _ = db.command;
+      await db.collection('things').add({ data: { _id: 'ix1', village: 'v1', tags: ['a', 'b'], n: 1 } });
+      await db.collection('things').add({ data: { _id: 'ix2', village: 'v1', tags: ['b'], n: 2 } });
+      const ids = async (q: Record<string, unknown>) => ((await db.collection('things').where(q).get()) as { data: { _id: string }[] }).data.map((d) => d._id).sort();
+      expect(await ids({ village: 'v1' })).toEqual(['ix1', 'ix2']);
+      expect(await ids({ tags: 'b' })).toEqual(['ix1', 'ix2']);
+      await db.collection('things').doc('ix1').update({ data: { village: 'v2', tags: _.pull('b') } });
+      expect(await ids({ village: 'v1' })).toEqual(['ix2']);
+      expect(await ids({ village: 'v2', n: 1 })).toEqual(['ix1']);
+      expect(await ids({ tags: 'b' })).toEqual(['ix2']);
+      await db.collection('things').doc('ix2').remove();
+      expect(await ids({ village: 'v1' })).toEqual([]);
+      expect(await ids({ _id: _.in(['ix1', 'ix2', 'nope']) })).toEqual(['ix1']);
+      const agg = (await db.collection('things').aggregate().match({ village: 'v2' }).project({ n: 1 }).end()) as { list: unknown[] };
+      expect(agg.list).toEqual([{ _id: 'ix1', n: 1 }]);
+    });
+  });
+
   test('duplicate _id is refused', async () => {
     await asServer(async () => {
       await expect(db.collection('things').add({ data: { _id: 'fixed-b', name: 'again' } })).rejects.toBeTruthy();

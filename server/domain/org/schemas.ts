@@ -2,31 +2,12 @@
 import { z } from 'zod';
 import type { Role } from '../../../typings/roles';
 import { parseInviteCode } from './inviteCode';
+import { id, pageFields, reason, text } from '../common/fields';
 
 const ROLES = ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'] as const satisfies readonly Role[];
 
 /** roles whose grant sits on a household, grid or village and so needs that id */
 export const SCOPED_ROLES: readonly Role[] = ['villager', 'gridLeader', 'liaison'];
-
-const id = (label: string) =>
-  z
-    .string({ error: `缺少${label}` })
-    .trim()
-    .min(1, `缺少${label}`)
-    .max(64, `${label}格式不正确`);
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
-
-const reason = z
-  .string({ error: '请填写原因' })
-  .trim()
-  .min(2, '请填写原因（至少2个字）')
-  .max(200, '原因不能超过200个字');
 
 const phone = z
   .string({ error: '电话号码格式不正确' })
@@ -35,10 +16,6 @@ const phone = z
 
 const role = z.enum(ROLES, { error: '角色不正确' });
 
-const pageFields = {
-  page: z.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码从1开始').default(1),
-  pageSize: z.number({ error: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页至少1条').max(50, '每页最多50条').default(20),
-};
 
 const location = z.object(
   {

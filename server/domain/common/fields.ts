@@ -1,0 +1,27 @@
+// Field builders every schema module shares: ids, free text, reasons and paging, each with its Chinese message.
+import { z } from 'zod';
+
+export const id = (label: string) =>
+  z
+    .string({ error: `缺少${label}` })
+    .trim()
+    .min(1, `缺少${label}`)
+    .max(64, `${label}格式不正确`);
+
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`);
+
+export const reason = z
+  .string({ error: '请填写原因' })
+  .trim()
+  .min(2, '请填写原因（至少2个字）')
+  .max(200, '原因不能超过200个字');
+
+export const pageFields = {
+  page: z.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码从1开始').default(1),
+  pageSize: z.number({ error: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页至少1条').max(50, '每页最多50条').default(20),
+};
