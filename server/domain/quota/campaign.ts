@@ -78,7 +78,7 @@ export function periodAt(campaign: Campaign, at: Date): Period | undefined {
 }
 
 /** The remedy deadline ("规定时间"): the end of the remedy window after the period. */
-export function remedyDeadline(campaign: Campaign, period: Period): Date {
+export function remedyDeadline(campaign: Pick<Campaign, 'rules'>, period: Period): Date {
   return cstDayStart(addDays(period.endDay, 1 + campaign.rules.remedyDays));
 }
 
