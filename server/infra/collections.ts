@@ -23,6 +23,7 @@ export const COLLECTIONS = [
   'reminders',
   'jobState',
   'subscriptions',
+  'escalationScans',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -20,8 +20,7 @@ import {
   type ReminderRecord,
   type VisitRecord,
 } from '../../domain/quota/records';
-import { loadAssignments, periodFacts, type PeriodFacts } from './periodFacts';
-import type { AssignmentFact } from '../../domain/quota/visitQuota';
+import { loadAssignmentsOf, periodFacts, type PeriodFacts, type ScanBudget } from './periodFacts';
 
 export interface RunSummary {
   reminders: number;
@@ -30,7 +29,12 @@ export interface RunSummary {
   remedied: number;
   interviewCases: number;
   reads: number;
+  /** false when the time budget ran out: the next run (timer or office) continues */
+  complete: boolean;
 }
+
+/** Leave a margin under CloudBase's 60 s invocation limit. */
+const TIME_BUDGET_MS = 40_000;
 
 interface JobState {
   _id: string;
@@ -41,29 +45,36 @@ interface JobState {
 const jobStateId = (campaignId: string) => `escalation:${campaignId}`;
 
 export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string): Promise<RunSummary> {
-  const summary: RunSummary = { reminders: 0, noticeCases: 0, notices: 0, remedied: 0, interviewCases: 0, reads: 0 };
+  const summary: RunSummary = { reminders: 0, noticeCases: 0, notices: 0, remedied: 0, interviewCases: 0, reads: 0, complete: true };
+  const budget: ScanBudget = { stopAt: Date.now() + TIME_BUDGET_MS, reads: 0 };
   const townships = await findAll<TownshipRecord>(ctx.db, 'townships', onlyTownshipId ? { _id: onlyTownshipId } : {});
   for (const township of townships) {
     const campaigns = await findAll<CampaignRecord>(ctx.db, 'campaigns', { townshipId: township._id, active: true });
-    let assignments: AssignmentFact[] | null = null;
     for (const campaign of campaigns) {
       const state = (await getById<JobState>(ctx.db, 'jobState', jobStateId(campaign._id))) ?? { _id: jobStateId(campaign._id), interviewsDone: [] };
       for (const period of campaign.periods) {
         if (state.interviewsDone.includes(period.key)) continue;
-        const due = dueTransitions(campaign, period, ctx.now);
-        if (due.length === 0) continue;
-        assignments ??= await loadAssignments(ctx, township._id);
-        const facts = await periodFacts(ctx, campaign, period, assignments);
-        summary.reads += facts.reads;
-        for (const t of due) {
+        for (const t of dueTransitions(campaign, period, ctx.now)) {
+          if (t.kind === 'interview') {
+            await escalateToInterviews(ctx, campaign, period, summary);
+            await markInterviewsDone(ctx, campaign._id, period.key);
+            continue;
+          }
+          if (t.kind === 'close' && campaign.closedPeriodKeys.includes(period.key)) continue;
+          const stage = t.kind === 'reminder' ? `reminder-${t.offsetDays}` : 'close';
+          const facts = await periodFacts(ctx, campaign, period, stage, budget);
+          if (!facts) {
+            summary.complete = false;
+            summary.reads += budget.reads;
+            return summary;
+          }
           if (t.kind === 'reminder') summary.reminders += await sendReminders(ctx, campaign, period, facts, t.offsetDays);
-          if (t.kind === 'close' && !campaign.closedPeriodKeys.includes(period.key)) await closePeriod(ctx, campaign, period, facts, summary);
-          if (t.kind === 'interview') await escalateToInterviews(ctx, campaign, period, facts.assignments, summary);
+          else await closePeriod(ctx, campaign, period, facts, summary);
         }
-        if (due.some((t) => t.kind === 'interview')) await markInterviewsDone(ctx, campaign._id, period.key);
       }
     }
   }
+  summary.reads += budget.reads;
   return summary;
 }
 
@@ -168,7 +179,7 @@ async function closePeriod(ctx: ActionContext, campaign: CampaignRecord, period:
   campaign.closedPeriodKeys.push(period.key);
 }
 
-async function escalateToInterviews(ctx: ActionContext, campaign: CampaignRecord, period: Period, assignments: AssignmentFact[], summary: RunSummary): Promise<void> {
+async function escalateToInterviews(ctx: ActionContext, campaign: CampaignRecord, period: Period, summary: RunSummary): Promise<void> {
   const open = await findAll<CaseRecord>(ctx.db, 'cases', { campaignId: campaign._id, periodKey: period.key, level: 'notice', status: 'open' });
   if (open.length === 0) return;
   const discipline = (await findAll<PersonRecord>(ctx.db, 'persons', { townshipId: campaign.townshipId, active: true })).filter((p) =>
@@ -177,6 +188,7 @@ async function escalateToInterviews(ctx: ActionContext, campaign: CampaignRecord
   const start = periodStartInstant(period);
   const end = periodEndInstant(period);
   const deadline = remedyDeadline(campaign, period);
+  const assignments = await loadAssignmentsOf(ctx, open.flatMap((c) => c.shortHouseholds.map((h) => h.householdId)));
   for (const c of open) {
     const _ = ctx.db.command;
     const visits = (
