@@ -30,6 +30,7 @@ export interface Emulator {
   clock: VirtualClock;
   runner: FunctionRunner;
   scheduler: TimerScheduler;
+  database: DatabaseService;
   close(): Promise<void>;
 }
 
@@ -189,6 +190,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     clock,
     runner,
     scheduler,
+    database,
     async close() {
       scheduler.stop();
       await new Promise<void>((resolve) => {

@@ -23,8 +23,15 @@ interface Transaction {
 
 type Params = Record<string, any>;
 
+export interface DatabaseStats {
+  requests: number;
+  docsReturned: number;
+}
+
 export class DatabaseService {
   private readonly transactions = new Map<string, Transaction>();
+  /** counted for the benchmark: requests served and documents sent back to functions */
+  readonly stats: DatabaseStats = { requests: 0, docsReturned: 0 };
 
   constructor(
     private readonly store: Store,
@@ -32,6 +39,7 @@ export class DatabaseService {
   ) {}
 
   handle(action: string, p: Params): unknown {
+    this.stats.requests++;
     switch (action) {
       case 'database.addCollection':
         return this.addCollection(p);
@@ -74,6 +82,7 @@ export class DatabaseService {
     if (tx) {
       const id = this.docIdOnly(p, 'get');
       const doc = this.txRead(tx, coll, id);
+      if (doc) this.stats.docsReturned++;
       return { data: { list: doc ? [encode(doc)] : [] } };
     }
     const query = this.query(p);
@@ -87,6 +96,7 @@ export class DatabaseService {
     if (offset > 0) cursor = cursor.skip(offset);
     cursor = cursor.limit(Math.min(limit === 0 ? GET_DEFAULT_LIMIT : limit, GET_MAX_LIMIT));
     const list = cursor.all() as Doc[];
+    this.stats.docsReturned += list.length;
     return { data: { list: list.map(encode) } };
   }
 
@@ -204,6 +214,7 @@ export class DatabaseService {
     const list = aggregate(source, pipeline, {
       collectionResolver: (name: string) => this.store.docs(name),
     }) as Doc[];
+    this.stats.docsReturned += list.length;
     return { data: { list: list.map(encode) } };
   }
 
