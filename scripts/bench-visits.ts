@@ -1,0 +1,33 @@
+// Visit submissions through the full stack (runner → visit function → wx-server-sdk → emulator) at N concurrent callers.
+import type { Emulator } from '../emulator';
+
+export async function benchVisitSubmissions(emulator: Emulator, opts: { villages: number; callers: number; submissions: number }): Promise<void> {
+  if (opts.submissions <= 0 || !emulator.runner.names().includes('visit')) return console.log('visit submission: skipped (no submissions asked, or no visit function built)');
+  emulator.clock.set('2026-12-20T10:00:00+08:00');
+  const latencies: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const t0 = Date.now();
+  const caller = async (c: number) => {
+    for (;;) {
+      const i = next++;
+      if (i >= opts.submissions) return;
+      const v = (i * 7 + c) % opts.villages;
+      const householdId = `bv${v}g${i % 10}h${(i >> 4) % 10}`;
+      const s = performance.now();
+      const res = (await emulator.runner.invoke('visit', benchVisitEvent(householdId, i), { openid: `bench-visitor-${v}`, source: 'wx_client' })) as { ok: boolean };
+      latencies.push(performance.now() - s);
+      if (!res?.ok) failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: opts.callers }, (_, c) => caller(c)));
+  const wall = (Date.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
+  console.log(`visit submission (${opts.callers} concurrent callers, ${opts.submissions} submissions): p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, throughput ${(opts.submissions / wall).toFixed(0)}/s, refused ${failures}`);
+}
+
+/** The event a visitor's phone sends; kept beside the bench so it follows the visit function's schema. */
+export function benchVisitEvent(householdId: string, i: number): Record<string, unknown> {
+  return { action: 'recordVisit', idempotencyKey: `bench-${i}-${householdId}`, householdId, answers: [], hazards: [], photos: [], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } };
+}

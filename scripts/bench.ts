@@ -1,0 +1,118 @@
+// `npm run bench`: a synthetic county in the emulator — 300,000 households in 30,000 grids, 3,000 visitors, one
+// month of ~600,000 visits — then visit submissions through the full stack at 20 concurrent callers, and the period
+// close. Prints figures; asserts nothing (performance is measured here, never in tests).
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startEmulator, type Emulator } from '../emulator';
+import type { WriteOp } from '../emulator/store';
+import { COLLECTIONS } from '../server/infra/collections';
+import { WINTER_2026_CAMPAIGN } from '../server/domain/quota/campaign';
+import { countedVisits, type VisitFact } from '../server/domain/quota/visitQuota';
+import { cstDay } from '../server/domain/time/cst';
+import { tallyId } from '../server/domain/quota/records';
+import { benchVisitSubmissions } from './bench-visits';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const VILLAGES = Math.round(3000 * SCALE);
+const GRIDS_PER_VILLAGE = 10;
+const HOUSEHOLDS_PER_GRID = 10;
+const TOWNSHIP = 'bench-township';
+const CAMPAIGN_ID = 'bench-campaign';
+const MONTH = WINTER_2026_CAMPAIGN.periods.find((p) => p.key === '2026-12')!;
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(0)} MB`;
+}
+
+async function generate(emulator: Emulator): Promise<{ households: number; visits: number; shortHouseholds: number }> {
+  const t0 = Date.now();
+  const created = new Date('2026-11-01T00:00:00+08:00');
+  const ops: WriteOp[] = [];
+  const flush = () => {
+    emulator.store.write(ops.splice(0));
+  };
+  const put = (coll: string, doc: Record<string, any>) => {
+    ops.push({ coll, id: doc._id, doc });
+    if (ops.length >= 20000) flush();
+  };
+  put('townships', { _id: TOWNSHIP, name: '基准县（合成）', createdAt: created });
+  put('campaigns', { _id: CAMPAIGN_ID, townshipId: TOWNSHIP, name: WINTER_2026_CAMPAIGN.name, rules: WINTER_2026_CAMPAIGN.rules, periods: WINTER_2026_CAMPAIGN.periods, closedPeriodKeys: ['first-round'], active: true, phases: [], createdAt: created, updatedAt: created });
+  put('persons', { _id: 'bench-office', townshipId: TOWNSHIP, name: '办公室', phone: null, openid: 'bench-office', active: true, grants: [{ role: 'office', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }], createdAt: created, updatedAt: created });
+  let households = 0;
+  let visits = 0;
+  let shortHouseholds = 0;
+  for (let v = 0; v < VILLAGES; v++) {
+    const villageId = `bv${v}`;
+    const visitorId = `bp${v}`;
+    put('villages', { _id: villageId, townshipId: TOWNSHIP, name: `村${v}`, createdAt: created, updatedAt: created });
+    put('persons', { _id: visitorId, townshipId: TOWNSHIP, name: `走访人${v}`, phone: null, openid: `bench-visitor-${v}`, active: true, grants: [{ role: 'visitor', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }], createdAt: created, updatedAt: created });
+    for (let g = 0; g < GRIDS_PER_VILLAGE; g++) {
+      const gridId = `${villageId}g${g}`;
+      put('grids', { _id: gridId, townshipId: TOWNSHIP, villageId, name: `第${g + 1}微网格`, householdCount: HOUSEHOLDS_PER_GRID, createdAt: created, updatedAt: created });
+      for (let h = 0; h < HOUSEHOLDS_PER_GRID; h++) {
+        const householdId = `${gridId}h${h}`;
+        households++;
+        put('households', { _id: householdId, townshipId: TOWNSHIP, villageId, gridId, address: `村${v}第${g + 1}组${h + 1}号`, headName: '户主', members: [], location: null, vulnerability: {}, active: true, movedOutAt: null, note: '', createdAt: created, updatedAt: created });
+        put('assignments', { _id: `a-${householdId}`, townshipId: TOWNSHIP, villageId, gridId, householdId, visitorPersonId: visitorId, validFrom: created, validTo: null, reason: '初始分工', endReason: null, createdBy: 'bench', createdAt: created });
+        // most households get their two rounds; about 1 in 50 gets one, 1 in 100 none
+        const n = households % 100 === 0 ? 0 : households % 50 === 0 ? 1 : 2;
+        const facts: VisitFact[] = [];
+        for (let i = 0; i < n; i++) {
+          const at = new Date(Date.parse(`2026-12-${String(3 + i * 12 + (h % 5)).padStart(2, '0')}T10:00:00+08:00`));
+          const id = `vis-${householdId}-${i}`;
+          facts.push({ id, householdId, visitorId, at });
+          put('visits', { _id: id, townshipId: TOWNSHIP, villageId, gridId, householdId, visitorPersonId: visitorId, at, receivedAt: at, offline: false, campaignId: CAMPAIGN_ID, periodKey: MONTH.key, day: cstDay(at), assigned: true, templateId: 'residential-default', answers: [], hazardIds: [], education: { noticeHandedOver: true, sanQingSanGuanExplained: true }, photos: [], location: null, proofs: ['cardQr'], flaggedNoProof: false, createdAt: at });
+          visits++;
+        }
+        const counted = countedVisits(facts, [{ visitorId, householdId, validFrom: created, validTo: null }], MONTH, WINTER_2026_CAMPAIGN.rules);
+        if (counted.length < MONTH.quota) shortHouseholds++;
+        if (n > 0) {
+          put('visitTallies', { _id: tallyId(CAMPAIGN_ID, MONTH.key, householdId), townshipId: TOWNSHIP, campaignId: CAMPAIGN_ID, periodKey: MONTH.key, householdId, eligible: facts.map((f) => ({ visitId: f.id, visitorPersonId: visitorId, at: f.at })), counted: counted.length, countedVisitIds: counted.map((c) => c.id), lastCountedDay: counted.length ? cstDay(counted[counted.length - 1].at) : null, updatedAt: created });
+        }
+      }
+    }
+  }
+  flush();
+  console.log(`generated ${VILLAGES} villages, ${VILLAGES * GRIDS_PER_VILLAGE} grids, ${households} households, ${VILLAGES} visitors, ${visits} visits in ${((Date.now() - t0) / 1000).toFixed(1)} s (heap ${mb(process.memoryUsage().heapUsed)})`);
+  return { households, visits, shortHouseholds };
+}
+
+async function benchClose(emulator: Emulator, shortHouseholds: number): Promise<void> {
+  emulator.clock.set('2027-01-01T00:10:00+08:00');
+  const before = { ...emulator.database.stats };
+  const t0 = Date.now();
+  let invocations = 0;
+  let result: any;
+  do {
+    invocations++;
+    const i0 = Date.now();
+    result = (await emulator.runner.invoke('escalation', { Type: 'Timer', TriggerName: 'ladder', Time: new Date().toISOString(), Message: '' }, { source: 'timer' })) as any;
+    console.log(`  close invocation ${invocations}: ${((Date.now() - i0) / 1000).toFixed(1)} s, complete=${result?.data?.complete}`);
+  } while (result?.ok && result.data.complete === false && invocations < 20);
+  const wall = (Date.now() - t0) / 1000;
+  const requests = emulator.database.stats.requests - before.requests;
+  const docs = emulator.database.stats.docsReturned - before.docsReturned;
+  const cases = emulator.store.docs('cases').length;
+  console.log(`period close: ${wall.toFixed(1)} s wall over ${invocations} invocation(s); ${requests} database requests; ${docs} documents read`);
+  console.log(`  ${shortHouseholds} short households → ${cases} notice cases; documents read per short household: ${(docs / Math.max(1, shortHouseholds)).toFixed(1)} (the close reads tallies and assignments, never the ${emulator.store.count('visits')} visits)`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nw-bench-'));
+  const emulator = await startEmulator({ dataDir, collections: COLLECTIONS });
+  try {
+    const { shortHouseholds } = await generate(emulator);
+    await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 20, submissions: Number(process.env.BENCH_SUBMISSIONS ?? 2000) });
+    await benchClose(emulator, shortHouseholds);
+    console.log(`peak RSS ${mb(process.memoryUsage().rss)}`);
+  } finally {
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
