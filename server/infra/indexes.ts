@@ -25,4 +25,22 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
     { name: 'expiry', keys: { status: 1, expiresAt: 1 } },
   ],
   audit: [{ name: 'target', keys: { collection: 1, docId: 1, at: -1 } }],
+  weeklyContacts: [
+    { name: 'township-week', keys: { townshipId: 1, weekKey: 1 } },
+    { name: 'household-week', keys: { householdId: 1, weekKey: 1 } },
+  ],
+  weeklyReports: [{ name: 'township-week', keys: { townshipId: 1, weekKey: 1 } }],
+  visits: [
+    { name: 'household-time', keys: { householdId: 1, at: 1 } },
+    { name: 'visitor-time', keys: { visitorPersonId: 1, at: -1 } },
+  ],
+  hazards: [{ name: 'visitor-status', keys: { visitorPersonId: 1, status: 1, deadline: 1 } }],
+  cases: [
+    { name: 'period-level', keys: { campaignId: 1, periodKey: 1, level: 1, status: 1 } },
+    { name: 'visitor', keys: { visitorPersonId: 1, createdAt: -1 } },
+  ],
+  notices: [{ name: 'township', keys: { townshipId: 1, publishedAt: -1 } }],
+  reminders: [{ name: 'visitor', keys: { campaignId: 1, periodKey: 1, visitorPersonId: 1 } }],
+  inbox: [{ name: 'person', keys: { personId: 1, createdAt: -1 } }],
+  escalationScans: [{ name: 'stage', keys: { stage: 1, campaignId: 1, periodKey: 1 } }],
 };
