@@ -1,5 +1,6 @@
 // Visit submissions through the full stack (runner → visit function → wx-server-sdk → emulator) at N concurrent callers.
 import type { Emulator } from '../emulator';
+import { DEFAULT_TEMPLATE_ID } from '../server/domain/visit/checklist';
 
 export async function benchVisitSubmissions(emulator: Emulator, opts: { villages: number; callers: number; submissions: number }): Promise<void> {
   if (opts.submissions <= 0 || !emulator.runner.names().includes('visit')) return console.log('visit submission: skipped (no submissions asked, or no visit function built)');
@@ -29,5 +30,12 @@ export async function benchVisitSubmissions(emulator: Emulator, opts: { villages
 
 /** The event a visitor's phone sends; kept beside the bench so it follows the visit function's schema. */
 export function benchVisitEvent(householdId: string, i: number): Record<string, unknown> {
-  return { action: 'recordVisit', idempotencyKey: `bench-${i}-${householdId}`, householdId, answers: [], hazards: [], photos: [], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } };
+  return {
+    action: 'recordVisit',
+    idempotencyKey: `bench-${i}-${householdId}`,
+    householdId,
+    templateId: DEFAULT_TEMPLATE_ID,
+    answers: [{ key: 'electricalWiring', answer: 'ok' }, { key: 'gas', answer: 'ok' }],
+    education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+  };
 }

@@ -12,6 +12,7 @@ import { countedVisits, type VisitFact } from '../server/domain/quota/visitQuota
 import { cstDay } from '../server/domain/time/cst';
 import { tallyId } from '../server/domain/quota/records';
 import { benchVisitSubmissions } from './bench-visits';
+import { BUILT_IN_TEMPLATES } from '../server/domain/visit/checklist';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const VILLAGES = Math.round(3000 * SCALE);
@@ -36,6 +37,7 @@ async function generate(emulator: Emulator): Promise<{ households: number; visit
     ops.push({ coll, id: doc._id, doc });
     if (ops.length >= 20000) flush();
   };
+  for (const t of BUILT_IN_TEMPLATES) put('checklistTemplates', { ...t });
   put('townships', { _id: TOWNSHIP, name: '基准县（合成）', createdAt: created });
   put('campaigns', { _id: CAMPAIGN_ID, townshipId: TOWNSHIP, name: WINTER_2026_CAMPAIGN.name, rules: WINTER_2026_CAMPAIGN.rules, periods: WINTER_2026_CAMPAIGN.periods, closedPeriodKeys: ['first-round'], active: true, phases: [], createdAt: created, updatedAt: created });
   put('persons', { _id: 'bench-office', townshipId: TOWNSHIP, name: '办公室', phone: null, openid: 'bench-office', active: true, grants: [{ role: 'office', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }], createdAt: created, updatedAt: created });

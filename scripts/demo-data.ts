@@ -4,6 +4,9 @@
 import type { Role, RoleGrant } from '../typings/roles';
 import type { HouseholdMember, VulnerabilityFlags } from '../typings/org';
 import type { AssignmentRecord, GridRecord, HouseholdRecord, PersonRecord, TownshipRecord, VillageRecord } from '../server/domain/org/records';
+import type { CampaignRecord, ChecklistTemplateRecord } from '../server/domain/quota/records';
+import { presetCampaignRecord } from '../server/domain/visit/campaignPresets';
+import { BUILT_IN_TEMPLATES } from '../server/domain/visit/checklist';
 import { ROLE_LABELS } from '../server/domain/roles';
 import type { Database } from '../server/infra/cloud';
 import { findByIds } from '../server/infra/store';
@@ -74,6 +77,9 @@ export interface DemoDocs {
   households: HouseholdRecord[];
   persons: PersonRecord[];
   assignments: AssignmentRecord[];
+  /** seed 001's own campaign (kept for replaying its timeline) and this winter's, which is the active one */
+  campaigns: CampaignRecord[];
+  checklistTemplates: ChecklistTemplateRecord[];
 }
 
 function headName(k: number): string {
@@ -111,6 +117,11 @@ export function demoDocs(): DemoDocs {
     households: [],
     persons: [],
     assignments: [],
+    campaigns: [
+      presetCampaignRecord(DEMO_TOWNSHIP_ID, 'seed001', { active: false, now: CREATED_AT }),
+      presetCampaignRecord(DEMO_TOWNSHIP_ID, 'winter2026', { active: true, now: CREATED_AT }),
+    ],
+    checklistTemplates: BUILT_IN_TEMPLATES.map((t) => ({ ...t, items: t.items.map((i) => ({ ...i })) })),
   };
   const grant = (role: Role, scopeId: string): RoleGrant => ({
     role,
@@ -233,7 +244,7 @@ export interface SeedSummary {
 /** Insert whatever part of the demo township is missing; documents already there are left exactly as they are. */
 export async function seedDemo(db: Database): Promise<SeedSummary> {
   const docs = demoDocs();
-  const summary: SeedSummary = { inserted: { townships: 0, villages: 0, grids: 0, households: 0, persons: 0, assignments: 0 }, alreadyPresent: 0 };
+  const summary: SeedSummary = { inserted: { townships: 0, villages: 0, grids: 0, households: 0, persons: 0, assignments: 0, campaigns: 0, checklistTemplates: 0 }, alreadyPresent: 0 };
   for (const collection of Object.keys(docs) as (keyof DemoDocs)[]) {
     const wanted = docs[collection] as { _id: string }[];
     const present = new Set((await findByIds<{ _id: string }>(db, collection, wanted.map((d) => d._id))).map((d) => d._id));

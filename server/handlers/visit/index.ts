@@ -1,0 +1,33 @@
+// The `visit` function's action table: campaigns, the checklist, knock visits and their proof, a visitor's progress,
+// hazard re-verification, and the inbox with subscription credits.
+import type { ActionDef } from '../../infra/dispatch';
+import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns';
+import { getChecklistTemplate, listChecklistTemplates } from './checklist';
+import { recordVisit } from './recordVisit';
+import { confirmVisit, listHouseholdVisits } from './confirm';
+import { getHouseholdCard, resolveCard } from './card';
+import { myHouseholds } from './progress';
+import { claimRectification, listHouseholdHazards, listMyHazardDuties, verifyHazard } from './hazards';
+import { listInbox, markRead, optInSubscribe } from './inbox';
+
+export const actions: Record<string, ActionDef<any, any>> = {
+  listCampaigns,
+  getCampaign,
+  createCampaign,
+  updateCampaign,
+  getChecklistTemplate,
+  listChecklistTemplates,
+  recordVisit,
+  confirmVisit,
+  listHouseholdVisits,
+  getHouseholdCard,
+  resolveCard,
+  myHouseholds,
+  listMyHazardDuties,
+  listHouseholdHazards,
+  claimRectification,
+  verifyHazard,
+  listInbox,
+  markRead,
+  optInSubscribe,
+};
