@@ -22,12 +22,19 @@ async function main(): Promise<void> {
     return body.data;
   };
   const clock = (now: string) => fetch(`${emulator.url}/_clock`, { method: 'POST', body: JSON.stringify({ now }) });
+  // moving the virtual clock fires every timer whose Beijing-time cron it passes (the ladder runs hourly at :05)
   const ladder = async (now: string) => {
-    await clock(now);
-    const r = (await (await fetch(`${emulator.url}/_timer/escalation/ladder`, { method: 'POST' })).json()) as any;
-    console.log(`  ${now}  ladder: ${JSON.stringify(r.result.data)}`);
+    const r = (await (await clock(now)).json()) as { timersFired: string[] };
+    console.log(`  clock → ${now}: fired ${r.timersFired.join(', ') || 'nothing'}`);
   };
-  const households = async (openid: string): Promise<string[]> => (await api('visit', openid, { action: 'myHouseholds', pageSize: 20 })).items.map((h: any) => h.householdId ?? h.id);
+  const households = async (openid: string): Promise<string[]> => {
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const res = await api('visit', openid, { action: 'myHouseholds', page, pageSize: 20 });
+      ids.push(...res.items.map((h: any) => h.householdId));
+      if (ids.length >= res.total || res.items.length === 0) return ids;
+    }
+  };
   const knock = async (openid: string, householdId: string, now: string) => {
     await clock(now);
     await api('visit', openid, {
@@ -72,8 +79,11 @@ async function main(): Promise<void> {
   const interviews = await api('escalation', 'demo-discipline', { action: 'listCases', level: 'interview' });
   console.log('\n镇纪委约谈名单：');
   for (const c of interviews.items) {
-    console.log(`  · ${c.visitorName}（${c.periodLabel}）：${c.shortHouseholds.map((h: any) => `${h.address}差${h.missing}次`).join('、')}`);
+    const list = c.shortHouseholds.map((h: any) => `${h.address}差${h.missing}次`);
+    console.log(`  · ${c.visitorName}（${c.periodLabel}）：${list.slice(0, 4).join('、')}${list.length > 4 ? `等${list.length}户` : ''}；证据：${c.evidence.visits.length}次走访记录、${c.evidence.reminders.length}次提醒`);
   }
+  const remedied = await api('escalation', 'demo-office', { action: 'listCases', level: 'notice', status: 'remedied' });
+  console.log(`\n规定时间内已补齐、不再约谈：${remedied.items.map((c: any) => `${c.visitorName}（${c.periodLabel}）`).join('、') || '无'}`);
   await emulator.close();
 }
 
