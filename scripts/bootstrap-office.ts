@@ -1,7 +1,7 @@
 // The documented way to create a township and its first township-office account in a real deployment (no backdoor in
 // any function): run once by the township's IT contact with the CloudBase credentials; every later account comes by invitation.
 //
-//   TCB_ENV=<env id> TENCENTCLOUD_SECRETID=… TENCENTCLOUD_SECRETKEY=… \
+//   TCB_ENV_ID=<env id> TENCENTCLOUD_SECRETID=… TENCENTCLOUD_SECRETKEY=… \
 //     node --import tsx scripts/bootstrap-office.ts --township "溆浦县三江镇" --openid <OPENID> --name "张三" [--phone 13800000000] [--force]
 //
 // The OPENID is the office person's own: opened once by them, the mini program's `org` → `me` call answers
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   // outside a cloud function the environment must be named; locally the emulator's SCF_NAMESPACE resolves it instead
-  cloud.init({ env: (process.env.TCB_ENV ?? cloud.DYNAMIC_CURRENT_ENV) as unknown as string });
+  cloud.init({ env: (process.env.TCB_ENV_ID ?? process.env.TCB_ENV ?? cloud.DYNAMIC_CURRENT_ENV) as unknown as string });
   try {
     const result = await bootstrapOffice(cloud.database(), { townshipName, openid, name, phone: argValue(args, '--phone'), force: args.includes('--force') });
     console.log(`完成：乡镇 ${result.townshipId}${result.townshipCreated ? '（新建）' : ''}，镇办公室人员 ${result.personId}${result.personCreated ? '（新建）' : '（已有人员，已授予角色）'}`);
