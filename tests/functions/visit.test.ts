@@ -380,6 +380,10 @@ describe('hazards: record → claim → verify, or overdue', () => {
     expect(duties.items.some((h) => h.id === ebike.id)).toBe(false);
     const mine = ok(await call<MyHouseholdsResult>('myHouseholds', {}, V1));
     expect(mine.items[0]).toMatchObject({ householdId: VILLAGER1_HH, overdueHazards: 1 });
+    // …and in the township's numbers: two found, one rectified, one open and overdue
+    const numbers = ok(await call<{ villageId: string; found: number; rectified: number; open: number; overdue: number }[]>('hazardNumbersByVillage', {}, 'demo-office'));
+    expect(numbers).toEqual([{ villageId: 'demo-village-1', found: 2, rectified: 1, open: 1, overdue: 1 }]);
+    refused(await call('hazardNumbersByVillage', {}, V1), 'FORBIDDEN');
 
     // not rectified on a re-visit: a new deadline, still a duty, no longer overdue
     const again = ok(await knock(V1, VILLAGER1_HH, '2025-03-14T10:00:00+08:00'));

@@ -9,6 +9,7 @@ import { getHouseholdCard, resolveCard } from './card';
 import { myHouseholds } from './progress';
 import { claimRectification, listHouseholdHazards, listMyHazardDuties, verifyHazard } from './hazards';
 import { listInbox, markRead, optInSubscribe } from './inbox';
+import { hazardNumbersByVillage } from './numbers';
 
 export const actions: Record<string, ActionDef<any, any>> = {
   listCampaigns,
@@ -24,6 +25,7 @@ export const actions: Record<string, ActionDef<any, any>> = {
   resolveCard,
   myHouseholds,
   listMyHazardDuties,
+  hazardNumbersByVillage,
   listHouseholdHazards,
   claimRectification,
   verifyHazard,
