@@ -60,3 +60,28 @@ test('a first run three days after the period end closes it; a run after the rem
   await backend.fireTimer('escalation', 'ladder');
   expect(backend.docs('cases', { periodKey: { $in: ['first-round', '2024-12'] } }).map((c) => `${c._id}:${c.status}`).sort()).toEqual(before.filter((x) => /first-round|2024-12/.test(x)));
 });
+
+test('with almost no time per run the job checkpoints and finishes over many runs, with the same result', async () => {
+  const other = await startBackend({ demo: true });
+  try {
+    other.setClock('2024-11-19T09:00:00+08:00');
+    expect((await other.call('visit', { action: 'updateCampaign', campaignId, active: true }, 'demo-office')).ok).toBe(true);
+    process.env.ESCALATION_TIME_BUDGET_MS = '0';
+    other.setClock('2025-01-04T09:00:00+08:00');
+    let runs = 0;
+    for (;;) {
+      runs++;
+      const r = await other.fireTimer('escalation', 'ladder');
+      if (!r.ok) throw new Error(r.message);
+      if ((r.data as { complete: boolean }).complete) break;
+      if (runs > 200) throw new Error('never completed');
+    }
+    expect(runs).toBeGreaterThan(3);
+    expect(other.docs('notices', { campaignId, periodKey: '2024-12' })[0].lines).toHaveLength(5);
+    expect(other.docs('cases', { campaignId, periodKey: '2024-12', level: 'notice' })).toHaveLength(5);
+    expect(other.docs('cases', { campaignId, periodKey: 'first-round', level: 'interview' })).toHaveLength(5);
+  } finally {
+    delete process.env.ESCALATION_TIME_BUDGET_MS;
+    await other.stop();
+  }
+}, 120_000);

@@ -18,9 +18,16 @@ export interface PeriodFacts {
 }
 
 export interface ScanBudget {
-  /** real-time instant (ms) after which no new village is started */
+  /** real-time instant (ms) after which no new unit of work is started */
   stopAt: number;
   reads: number;
+  /** whether this run has written anything yet: every run writes at least once, so the job always progresses */
+  worked?: boolean;
+}
+
+/** Call before each unit of work (a village, a case, a reminder): true when the run should stop here. */
+export function outOfTime(budget: ScanBudget): boolean {
+  return Boolean(budget.worked) && Date.now() > budget.stopAt;
 }
 
 interface ScanRecord {
@@ -52,7 +59,7 @@ export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, 
   const exempt = new Set((await findAll<ExemptionRecord>(ctx.db, 'exemptions', { campaignId: campaign._id, periodKey: period.key })).map((e) => e.visitorPersonId));
   for (const village of villages) {
     if (doneIds.has(village._id)) continue;
-    if (Date.now() > budget.stopAt) return null;
+    if (outOfTime(budget)) return null;
     const assignments = toFacts(await findAll<AssignmentRecord>(ctx.db, 'assignments', { villageId: village._id }));
     const held = heldAtPeriodEnd(assignments, period, exempt);
     const tallies = await findByIds<VisitTallyRecord>(ctx.db, 'visitTallies', held.map((h) => tallyId(campaign._id, period.key, h.householdId)));
@@ -68,6 +75,7 @@ export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, 
       createdAt: ctx.now,
     };
     await createOnce(ctx.db, 'escalationScans', { ...record });
+    budget.worked = true;
     done.push(record);
   }
   const merged = mergeByVisitor(done.flatMap((d) => d.shortfalls));

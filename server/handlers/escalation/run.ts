@@ -20,7 +20,7 @@ import {
   type ReminderRecord,
   type VisitRecord,
 } from '../../domain/quota/records';
-import { loadAssignmentsOf, periodFacts, type PeriodFacts, type ScanBudget } from './periodFacts';
+import { loadAssignmentsOf, outOfTime, periodFacts, type PeriodFacts, type ScanBudget } from './periodFacts';
 
 export interface RunSummary {
   reminders: number;
@@ -33,8 +33,11 @@ export interface RunSummary {
   complete: boolean;
 }
 
-/** Leave a margin under CloudBase's 60 s invocation limit. */
-const TIME_BUDGET_MS = 40_000;
+/** Leave a margin under CloudBase's 60 s invocation limit (a deployment may lower it with ESCALATION_TIME_BUDGET_MS). */
+function timeBudgetMs(): number {
+  const v = Number(process.env.ESCALATION_TIME_BUDGET_MS);
+  return Number.isFinite(v) && v >= 0 ? v : 40_000;
+}
 
 interface JobState {
   _id: string;
@@ -46,7 +49,7 @@ const jobStateId = (campaignId: string) => `escalation:${campaignId}`;
 
 export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string): Promise<RunSummary> {
   const summary: RunSummary = { reminders: 0, noticeCases: 0, notices: 0, remedied: 0, interviewCases: 0, reads: 0, complete: true };
-  const budget: ScanBudget = { stopAt: Date.now() + TIME_BUDGET_MS, reads: 0 };
+  const budget: ScanBudget = { stopAt: Date.now() + timeBudgetMs(), reads: 0 };
   const townships = await findAll<TownshipRecord>(ctx.db, 'townships', onlyTownshipId ? { _id: onlyTownshipId } : {});
   for (const township of townships) {
     const campaigns = await findAll<CampaignRecord>(ctx.db, 'campaigns', { townshipId: township._id, active: true });
@@ -56,7 +59,11 @@ export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string)
         if (state.interviewsDone.includes(period.key)) continue;
         for (const t of dueTransitions(campaign, period, ctx.now)) {
           if (t.kind === 'interview') {
-            await escalateToInterviews(ctx, campaign, period, summary);
+            if (!(await escalateToInterviews(ctx, campaign, period, summary, budget))) {
+              summary.complete = false;
+              summary.reads += budget.reads;
+              return summary;
+            }
             await markInterviewsDone(ctx, campaign._id, period.key);
             continue;
           }
@@ -68,8 +75,13 @@ export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string)
             summary.reads += budget.reads;
             return summary;
           }
-          if (t.kind === 'reminder') summary.reminders += await sendReminders(ctx, campaign, period, facts, t.offsetDays);
-          else await closePeriod(ctx, campaign, period, facts, summary);
+          const finished =
+            t.kind === 'reminder' ? await sendReminders(ctx, campaign, period, facts, t.offsetDays, summary, budget) : await closePeriod(ctx, campaign, period, facts, summary, budget);
+          if (!finished) {
+            summary.complete = false;
+            summary.reads += budget.reads;
+            return summary;
+          }
         }
       }
     }
@@ -82,13 +94,15 @@ async function audit(ctx: ActionContext, action: string, collection: string, doc
   await ctx.db.collection('audit').add({ data: { ...auditRecord(ctx, action, { collection, docId, before, after }) } });
 }
 
-async function sendReminders(ctx: ActionContext, campaign: CampaignRecord, period: Period, facts: PeriodFacts, offsetDays: number): Promise<number> {
-  let sent = 0;
+/** Returns false when the time budget ran out; every step is idempotent, so the next run simply continues. */
+async function sendReminders(ctx: ActionContext, campaign: CampaignRecord, period: Period, facts: PeriodFacts, offsetDays: number, summary: RunSummary, budget: ScanBudget): Promise<boolean> {
   for (const s of facts.shortfalls) {
+    if (outOfTime(budget)) return false;
     const id = reminderId(campaign._id, period.key, s.visitorPersonId, offsetDays);
     const households = s.households.map((h) => ({ householdId: h.householdId, address: facts.households.get(h.householdId)?.address ?? h.householdId, missing: h.missing }));
     const reminder: ReminderRecord = { _id: id, townshipId: campaign.townshipId, campaignId: campaign._id, periodKey: period.key, visitorPersonId: s.visitorPersonId, offsetDays, households, sentAt: ctx.now, subscribeSent: false };
     if (!(await createOnce(ctx.db, 'reminders', { ...reminder }))) continue;
+    budget.worked = true;
     const end = formatCst(new Date(periodEndInstant(period).getTime() - 60_000));
     const { subscribeSent } = await deliver(
       ctx.db,
@@ -106,16 +120,17 @@ async function sendReminders(ctx: ActionContext, campaign: CampaignRecord, perio
     );
     if (subscribeSent) await ctx.db.collection('reminders').doc(id).update({ data: { subscribeSent: true } });
     await audit(ctx, 'escalation.remind', 'reminders', id, null, reminder);
-    sent++;
+    summary.reminders++;
   }
-  return sent;
+  return true;
 }
 
-async function closePeriod(ctx: ActionContext, campaign: CampaignRecord, period: Period, facts: PeriodFacts, summary: RunSummary): Promise<void> {
+async function closePeriod(ctx: ActionContext, campaign: CampaignRecord, period: Period, facts: PeriodFacts, summary: RunSummary, budget: ScanBudget): Promise<boolean> {
   const nId = noticeId(campaign._id, period.key);
   const deadline = remedyDeadline(campaign, period);
   const nameOf = (id: string) => facts.visitors.get(id)?.name ?? id;
   for (const s of facts.shortfalls) {
+    if (outOfTime(budget)) return false;
     const id = caseId('notice', campaign._id, period.key, s.visitorPersonId);
     const record: CaseRecord = {
       _id: id,
@@ -137,6 +152,7 @@ async function closePeriod(ctx: ActionContext, campaign: CampaignRecord, period:
       updatedAt: ctx.now,
     };
     if (!(await createOnce(ctx.db, 'cases', { ...record }))) continue;
+    budget.worked = true;
     summary.noticeCases++;
     await audit(ctx, 'escalation.noticeCase', 'cases', id, null, record);
     await deliver(
@@ -177,11 +193,12 @@ async function closePeriod(ctx: ActionContext, campaign: CampaignRecord, period:
   const _ = ctx.db.command;
   await ctx.db.collection('campaigns').doc(campaign._id).update({ data: { closedPeriodKeys: _.addToSet(period.key), updatedAt: ctx.now } });
   campaign.closedPeriodKeys.push(period.key);
+  return true;
 }
 
-async function escalateToInterviews(ctx: ActionContext, campaign: CampaignRecord, period: Period, summary: RunSummary): Promise<void> {
+async function escalateToInterviews(ctx: ActionContext, campaign: CampaignRecord, period: Period, summary: RunSummary, budget: ScanBudget): Promise<boolean> {
   const open = await findAll<CaseRecord>(ctx.db, 'cases', { campaignId: campaign._id, periodKey: period.key, level: 'notice', status: 'open' });
-  if (open.length === 0) return;
+  if (open.length === 0) return true;
   const discipline = (await findAll<PersonRecord>(ctx.db, 'persons', { townshipId: campaign.townshipId, active: true })).filter((p) =>
     p.grants.some((g) => g.role === 'discipline'),
   );
@@ -190,6 +207,7 @@ async function escalateToInterviews(ctx: ActionContext, campaign: CampaignRecord
   const deadline = remedyDeadline(campaign, period);
   const assignments = await loadAssignmentsOf(ctx, open.flatMap((c) => c.shortHouseholds.map((h) => h.householdId)));
   for (const c of open) {
+    if (outOfTime(budget)) return false;
     const _ = ctx.db.command;
     const visits = (
       await findAll<VisitRecord>(ctx.db, 'visits', { householdId: _.in(c.shortHouseholds.map((h) => h.householdId)), at: _.gte(start).and(_.lt(deadline)) })
@@ -202,6 +220,7 @@ async function escalateToInterviews(ctx: ActionContext, campaign: CampaignRecord
     });
     if (stillShort.length === 0) {
       await moveCase(ctx, c, 'remedied', '规定时间内已补齐走访');
+      budget.worked = true;
       summary.remedied++;
       continue;
     }
@@ -242,7 +261,9 @@ async function escalateToInterviews(ctx: ActionContext, campaign: CampaignRecord
       }
     }
     await moveCase(ctx, c, 'escalated', '移交镇纪委约谈');
+    budget.worked = true;
   }
+  return true;
 }
 
 /** A conditional update: only the run that finds the case still open moves it, so history and audit are written once. */
