@@ -318,9 +318,14 @@ describe('proof of presence', () => {
     refused(await call('confirmVisit', { visitId: 'no-such-visit' }, VILLAGER1), 'NOT_FOUND');
     const visits = ok(await call<Page<VisitView>>('listHouseholdVisits', {}, VILLAGER1));
     expect(visits.items[0]).toMatchObject({ id: v.visit.id, visitorName: '向建军', flaggedNoProof: true });
+    // flagged for the office until someone proves it
+    const flagged = () => call<Page<VisitView>>('listUnprovenVisits', { pageSize: 50 }, 'demo-office');
+    expect(ok(await flagged()).items.map((x) => x.id)).toContain(v.visit.id);
+    refused(await call('listUnprovenVisits', {}, V1), 'FORBIDDEN');
     const confirmed = ok(await call<VisitView>('confirmVisit', { visitId: v.visit.id }, VILLAGER1));
     expect(confirmed).toMatchObject({ proofs: ['villagerConfirm'], flaggedNoProof: false });
     expect(b.docs('visits', { _id: v.visit.id })[0]).toMatchObject({ proofs: ['villagerConfirm'], flaggedNoProof: false });
+    expect(ok(await flagged()).items.map((x) => x.id)).not.toContain(v.visit.id);
     ok(await call('confirmVisit', { visitId: v.visit.id }, VILLAGER1));
     expect(b.docs('audit', { action: 'confirmVisit', docId: v.visit.id })).toHaveLength(1);
     refused(await call('listHouseholdVisits', { householdId: 'demo-hh-1-1-03' }, VILLAGER1), 'FORBIDDEN');

@@ -1,4 +1,5 @@
 // Two-party visit proof: a villager sees the visits to their own household and confirms that the visitor came.
+import { z } from 'zod';
 import type { VisitView } from '../../../typings/visit';
 import type { Page } from '../../../typings/org';
 import { defineAction } from '../../infra/dispatch';
@@ -11,6 +12,7 @@ import type { HouseholdRecord, PersonRecord } from '../../domain/org/records';
 import type { VisitRecord } from '../../domain/quota/records';
 import { confirmVisitSchema, listHouseholdVisitsSchema } from '../../domain/visit/schemas';
 import { visitView } from '../../domain/visit/views';
+import { pageFields } from '../../domain/common/fields';
 
 export const listHouseholdVisits = defineAction({
   schema: listHouseholdVisitsSchema,
@@ -43,5 +45,22 @@ export const confirmVisit = defineAction({
     });
     const [h, visitor] = await Promise.all([getById<HouseholdRecord>(ctx.db, 'households', after.householdId), getById<PersonRecord>(ctx.db, 'persons', after.visitorPersonId)]);
     return visitView(after, { address: h?.address ?? '', visitorName: visitor?.name ?? '' });
+  },
+});
+
+/** "Visits without proof still count but are flagged for the office": the office's list of them, newest first. */
+export const listUnprovenVisits = defineAction({
+  schema: z.object({ ...pageFields }),
+  access: ['office', 'discipline'],
+  async run(ctx, input): Promise<Page<VisitView>> {
+    const page = await findPage<VisitRecord>(ctx.db, 'visits', { townshipId: actorOf(ctx).townshipId, flaggedNoProof: true }, [['at', 'desc']], input.page, input.pageSize);
+    const households = new Map((await findByIds<HouseholdRecord>(ctx.db, 'households', page.items.map((v) => v.householdId))).map((h) => [h._id, h]));
+    const visitors = new Map((await findByIds<PersonRecord>(ctx.db, 'persons', page.items.map((v) => v.visitorPersonId))).map((p) => [p._id, p]));
+    return {
+      page: input.page,
+      pageSize: input.pageSize,
+      total: page.total,
+      items: page.items.map((v) => visitView(v, { address: households.get(v.householdId)?.address ?? '', visitorName: visitors.get(v.visitorPersonId)?.name ?? '' })),
+    };
   },
 });

@@ -4,7 +4,7 @@ import type { ActionDef } from '../../infra/dispatch';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns';
 import { getChecklistTemplate, listChecklistTemplates } from './checklist';
 import { recordVisit } from './recordVisit';
-import { confirmVisit, listHouseholdVisits } from './confirm';
+import { confirmVisit, listHouseholdVisits, listUnprovenVisits } from './confirm';
 import { getHouseholdCard, resolveCard } from './card';
 import { myHouseholds } from './progress';
 import { claimRectification, listHouseholdHazards, listMyHazardDuties, verifyHazard } from './hazards';
@@ -26,6 +26,7 @@ export const actions: Record<string, ActionDef<any, any>> = {
   myHouseholds,
   listMyHazardDuties,
   hazardNumbersByVillage,
+  listUnprovenVisits,
   listHouseholdHazards,
   claimRectification,
   verifyHazard,
