@@ -24,6 +24,15 @@ export const COLLECTIONS = [
   'jobState',
   'subscriptions',
   'escalationScans',
+  'acknowledgements',
+  'selfChecks',
+  'whistleLimits',
+  'elderly',
+  'compounds',
+  'compoundTasks',
+  'calendarOverrides',
+  'dueSubmissions',
+  'exports',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];
