@@ -1,0 +1,110 @@
+// Field work made without network is kept on the phone (wx storage survives the app being killed) and sent when the
+// network returns, with the idempotency key it was given when the user tapped "submit": a resend never duplicates.
+import type { Result } from '../../typings/result';
+import { callCloud } from './callCloud';
+
+const STORAGE_KEY = 'nw.outbox.v1';
+
+export interface OutboxItem {
+  /** the idempotency key, created once when the user submitted */
+  key: string;
+  fn: string;
+  action: string;
+  data: Record<string, unknown>;
+  /** what the list shows while the item waits, e.g. "走访 三江村一组3号" */
+  label: string;
+  /** device time of the submission (ISO with offset), sent as deviceTime for offline field work */
+  createdAt: string;
+  attempts: number;
+  /** the last refusal from the server (kept so the user can see and fix it) */
+  lastError: string | null;
+}
+
+export function newIdempotencyKey(): string {
+  const rand = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  return `${Date.now().toString(16)}-${rand()}${rand()}`;
+}
+
+/** The phone's time as ISO with its UTC offset, so the server can place it on the CST calendar. */
+export function deviceTimeNow(now = new Date()): string {
+  const offsetMin = -now.getTimezoneOffset();
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  const local = new Date(now.getTime() + offsetMin * 60_000).toISOString().slice(0, 19);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+export function pending(): OutboxItem[] {
+  const stored = wx.getStorageSync(STORAGE_KEY) as OutboxItem[] | '';
+  return Array.isArray(stored) ? stored : [];
+}
+
+function save(items: OutboxItem[]): void {
+  wx.setStorageSync(STORAGE_KEY, items);
+}
+
+/**
+ * Submit now; if the network fails, queue it and answer { queued: true }. A server refusal (bad input, out of range…)
+ * is not queued: it comes back as the Result so the form can show it next to the field.
+ */
+export async function submitOrQueue<T>(
+  fn: string,
+  action: string,
+  data: Record<string, unknown>,
+  label: string,
+  opts: {
+    key?: string;
+    /** fields that mark a queued item as captured offline at its device time, e.g. d => ({ offline: true, deviceTime: d }) */
+    offlineFields?: (deviceTime: string) => Record<string, unknown>;
+  } = {},
+): Promise<{ queued: true; item: OutboxItem } | { queued: false; result: Result<T> }> {
+  const key = opts.key ?? newIdempotencyKey();
+  const capturedAt = deviceTimeNow();
+  const result = await callCloud<T>(fn, action, data, { idempotencyKey: key });
+  if (result.ok || result.code !== 'NETWORK') return { queued: false, result };
+  const queuedData = opts.offlineFields ? { ...data, ...opts.offlineFields(capturedAt) } : data;
+  const item: OutboxItem = { key, fn, action, data: queuedData, label, createdAt: capturedAt, attempts: 1, lastError: null };
+  save([...pending().filter((i) => i.key !== key), item]);
+  return { queued: true, item };
+}
+
+export interface FlushReport {
+  sent: number;
+  refused: { item: OutboxItem; message: string }[];
+  stillPending: number;
+}
+
+let flushing: Promise<FlushReport> | null = null;
+
+/** Send every waiting item once, in order; call on app show and when the network comes back. Never runs twice at once. */
+export function flush(): Promise<FlushReport> {
+  flushing ??= doFlush().finally(() => {
+    flushing = null;
+  });
+  return flushing;
+}
+
+async function doFlush(): Promise<FlushReport> {
+  const report: FlushReport = { sent: 0, refused: [], stillPending: 0 };
+  for (const item of pending()) {
+    const result = await callCloud(item.fn, item.action, item.data, { idempotencyKey: item.key });
+    const rest = pending().filter((i) => i.key !== item.key);
+    if (result.ok) {
+      report.sent++;
+      save(rest);
+    } else if (result.code === 'NETWORK') {
+      save([...rest, { ...item, attempts: item.attempts + 1 }]);
+      break;
+    } else {
+      // refused for good (e.g. the 48 h window passed): keep it visible with the reason until the user removes it
+      report.refused.push({ item, message: result.message });
+      save([...rest, { ...item, attempts: item.attempts + 1, lastError: result.message }]);
+    }
+  }
+  report.stillPending = pending().filter((i) => !i.lastError).length;
+  return report;
+}
+
+export function discard(key: string): void {
+  save(pending().filter((i) => i.key !== key));
+}
