@@ -72,7 +72,7 @@ export function periodStartInstant(period: Period): Date {
 }
 
 /** The period whose CST days contain the instant, if any. */
-export function periodAt(campaign: Campaign, at: Date): Period | undefined {
+export function periodAt(campaign: Pick<Campaign, 'periods'>, at: Date): Period | undefined {
   const t = at.getTime();
   return campaign.periods.find((p) => t >= periodStartInstant(p).getTime() && t < periodEndInstant(p).getTime());
 }

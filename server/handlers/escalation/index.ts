@@ -2,6 +2,7 @@
 import type { ActionDef, TimerDef } from '../../infra/dispatch';
 import { closeCase, getCase, getNotice, listCases, listNotices, myCases, recordInterview, runEscalation, scheduleInterview } from './cases';
 import { exemptVisitor } from './exemptions';
+import { dashboard } from './dashboard';
 import { runEscalation as runJob } from './run';
 
 export const actions: Record<string, ActionDef<any, any>> = {
@@ -15,6 +16,7 @@ export const actions: Record<string, ActionDef<any, any>> = {
   recordInterview,
   closeCase,
   exemptVisitor,
+  dashboard,
 };
 
 export const timers: Record<string, TimerDef> = { ladder: { run: (ctx) => runJob(ctx) } };
