@@ -101,9 +101,18 @@ export class Store {
       return ((id as Doc).$in as unknown[]).filter((x): x is string => typeof x === 'string' && c.has(x)).map((x) => c.get(x)!);
     }
     for (const [field, value] of Object.entries(query)) {
-      if (field.startsWith('$') || field.includes('.') || !isIndexable(value)) continue;
-      const ids = this.index(coll, field).get(value);
-      return ids ? [...ids].map((x) => c.get(x)!) : [];
+      if (field.startsWith('$') || field.includes('.')) continue;
+      if (isIndexable(value)) {
+        const ids = this.index(coll, field).get(value);
+        return ids ? [...ids].map((x) => c.get(x)!) : [];
+      }
+      const list = inList(value);
+      if (list) {
+        const idx = this.index(coll, field);
+        const ids = new Set<string>();
+        for (const v of list) for (const x of idx.get(v) ?? []) ids.add(x);
+        return [...ids].map((x) => c.get(x)!);
+      }
     }
     return [...c.values()];
   }
@@ -182,6 +191,14 @@ export class Store {
   close(): void {
     this.db.close();
   }
+}
+
+/** `{ $in: [primitives] }` alone on a field: the union of the index entries. */
+function inList(v: unknown): (string | number | boolean)[] | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v) || v instanceof Date) return null;
+  const keys = Object.keys(v);
+  const list = (v as Doc).$in;
+  return keys.length === 1 && Array.isArray(list) && list.every(isIndexable) ? list : null;
 }
 
 function isIndexable(v: unknown): v is string | number | boolean {

@@ -52,6 +52,7 @@ describe('database', () => {
       await db.collection('things').doc('ix2').remove();
       expect(await ids({ village: 'v1' })).toEqual([]);
       expect(await ids({ _id: _.in(['ix1', 'ix2', 'nope']) })).toEqual(['ix1']);
+      expect(await ids({ village: _.in(['v2', 'v9']), n: _.gte(1) })).toEqual(['ix1']);
       const agg = (await db.collection('things').aggregate().match({ village: 'v2' }).project({ n: 1 }).end()) as { list: unknown[] };
       expect(agg.list).toEqual([{ _id: 'ix1', n: 1 }]);
     });
