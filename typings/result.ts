@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'CASE_STATE'
   | 'RATE_LIMITED'
   | 'CALENDAR_MISSING'
+  | 'AGE_UNDER_60'
+  | 'PERIOD_NOT_STARTED'
   /** client-side only: the call never reached a function (offline, timeout, local backend down) */
   | 'NETWORK'
   | 'INTERNAL';

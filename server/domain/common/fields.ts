@@ -25,3 +25,17 @@ export const pageFields = {
   page: z.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码从1开始').default(1),
   pageSize: z.number({ error: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页至少1条').max(50, '每页最多50条').default(20),
 };
+
+/** A mainland mobile (11 digits from 1) or a landline with its area code; the same rule and message as org's phone field. */
+export const phoneNumber = z
+  .string({ error: '电话号码格式不正确' })
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确：请填写11位手机号或带区号的固定电话');
+
+/** A CST calendar day `YYYY-MM-DD` that exists. */
+export const cstDayField = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式不正确（如 2024-06-30）`)
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, `${label}不是有效日期`);

@@ -112,6 +112,17 @@ export interface HazardRecord {
   verifyPhotos: string[];
   createdAt: Date;
   updatedAt: Date;
+  /** resident reports: the checklist/grid category key beside the label in `category` */
+  categoryKey?: string;
+  /** resident reports with no household visitor: the village liaison who must handle it (null: the township office) */
+  liaisonPersonId?: string | null;
+  /** resident reports: a public place or free-text place instead of a household */
+  place?: string | null;
+  location?: { latitude: number; longitude: number } | null;
+  /** villager reports only; a whistle-blower report has no reporter field at all */
+  reporterPersonId?: string;
+  /** whistle-blower reports: SHA-256 of the receipt code the reporter holds, never returned by any action */
+  receiptHash?: string;
 }
 
 /** "第一次进行全镇通报批评 … 镇纪委将对该走访人进行约谈": a case only ever moves forward. */

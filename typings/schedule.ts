@@ -1,0 +1,59 @@
+// The `schedule` function's contract: the monthly tables a township sends upward and when each is due.
+// Seed 000: "于每月最后一个工作日12：00前…传邮箱"; seed 002: "每月22日前上报阶段性工作进度".
+
+export type DueKind = 'elderlyTable' | 'compoundProgress';
+/** submitted on time, submitted after the deadline, not yet submitted, past due and not submitted, or no calendar to compute the due date */
+export type DueState = 'submitted' | 'late' | 'open' | 'overdue' | 'missingCalendar';
+
+export interface DueDateView {
+  kind: DueKind;
+  kindLabel: string;
+  month: string;
+  /** the due instant (ISO) and its CST wall time; null when the calendar is missing */
+  dueAt: string | null;
+  dueLabel: string | null;
+  state: DueState;
+  stateLabel: string;
+  submittedAt: string | null;
+  submittedByName: string | null;
+  /** Chinese explanation when the calendar is missing */
+  problem: string | null;
+}
+
+export interface ListDueDatesRequest {
+  /** `YYYY-MM`; default the current CST month */
+  month?: string;
+}
+
+export interface DueDates {
+  month: string;
+  items: DueDateView[];
+}
+
+export interface MarkSubmittedRequest {
+  kind: DueKind;
+  month: string;
+}
+
+export interface SetCalendarOverrideRequest {
+  day: string;
+  working: boolean;
+  reason: string;
+}
+
+export interface ConfirmCalendarMonthRequest {
+  month: string;
+  reason: string;
+}
+
+export interface CalendarOverrideView {
+  day: string;
+  working: boolean;
+  reason: string;
+}
+
+export interface DueRemindersSummary {
+  townships: number;
+  reminders: number;
+  calendarWarnings: number;
+}
