@@ -34,7 +34,13 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
     { name: 'household-time', keys: { householdId: 1, at: 1 } },
     { name: 'visitor-time', keys: { visitorPersonId: 1, at: -1 } },
   ],
-  hazards: [{ name: 'visitor-status', keys: { visitorPersonId: 1, status: 1, deadline: 1 } }],
+  hazards: [
+    { name: 'visitor-status', keys: { visitorPersonId: 1, status: 1, deadline: 1 } },
+    { name: 'liaison-status', keys: { liaisonPersonId: 1, status: 1 } },
+    { name: 'reporter', keys: { reporterPersonId: 1, reportedAt: -1 } },
+    { name: 'receipt', keys: { receiptHash: 1 } },
+  ],
+  whistleLimits: [{ name: 'day', keys: { day: 1 } }],
   cases: [
     { name: 'period-level', keys: { campaignId: 1, periodKey: 1, level: 1, status: 1 } },
     { name: 'visitor', keys: { visitorPersonId: 1, createdAt: -1 } },
