@@ -1,0 +1,74 @@
+// escalation.dashboard → one small card per village (the office sees all villages, a liaison its own).
+import type { Result } from '../../../../typings/result';
+import { callCloud } from '../../../services/callCloud';
+import { pctText } from './format';
+
+/** The server's shape (server/handlers/escalation/dashboard.ts); only what the pages read. */
+export interface DashboardRow {
+  villageId: string;
+  villageName: string;
+  households: number;
+  grids: number;
+  visitors: number;
+  householdsDone: number;
+  householdsHeld: number;
+  completionPct: number | null;
+  overdueVisitors: number;
+  weeklyContactPct: number | null;
+  hazards: { found: number; rectified: number; open: number; overdue: number };
+}
+
+interface DashboardReply {
+  campaignName: string | null;
+  periodLabel: string | null;
+  weekKey: string;
+  villages: DashboardRow[];
+}
+
+export interface VillageCard {
+  id: string;
+  name: string;
+  households: number;
+  grids: number;
+  visitors: number;
+  completion: string;
+  done: string;
+  overdueVisitors: number;
+  weeklyContact: string;
+  hazardsFound: number;
+  hazardsRectified: number;
+  hazardsOpen: number;
+  hazardsOverdue: number;
+}
+
+export interface DashboardView {
+  period: string;
+  weekKey: string;
+  cards: VillageCard[];
+}
+
+export function villageCard(r: DashboardRow): VillageCard {
+  return {
+    id: r.villageId,
+    name: r.villageName,
+    households: r.households,
+    grids: r.grids,
+    visitors: r.visitors,
+    completion: pctText(r.completionPct),
+    done: `${r.householdsDone}/${r.householdsHeld} 户`,
+    overdueVisitors: r.overdueVisitors,
+    weeklyContact: pctText(r.weeklyContactPct),
+    hazardsFound: r.hazards.found,
+    hazardsRectified: r.hazards.rectified,
+    hazardsOpen: r.hazards.open,
+    hazardsOverdue: r.hazards.overdue,
+  };
+}
+
+export async function loadDashboard(): Promise<Result<DashboardView>> {
+  const res = await callCloud<DashboardReply>('escalation', 'dashboard');
+  if (!res.ok) return res;
+  const d = res.data;
+  const period = d.campaignName ? `${d.campaignName} · ${d.periodLabel ?? '当前不在行动时段内'}` : '当前没有进行中的走访行动';
+  return { ok: true, data: { period, weekKey: d.weekKey, cards: d.villages.map(villageCard) } };
+}
