@@ -1,0 +1,68 @@
+// The grid leader's calls: this week's board, contact confirmations (queued offline with their device time), the weekly
+// risk report and past weeks; with the labels the pages share.
+import type { ContactConfirmation, ContactMethod, GridHazardCategory, ListWeeksResult, WeeklyBoard, WeeklyReportFiled } from '../../../../typings/grid';
+import type { Result } from '../../../../typings/result';
+import { callCloud } from '../../../services/callCloud';
+import { pending, submitOrQueue } from '../../../services/outbox';
+
+export function loadBoard(): Promise<Result<WeeklyBoard>> {
+  return callCloud<WeeklyBoard>('grid', 'weeklyBoard');
+}
+
+export function loadWeeks(count = 8): Promise<Result<ListWeeksResult>> {
+  return callCloud<ListWeeksResult>('grid', 'listWeeks', { count });
+}
+
+/** Sent now, or kept on the phone with the device time when there is no network (SPEC §3: up to 48 h late). */
+export function confirmContact(householdId: string, method: ContactMethod, label: string) {
+  return submitOrQueue<ContactConfirmation>('grid', 'confirmContact', { householdId, method }, label, { offlineFields: (d) => ({ deviceTime: d }) });
+}
+
+export interface ReportHazardInput {
+  category: GridHazardCategory;
+  description: string;
+  householdId?: string;
+}
+
+export function fileReport(noRisk: boolean, hazards: ReportHazardInput[], key: string) {
+  return submitOrQueue<WeeklyReportFiled>('grid', 'fileWeeklyReport', { noRisk, hazards }, noRisk ? '本周风险上报：无风险' : `本周风险上报：${hazards.length}条隐患`, {
+    key,
+    offlineFields: (d) => ({ deviceTime: d }),
+  });
+}
+
+/** Households whose confirmation waits in the outbox (not refused), for the "待上传" mark. */
+export function pendingContacts(): Map<string, { method: ContactMethod; key: string }> {
+  const out = new Map<string, { method: ContactMethod; key: string }>();
+  for (const item of pending()) {
+    if (item.fn === 'grid' && item.action === 'confirmContact' && !item.lastError) {
+      out.set(String(item.data.householdId), { method: item.data.method as ContactMethod, key: item.key });
+    }
+  }
+  return out;
+}
+
+export function pendingReports(): number {
+  return pending().filter((i) => i.fn === 'grid' && i.action === 'fileWeeklyReport' && !i.lastError).length;
+}
+
+export const METHODS: { key: ContactMethod; label: string }[] = [
+  { key: 'wechat', label: '微信' },
+  { key: 'phone', label: '电话' },
+  { key: 'inPerson', label: '上门' },
+];
+
+export const METHOD_LABELS: Record<ContactMethod, string> = { wechat: '微信', phone: '电话', inPerson: '上门' };
+
+/** Same labels as the server's HAZARD_CATEGORIES (server/domain/grid/hazards.ts). */
+export const CATEGORIES: { key: GridHazardCategory; label: string }[] = [
+  { key: 'electrical', label: '电气线路' },
+  { key: 'gas', label: '燃气' },
+  { key: 'clutter', label: '杂物堆放' },
+  { key: 'heating', label: '取暖' },
+  { key: 'smokedMeat', label: '熏制腊肉' },
+  { key: 'ebikeCharging', label: '电动车充电' },
+  { key: 'stove', label: '柴火灶' },
+  { key: 'smokeDetector', label: '烟感报警器' },
+  { key: 'other', label: '其他' },
+];

@@ -1,0 +1,129 @@
+// My household's hazards and their rectification: take a photo of the fix and claim it; the visitor then verifies it.
+// A failed upload or a refused claim keeps the chosen photos (and uploaded file IDs) so the retry needs no new photos.
+import type { HazardView } from '../../../../typings/visit';
+import { failureText, showDone } from '../../../services/feedback';
+import { isLargeText } from '../../../ui/largeText';
+import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey, PAGE_SIZE } from '../services/household';
+import { cstDayText } from '../services/format';
+import { choosePhotos, uploadPhotos, type PickedPhoto } from '../services/upload';
+
+type State = 'loading' | 'error' | 'ready';
+const MAX_PHOTOS = 9;
+
+interface Row {
+  id: string;
+  category: string;
+  description: string;
+  deadlineText: string;
+  statusText: string;
+  overdue: boolean;
+  canClaim: boolean;
+}
+
+interface Draft {
+  photos: PickedPhoto[];
+  fileIds: string[] | null;
+  key: string;
+  error: string;
+}
+
+const rowOf = (h: HazardView): Row => ({
+  id: h.id,
+  category: h.category,
+  description: h.description,
+  deadlineText: cstDayText(h.deadlineDay),
+  statusText: HAZARD_STATUS_LABELS[h.status] ?? h.status,
+  overdue: h.overdue,
+  canClaim: h.status === 'open' || h.status === 'notRectified',
+});
+
+Component({
+  data: {
+    state: 'loading' as State,
+    errorText: '',
+    largeText: false,
+    rows: [] as Row[],
+    page: 1,
+    pages: 1,
+    total: 0,
+    drafts: {} as Record<string, Draft>,
+    busyId: '',
+  },
+
+  methods: {
+    onLoad() {
+      this.setData({ largeText: isLargeText() });
+      this.load(1);
+    },
+
+    onShow() {
+      this.setData({ largeText: isLargeText() });
+    },
+
+    async load(page: number) {
+      this.setData({ state: 'loading', errorText: '' });
+      const res = await listHazards(page);
+      if (!res.ok) {
+        this.setData({ state: 'error', errorText: failureText(res) });
+        return;
+      }
+      const p = res.data;
+      this.setData({ state: 'ready', rows: p.items.map(rowOf), page: p.page, total: p.total, pages: Math.max(1, Math.ceil(p.total / PAGE_SIZE)) });
+    },
+
+    onRetry() {
+      this.load(this.data.page);
+    },
+
+    onPrev() {
+      if (this.data.page > 1) this.load(this.data.page - 1);
+    },
+
+    onNext() {
+      if (this.data.page < this.data.pages) this.load(this.data.page + 1);
+    },
+
+    /** hazard ids are not safe setData path segments, so the drafts object is replaced whole */
+    setDraft(id: string, draft: Draft) {
+      this.setData({ drafts: { ...this.data.drafts, [id]: draft } });
+    },
+
+    async onChoose(e: WechatMiniprogram.TouchEvent) {
+      const id = String(e.currentTarget.dataset.id);
+      const photos = await choosePhotos(MAX_PHOTOS);
+      if (!photos.length) return;
+      this.setDraft(id, { photos, fileIds: null, key: newIdempotencyKey(), error: '' });
+    },
+
+    async onClaim(e: WechatMiniprogram.TouchEvent) {
+      const id = String(e.currentTarget.dataset.id);
+      const draft = this.data.drafts[id];
+      if (this.data.busyId) return;
+      if (!draft || !draft.photos.length) {
+        this.setDraft(id, { photos: [], fileIds: null, key: '', error: '请先拍摄或选择整改后的照片' });
+        return;
+      }
+      this.setData({ busyId: id });
+      this.setDraft(id, { ...draft, error: '' });
+      const fileIds = draft.fileIds ?? (await uploadPhotos(draft.photos, `claims/${id}`));
+      if (!fileIds) {
+        this.setData({ busyId: '' });
+        this.setDraft(id, { ...draft, error: '照片上传失败，请检查网络后重试（照片已保留）' });
+        return;
+      }
+      this.setDraft(id, { ...draft, fileIds, error: '' });
+      const res = await claimRectification(id, fileIds, draft.key);
+      if (!res.ok) {
+        this.setData({ busyId: '' });
+        this.setDraft(id, { ...draft, fileIds, error: failureText(res) });
+        return;
+      }
+      const i = this.data.rows.findIndex((r) => r.id === id);
+      const drafts = { ...this.data.drafts };
+      delete drafts[id];
+      this.setData({ busyId: '', drafts });
+      if (i >= 0) this.setData({ [`rows[${i}]`]: rowOf(res.data) });
+      showDone('已提交整改');
+    },
+  },
+});

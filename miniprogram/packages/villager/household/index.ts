@@ -1,0 +1,76 @@
+// My household and micro-grid: members, the grid leader and my visitor with call buttons, 119, and the villager's pages.
+import type { ContactPersonView, MyHouseholdView } from '../../../../typings/household';
+import { failureText } from '../../../services/feedback';
+import { isLargeText } from '../../../ui/largeText';
+import { loadMyHousehold } from '../services/household';
+import { cstDateTime } from '../services/format';
+
+type State = 'loading' | 'error' | 'ready';
+
+const LINKS = [
+  { key: 'card', label: '“敲门行动”明白卡', path: '/packages/villager/card/index' },
+  { key: 'notice', label: '消防安全告知书', path: '/packages/villager/notice/index' },
+  { key: 'selfcheck', label: '“三清三关”自查', path: '/packages/villager/selfcheck/index' },
+  { key: 'visits', label: '走访记录（确认走访人来过）', path: '/packages/villager/visits/index' },
+  { key: 'hazards', label: '我家的隐患与整改', path: '/packages/villager/hazards/index' },
+  { key: 'inbox', label: '消息提醒', path: '/pages/inbox/index' },
+];
+
+Component({
+  data: {
+    state: 'loading' as State,
+    errorText: '',
+    largeText: false,
+    household: null as MyHouseholdView['household'] | null,
+    members: [] as MyHouseholdView['members'],
+    leaders: [] as ContactPersonView[],
+    visitors: [] as ContactPersonView[],
+    noticeText: '',
+    selfCheckText: '',
+    links: LINKS,
+  },
+
+  methods: {
+    onLoad() {
+      this.setData({ largeText: isLargeText() });
+      this.load();
+    },
+
+    onShow() {
+      this.setData({ largeText: isLargeText() });
+    },
+
+    async load() {
+      this.setData({ state: 'loading', errorText: '' });
+      const res = await loadMyHousehold();
+      if (!res.ok) {
+        this.setData({ state: 'error', errorText: failureText(res) });
+        return;
+      }
+      const v = res.data;
+      const check = v.selfCheckToday;
+      this.setData({
+        state: 'ready',
+        household: v.household,
+        members: v.members,
+        leaders: v.grid.leaders,
+        visitors: v.visitors,
+        noticeText: v.notice.acknowledgedAt ? `已于${cstDateTime(v.notice.acknowledgedAt)}签收` : '尚未签收，请阅读后确认',
+        selfCheckText: check ? (check.open.length ? `今日已自查，${check.open.length}项未做到` : '今日已自查，全部做到') : '今日尚未自查',
+      });
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    onCall(e: WechatMiniprogram.TouchEvent) {
+      const number = String(e.currentTarget.dataset.number ?? '');
+      if (number) wx.makePhoneCall({ phoneNumber: number, fail: () => undefined });
+    },
+
+    onLink(e: WechatMiniprogram.TouchEvent) {
+      wx.navigateTo({ url: String(e.currentTarget.dataset.path) });
+    },
+  },
+});
