@@ -138,6 +138,10 @@ test('the whole ladder: reminders, notice, remedy, interview, and the discipline
   // another visitor cannot read it; only forward: the closed case cannot be scheduled again
   expect(await backend.call('escalation', { action: 'getCase', caseId: interview._id }, openidOf(2))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   expect(await backend.call('escalation', { action: 'scheduleInterview', caseId: interview._id, scheduledAt: '2025-02-10T09:00:00+08:00', place: '会议室' }, 'demo-discipline')).toMatchObject({ ok: false, code: 'CASE_STATE' });
+  // ids built from a campaign, a period and a person are long (65 characters here): still accepted
+  const firstRound = casesOf('interview', 'first-round').find((c) => c.visitorPersonId === pid(4))!;
+  expect(firstRound._id.length).toBeGreaterThan(64);
+  expect(await backend.call('escalation', { action: 'getCase', caseId: firstRound._id }, 'demo-discipline')).toMatchObject({ ok: true, data: { _id: firstRound._id } });
   // every transition is audited
   expect(backend.docs('audit', { docId: interview._id }).map((a) => a.action)).toEqual(['escalation.interviewCase', 'case.scheduled', 'case.scheduled', 'case.closed']);
 }, 300_000);

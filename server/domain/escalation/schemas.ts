@@ -2,6 +2,14 @@
 import { z } from 'zod';
 import { id, pageFields, reason, text } from '../common/fields';
 
+/** Case and notice ids are built from campaign, period and person ids (each up to CloudBase's 32+ characters). */
+const compositeId = (label: string) =>
+  z
+    .string({ error: `缺少${label}` })
+    .trim()
+    .min(1, `缺少${label}`)
+    .max(200, `${label}格式不正确`);
+
 const isoInstant = (label: string) =>
   z
     .string({ error: `请填写${label}` })
@@ -9,15 +17,15 @@ const isoInstant = (label: string) =>
 
 export const runEscalationSchema = z.object({});
 export const listNoticesSchema = z.object({ ...pageFields });
-export const getNoticeSchema = z.object({ noticeId: id('通报') });
+export const getNoticeSchema = z.object({ noticeId: compositeId('通报') });
 export const myCasesSchema = z.object({ ...pageFields });
 export const listCasesSchema = z.object({
   level: z.enum(['notice', 'interview'], { error: '案件类型不正确' }).default('interview'),
   status: z.enum(['open', 'remedied', 'escalated', 'exempted', 'scheduled', 'closed', 'active'], { error: '案件状态不正确' }).default('active'),
   ...pageFields,
 });
-export const getCaseSchema = z.object({ caseId: id('案件') });
-export const scheduleInterviewSchema = z.object({ caseId: id('案件'), scheduledAt: isoInstant('约谈时间'), place: text('约谈地点', 50) });
-export const recordInterviewSchema = z.object({ caseId: id('案件'), outcome: text('约谈记录', 2000), conclusion: text('约谈结论', 200) });
-export const closeCaseSchema = z.object({ caseId: id('案件') });
+export const getCaseSchema = z.object({ caseId: compositeId('案件') });
+export const scheduleInterviewSchema = z.object({ caseId: compositeId('案件'), scheduledAt: isoInstant('约谈时间'), place: text('约谈地点', 50) });
+export const recordInterviewSchema = z.object({ caseId: compositeId('案件'), outcome: text('约谈记录', 2000), conclusion: text('约谈结论', 200) });
+export const closeCaseSchema = z.object({ caseId: compositeId('案件') });
 export const exemptVisitorSchema = z.object({ campaignId: id('行动'), periodKey: id('周期'), visitorPersonId: id('走访人'), reason });

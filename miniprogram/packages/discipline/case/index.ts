@@ -1,0 +1,205 @@
+// One case with its evidence pack (SPEC §4.4–4.5): households, visits with time/proof/photos, reminders, the notice;
+// the discipline office schedules the interview, records the outcome and closes the case.
+import type { Fail } from '../../../../typings/result';
+import type { CaseView } from '../services/caseTypes';
+import { LEVEL_LABELS, PROOF_LABELS, STATUS_LABELS } from '../services/caseTypes';
+import { failureText, showDone } from '../../../services/feedback';
+import { isLargeText } from '../../../ui/largeText';
+import { cstDay, cstInstant, cstTime } from '../services/format';
+import { closeCase, getCase, getNotice, recordInterview, scheduleInterview } from '../services/cases';
+
+type State = 'loading' | 'error' | 'ready';
+type Step = 'schedule' | 'record' | 'close' | 'none';
+const VISITS_PER_PAGE = 20;
+
+interface VisitRow {
+  id: string;
+  address: string;
+  at: string;
+  proofs: string;
+  offline: boolean;
+  photos: string[];
+  location: string;
+}
+
+interface CaseScreen {
+  title: string;
+  visitorName: string;
+  status: string;
+  statusKey: string;
+  level: string;
+  shortHouseholds: { id: string; text: string }[];
+  households: { id: string; text: string }[];
+  reminders: { id: string; text: string }[];
+  noticeId: string;
+  interview: { when: string; place: string; outcome: string; conclusion: string } | null;
+  history: { key: string; text: string }[];
+}
+
+function screenOf(c: CaseView): { screen: CaseScreen; visits: VisitRow[]; step: Step } {
+  const address = new Map([...c.shortHouseholds, ...(c.evidence?.households ?? [])].map((h) => [h.householdId, h.address]));
+  const visits = (c.evidence?.visits ?? [])
+    .slice()
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((v) => ({
+      id: v.visitId,
+      address: address.get(v.householdId) ?? v.householdId,
+      at: cstTime(v.at),
+      proofs: v.proofs.length ? v.proofs.map((p) => PROOF_LABELS[p]).join('、') : '无到场凭证',
+      offline: v.offline,
+      photos: v.photos.slice(0, 9),
+      location: v.location ? `${v.location.latitude.toFixed(5)}, ${v.location.longitude.toFixed(5)}` : '',
+    }));
+  const step: Step =
+    c.level !== 'interview' || c.status === 'closed' ? 'none' : c.status === 'open' ? 'schedule' : c.status === 'scheduled' && !c.interview?.outcome ? 'record' : c.status === 'scheduled' ? 'close' : 'none';
+  return {
+    visits,
+    step,
+    screen: {
+      title: `${c.periodLabel} · ${LEVEL_LABELS[c.level]}`,
+      visitorName: c.visitorName,
+      status: STATUS_LABELS[c.status],
+      statusKey: c.status,
+      level: c.level,
+      shortHouseholds: c.shortHouseholds.map((h) => ({ id: h.householdId, text: `${h.address}：已走访 ${h.counted}/${h.needed} 次，缺 ${h.missing} 次` })),
+      households: (c.evidence?.households ?? []).map((h) => ({ id: h.householdId, text: `${h.address}：${h.counted}/${h.needed}` })),
+      reminders: (c.evidence?.reminders ?? []).map((r) => ({ id: r.reminderId, text: `${cstTime(r.sentAt)} 提醒（期末前 ${r.offsetDays} 天）` })),
+      noticeId: c.evidence?.noticeId ?? c.noticeId ?? '',
+      interview: c.interview
+        ? { when: cstTime(c.interview.scheduledAt), place: c.interview.place, outcome: c.interview.outcome ?? '', conclusion: c.interview.conclusion ?? '' }
+        : null,
+      history: c.history.map((h, i) => ({ key: `${i}`, text: `${cstTime(h.at)} ${STATUS_LABELS[h.status]} · ${h.by}${h.note ? ` · ${h.note}` : ''}` })),
+    },
+  };
+}
+
+const FIELD_ERRORS = ['scheduledAt', 'place', 'outcome', 'conclusion'] as const;
+
+Component({
+  data: {
+    state: 'loading' as State,
+    errorText: '',
+    largeText: false,
+    caseId: '',
+    screen: null as CaseScreen | null,
+    step: 'none' as Step,
+    allVisits: [] as VisitRow[],
+    visits: [] as VisitRow[],
+    visitPage: 1,
+    visitPages: 1,
+    notice: { title: '', line: '', shown: false },
+    form: { day: cstDay(new Date(Date.now() + 86_400_000)), time: '09:00', place: '', outcome: '', conclusion: '' },
+    errors: { scheduledAt: '', place: '', outcome: '', conclusion: '', action: '' },
+    busy: false,
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ caseId: decodeURIComponent(query.id ?? '') });
+      this.load();
+    },
+
+    onShow() {
+      this.setData({ largeText: isLargeText() });
+    },
+
+    async load() {
+      if (!this.data.caseId) {
+        this.setData({ state: 'error', errorText: '请从案件列表中选择案件' });
+        return;
+      }
+      this.setData({ state: 'loading', errorText: '' });
+      const res = await getCase(this.data.caseId);
+      if (!res.ok) {
+        this.setData({ state: 'error', errorText: failureText(res) });
+        return;
+      }
+      this.show(res.data);
+    },
+
+    show(c: CaseView) {
+      const { screen, visits, step } = screenOf(c);
+      this.setData({
+        state: 'ready',
+        screen,
+        step,
+        allVisits: visits,
+        visits: visits.slice(0, VISITS_PER_PAGE),
+        visitPage: 1,
+        visitPages: Math.max(1, Math.ceil(visits.length / VISITS_PER_PAGE)),
+      });
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    onVisitPage(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { delta: string }>) {
+      const page = Math.min(this.data.visitPages, Math.max(1, this.data.visitPage + Number(e.currentTarget.dataset.delta)));
+      this.setData({ visitPage: page, visits: this.data.allVisits.slice((page - 1) * VISITS_PER_PAGE, page * VISITS_PER_PAGE) });
+    },
+
+    async onShowNotice() {
+      const screen = this.data.screen;
+      if (!screen?.noticeId) return;
+      const res = await getNotice(screen.noticeId);
+      if (!res.ok) {
+        this.setData({ 'errors.action': failureText(res) });
+        return;
+      }
+      const line = res.data.lines.find((l) => l.visitorName === screen.visitorName);
+      this.setData({ notice: { title: res.data.title, line: line ? `${line.visitorName}：${line.shortHouseholds} 户未完成，缺 ${line.missingVisits} 次走访` : '', shown: true } });
+    },
+
+    onField(e: WechatMiniprogram.Input & WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { field: string }>) {
+      const field = e.currentTarget.dataset.field;
+      this.setData({ [`form.${field}`]: String(e.detail.value), [`errors.${field === 'day' || field === 'time' ? 'scheduledAt' : field}`]: '', 'errors.action': '' });
+    },
+
+    clearErrors() {
+      this.setData({ errors: { scheduledAt: '', place: '', outcome: '', conclusion: '', action: '' } });
+    },
+
+    showRefusal(fail: Fail) {
+      const field = FIELD_ERRORS.find((f) => f === fail.field);
+      this.setData({ [`errors.${field ?? 'action'}`]: failureText(fail), busy: false });
+    },
+
+    async act(run: () => ReturnType<typeof closeCase>, done: string) {
+      if (this.data.busy) return;
+      this.clearErrors();
+      this.setData({ busy: true });
+      const res = await run();
+      if (!res.ok) {
+        this.showRefusal(res);
+        return;
+      }
+      this.setData({ busy: false });
+      this.show(res.data);
+      showDone(done);
+    },
+
+    onSchedule() {
+      const { day, time, place } = this.data.form;
+      if (!place.trim()) {
+        this.setData({ 'errors.place': '请填写约谈地点' });
+        return;
+      }
+      this.act(() => scheduleInterview(this.data.caseId, cstInstant(day, time), place.trim()), '已安排约谈');
+    },
+
+    onRecord() {
+      const { outcome, conclusion } = this.data.form;
+      const missing = { outcome: outcome.trim() ? '' : '请填写约谈记录', conclusion: conclusion.trim() ? '' : '请填写约谈结论' };
+      if (missing.outcome || missing.conclusion) {
+        this.setData({ 'errors.outcome': missing.outcome, 'errors.conclusion': missing.conclusion });
+        return;
+      }
+      this.act(() => recordInterview(this.data.caseId, outcome.trim(), conclusion.trim()), '已记录');
+    },
+
+    onClose() {
+      this.act(() => closeCase(this.data.caseId), '已结案');
+    },
+  },
+});

@@ -1,0 +1,32 @@
+// The discipline office's calls to `escalation`: lists of cases, one case with its evidence, and the interview steps.
+import type { Result } from '../../../../typings/result';
+import { callCloud } from '../../../services/callCloud';
+import type { CaseLevel, CasePage, CaseView, NoticeView } from './caseTypes';
+
+export const PAGE_SIZE = 20;
+
+export function listCases(level: CaseLevel, page: number): Promise<Result<CasePage>> {
+  // overdue visitors are the open notice cases; interview cases stay on the list until closed
+  const status = level === 'notice' ? 'open' : 'active';
+  return callCloud<CasePage>('escalation', 'listCases', { level, status, page, pageSize: PAGE_SIZE });
+}
+
+export function getCase(caseId: string): Promise<Result<CaseView>> {
+  return callCloud<CaseView>('escalation', 'getCase', { caseId });
+}
+
+export function getNotice(noticeId: string): Promise<Result<NoticeView>> {
+  return callCloud<NoticeView>('escalation', 'getNotice', { noticeId });
+}
+
+export function scheduleInterview(caseId: string, scheduledAt: string, place: string): Promise<Result<CaseView>> {
+  return callCloud<CaseView>('escalation', 'scheduleInterview', { caseId, scheduledAt, place });
+}
+
+export function recordInterview(caseId: string, outcome: string, conclusion: string): Promise<Result<CaseView>> {
+  return callCloud<CaseView>('escalation', 'recordInterview', { caseId, outcome, conclusion });
+}
+
+export function closeCase(caseId: string): Promise<Result<CaseView>> {
+  return callCloud<CaseView>('escalation', 'closeCase', { caseId });
+}

@@ -1,0 +1,47 @@
+// A visitor's calls to `visit` and `escalation`: households by urgency, the checklist, hazard duties, cases and notices.
+import type { Page } from '../../../../typings/org';
+import type { Result } from '../../../../typings/result';
+import type { ChecklistTemplateView, HazardView, MyHouseholdsResult, RecordVisitRequest, RecordVisitResult, VerifyHazardRequest } from '../../../../typings/visit';
+import type { CasePage, NoticePage } from '../../discipline/services/caseTypes';
+import { callCloud } from '../../../services/callCloud';
+import { submitOrQueue, type OutboxItem } from '../../../services/outbox';
+
+export const PAGE_SIZE = 20;
+
+export function myHouseholds(page: number): Promise<Result<MyHouseholdsResult>> {
+  return callCloud<MyHouseholdsResult>('visit', 'myHouseholds', { page, pageSize: PAGE_SIZE });
+}
+
+export function checklistTemplates(): Promise<Result<ChecklistTemplateView[]>> {
+  return callCloud<ChecklistTemplateView[]>('visit', 'listChecklistTemplates');
+}
+
+/** Sent now, or kept on the phone as "待上传" and later sent as an offline visit at its device time (SPEC §3). */
+export function submitVisit(
+  request: RecordVisitRequest,
+  label: string,
+  key: string,
+): Promise<{ queued: true; item: OutboxItem } | { queued: false; result: Result<RecordVisitResult> }> {
+  return submitOrQueue<RecordVisitResult>('visit', 'recordVisit', request as unknown as Record<string, unknown>, label, {
+    key,
+    offlineFields: (d) => ({ offline: true, deviceTime: d }),
+  });
+}
+
+export type HazardDutyPage = Page<HazardView> & { overdue: number };
+
+export function hazardDuties(page: number): Promise<Result<HazardDutyPage>> {
+  return callCloud<HazardDutyPage>('visit', 'listMyHazardDuties', { page, pageSize: PAGE_SIZE });
+}
+
+export function verifyHazard(request: VerifyHazardRequest, key: string): Promise<Result<HazardView>> {
+  return callCloud<HazardView>('visit', 'verifyHazard', request as unknown as Record<string, unknown>, { idempotencyKey: key });
+}
+
+export function myCases(page: number): Promise<Result<CasePage>> {
+  return callCloud<CasePage>('escalation', 'myCases', { page, pageSize: PAGE_SIZE });
+}
+
+export function townshipNotices(page: number): Promise<Result<NoticePage>> {
+  return callCloud<NoticePage>('escalation', 'listNotices', { page, pageSize: PAGE_SIZE });
+}

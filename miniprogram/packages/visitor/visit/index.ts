@@ -1,0 +1,268 @@
+// The knock visit 敲门走访 (SPEC §5): checklist from the template, hazards with deadlines, education, photos, card-QR
+// proof and location. The draft is stored on every change; without network the visit waits in the outbox as "待上传".
+import type { ChecklistTemplateView, RecordVisitResult } from '../../../../typings/visit';
+import type { Fail } from '../../../../typings/result';
+import { failureText, showDone, showFailure } from '../../../services/feedback';
+import { deviceTimeNow, discard, flush, newIdempotencyKey, pending } from '../../../services/outbox';
+import { isLargeText } from '../../../ui/largeText';
+import { cacheTemplates, cachedTemplates, clearDraft, emptyDraft, loadDraft, rememberVisit, saveDraft, type VisitDraft } from '../services/draft';
+import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../services/upload';
+import { checklistTemplates, submitVisit } from '../services/visits';
+import { itemRows, missingFields, refusalPlace, sceneFromScan, visitRequest, type ItemRow } from '../services/visitForm';
+import { cstDay } from '../services/format';
+
+type State = 'loading' | 'error' | 'form' | 'done';
+type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+
+interface PendingRow {
+  key: string;
+  label: string;
+  createdAt: string;
+  lastError: string;
+}
+
+Component({
+  data: {
+    state: 'loading' as State,
+    errorText: '',
+    largeText: false,
+    householdId: '',
+    address: '',
+    templates: [] as ChecklistTemplateView[],
+    templateNames: [] as string[],
+    templateIndex: 0,
+    draft: emptyDraft('', '', ''),
+    items: [] as ItemRow[],
+    itemErrors: {} as Record<string, string>,
+    today: cstDay(),
+    photoError: '',
+    proofError: '',
+    locationError: '',
+    formError: '',
+    submitting: false,
+    pendingRows: [] as PendingRow[],
+    countNote: '',
+    hazardCount: 0,
+    maxPhotos: MAX_PHOTOS,
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const householdId = decodeURIComponent(query.householdId ?? '');
+      const address = decodeURIComponent(query.address ?? '');
+      this.setData({ householdId, address });
+      this.load(query.templateId);
+    },
+
+    onShow() {
+      this.setData({ largeText: isLargeText() });
+    },
+
+    async load(templateId?: string) {
+      const { householdId, address } = this.data;
+      if (!householdId) {
+        this.setData({ state: 'error', errorText: '请从“我的走访农户”中选择要走访的农户' });
+        return;
+      }
+      this.setData({ state: 'loading', errorText: '' });
+      const res = await checklistTemplates();
+      let templates: ChecklistTemplateView[];
+      if (res.ok) {
+        templates = res.data;
+        cacheTemplates(templates);
+      } else if (res.code === 'NETWORK' && cachedTemplates().length) {
+        templates = cachedTemplates();
+      } else {
+        this.setData({ state: 'error', errorText: failureText(res) });
+        return;
+      }
+      const stored = loadDraft(householdId);
+      const wanted = stored?.templateId ?? templateId ?? templates[0]?.id ?? '';
+      const index = Math.max(0, templates.findIndex((t) => t.id === wanted));
+      const draft = stored ?? emptyDraft(householdId, address, templates[index]?.id ?? '');
+      this.setData({
+        state: 'form',
+        templates,
+        templateNames: templates.map((t) => t.name),
+        templateIndex: index,
+        address: address || draft.address,
+        draft,
+        items: itemRows(templates[index], draft, {}),
+        itemErrors: {},
+      });
+      this.showPending();
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    template(): ChecklistTemplateView | undefined {
+      return this.data.templates[this.data.templateIndex];
+    },
+
+    /** Every change goes to storage first, then to the screen. */
+    update(draft: VisitDraft, extra: Record<string, unknown> = {}) {
+      saveDraft(draft);
+      const itemErrors = (extra.itemErrors as Record<string, string> | undefined) ?? this.data.itemErrors;
+      this.setData({ draft, items: itemRows(this.template(), draft, itemErrors), ...extra });
+    },
+
+    onTemplateChange(e: WechatMiniprogram.PickerChange) {
+      const templateIndex = Number(e.detail.value);
+      this.setData({ templateIndex });
+      this.update({ ...this.data.draft, templateId: this.data.templates[templateIndex].id });
+    },
+
+    onAnswer(e: Dataset<{ key: string; answer: 'ok' | 'hazard' | 'na' }>) {
+      const { key, answer } = e.currentTarget.dataset;
+      const draft = this.data.draft;
+      const prev = draft.answers[key] ?? { answer: '', note: '', deadline: '' };
+      const itemErrors = { ...this.data.itemErrors, [key]: '' };
+      this.update({ ...draft, answers: { ...draft.answers, [key]: { ...prev, answer } } }, { itemErrors });
+    },
+
+    onNote(e: WechatMiniprogram.Input & Dataset<{ key: string }>) {
+      const key = e.currentTarget.dataset.key;
+      const draft = this.data.draft;
+      const prev = draft.answers[key] ?? { answer: 'hazard', note: '', deadline: '' };
+      this.update({ ...draft, answers: { ...draft.answers, [key]: { ...prev, note: e.detail.value } } });
+    },
+
+    onDeadline(e: WechatMiniprogram.PickerChange & Dataset<{ key: string }>) {
+      const key = e.currentTarget.dataset.key;
+      const draft = this.data.draft;
+      const prev = draft.answers[key] ?? { answer: 'hazard', note: '', deadline: '' };
+      const itemErrors = { ...this.data.itemErrors, [key]: '' };
+      this.update({ ...draft, answers: { ...draft.answers, [key]: { ...prev, deadline: String(e.detail.value) } } }, { itemErrors });
+    },
+
+    onToggleEducation(e: Dataset<{ field: 'noticeHandedOver' | 'sanQingSanGuanExplained' }>) {
+      const field = e.currentTarget.dataset.field;
+      const draft = this.data.draft;
+      this.update({ ...draft, education: { ...draft.education, [field]: !draft.education[field] } });
+    },
+
+    async onAddPhotos() {
+      const draft = this.data.draft;
+      const added = await choosePhotos(MAX_PHOTOS - draft.photos.length);
+      if (added.length) this.update({ ...this.data.draft, photos: [...this.data.draft.photos, ...added].slice(0, MAX_PHOTOS) }, { photoError: '' });
+    },
+
+    onRemovePhoto(e: Dataset<{ index: number }>) {
+      const photos = this.data.draft.photos.filter((_, i) => i !== Number(e.currentTarget.dataset.index));
+      this.update({ ...this.data.draft, photos }, { photoError: '' });
+    },
+
+    onScanCard() {
+      wx.scanCode({
+        onlyFromCamera: true,
+        scanType: ['qrCode', 'wxCode'],
+        success: (res) => {
+          const scene = sceneFromScan(res as { path?: string; result?: string });
+          if (!scene) {
+            this.setData({ proofError: '未识别到明白卡二维码，请对准农户门上的明白卡重新扫描' });
+            return;
+          }
+          this.update({ ...this.data.draft, cardQrScene: scene }, { proofError: '' });
+        },
+        fail: () => undefined,
+      });
+    },
+
+    onLocate() {
+      wx.getLocation({
+        type: 'gcj02',
+        success: (res) => this.update({ ...this.data.draft, location: { latitude: res.latitude, longitude: res.longitude } }, { locationError: '' }),
+        fail: () => this.setData({ locationError: '未能获取位置，请在设置中允许使用位置信息' }),
+      });
+    },
+
+    async onSubmit() {
+      if (this.data.submitting) return;
+      const template = this.template();
+      if (!template) return;
+      const missing = missingFields(template, this.data.draft);
+      if (missing.form || Object.keys(missing.items).length) {
+        this.update(this.data.draft, { itemErrors: missing.items, formError: missing.form || '请补全标红的必填项' });
+        return;
+      }
+      this.setData({ submitting: true, formError: '', photoError: '', proofError: '', locationError: '', itemErrors: {} });
+      let draft: VisitDraft = { ...this.data.draft, key: this.data.draft.key || newIdempotencyKey() };
+      saveDraft(draft);
+
+      const uploaded = await uploadPhotos(draft.photos, `visits/${draft.householdId}`);
+      draft = { ...draft, photos: uploaded.photos };
+      if (uploaded.failed) {
+        // the visit happened now: if it is sent later, it goes as an offline visit at this time
+        draft = { ...draft, capturedAt: draft.capturedAt ?? deviceTimeNow() };
+        this.update(draft, { submitting: false, photoError: `${uploaded.failed} 张照片未能上传（网络不可用），草稿已保存，有网络时请再次提交` });
+        return;
+      }
+      saveDraft(draft);
+
+      const request = visitRequest(template, draft);
+      const sent = await submitVisit(request, `走访 ${draft.address}`, draft.key);
+      if (sent.queued) {
+        clearDraft(draft.householdId);
+        const fresh = emptyDraft(draft.householdId, draft.address, template.id);
+        this.setData({ draft: fresh, items: itemRows(template, fresh, {}), submitting: false });
+        this.showPending();
+        wx.showToast({ title: '已保存，待上传', icon: 'none', duration: 3000 });
+        return;
+      }
+      const result = sent.result;
+      if (!result.ok) {
+        this.showRefusal(result, request.answers.map((a) => a.key));
+        this.update(draft, { submitting: false });
+        return;
+      }
+      this.finish(draft, result.data);
+    },
+
+    finish(draft: VisitDraft, data: RecordVisitResult) {
+      clearDraft(draft.householdId);
+      rememberVisit(draft.householdId, { visitId: data.visit.id, at: data.visit.at });
+      this.setData({ state: 'done', submitting: false, countNote: data.countNote, hazardCount: data.hazards.length });
+      showDone('走访已登记');
+    },
+
+    showRefusal(fail: Fail, sentKeys: string[]) {
+      const place = refusalPlace(fail.field, sentKeys);
+      if ('item' in place) this.setData({ itemErrors: { [place.item]: fail.message } });
+      else if ('field' in place) this.setData({ [`${place.field}Error`]: fail.message });
+      else {
+        this.setData({ formError: failureText(fail) });
+        showFailure(fail);
+      }
+    },
+
+    showPending() {
+      const rows = pending()
+        .filter((i) => i.action === 'recordVisit' && i.data.householdId === this.data.householdId)
+        .map((i) => ({ key: i.key, label: i.label, createdAt: i.createdAt.slice(0, 16).replace('T', ' '), lastError: i.lastError ?? '' }));
+      this.setData({ pendingRows: rows });
+    },
+
+    async onRetryPending() {
+      const report = await flush();
+      this.showPending();
+      if (report.refused.length) showFailure({ ok: false, code: 'INVALID_INPUT', message: report.refused[0].message });
+      else if (report.stillPending) showFailure({ ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' });
+      else if (report.sent) showDone(`已上传 ${report.sent} 条`);
+    },
+
+    onDiscardPending(e: Dataset<{ key: string }>) {
+      discard(e.currentTarget.dataset.key);
+      this.showPending();
+    },
+
+    onBackToList() {
+      wx.navigateBack({});
+    },
+
+    onGoHazards() {
+      wx.redirectTo({ url: '/packages/visitor/hazards/index' });
+    },
+  },
+});
