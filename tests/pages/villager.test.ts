@@ -184,9 +184,12 @@ describe('hazards page', () => {
     wxg().chooseMedia = (o: any) => o.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/fixed.jpg', size: 1000 }] });
     let fail = true;
     const uploads: string[] = [];
-    wxg().cloud.uploadFile = (o: { cloudPath: string }) => {
+    // like the real API: callbacks when given, a promise otherwise
+    wxg().cloud.uploadFile = (o: { cloudPath: string; success?: (r: unknown) => void; fail?: (e: unknown) => void }) => {
       uploads.push(o.cloudPath);
-      return fail ? Promise.reject({ errMsg: 'uploadFile:fail network' }) : Promise.resolve({ fileID: `cloud://env/${o.cloudPath}` });
+      const r = fail ? Promise.reject({ errMsg: 'uploadFile:fail network' }) : Promise.resolve({ fileID: `cloud://env/${o.cloudPath}` });
+      if (o.success || o.fail) return void r.then(o.success, o.fail);
+      return r;
     };
     await page.tap(`#choose-${id}`);
     await page.tap(`#claim-${id}`);

@@ -5,10 +5,10 @@ import { failureText, showDone } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
 import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey, PAGE_SIZE } from '../services/household';
 import { cstDayText } from '../services/format';
-import { choosePhotos, uploadPhotos, type PickedPhoto } from '../services/upload';
+import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
 
 type State = 'loading' | 'error' | 'ready';
-const MAX_PHOTOS = 9;
+
 
 interface Row {
   id: string;
@@ -21,7 +21,7 @@ interface Row {
 }
 
 interface Draft {
-  photos: PickedPhoto[];
+  photos: LocalPhoto[];
   fileIds: string[] | null;
   key: string;
   error: string;
@@ -105,11 +105,16 @@ Component({
       }
       this.setData({ busyId: id });
       this.setDraft(id, { ...draft, error: '' });
-      const fileIds = draft.fileIds ?? (await uploadPhotos(draft.photos, `claims/${id}`));
+      let fileIds = draft.fileIds;
       if (!fileIds) {
-        this.setData({ busyId: '' });
-        this.setDraft(id, { ...draft, error: '照片上传失败，请检查网络后重试（照片已保留）' });
-        return;
+        const upload = await uploadPhotos(draft.photos, `claims/${id}`);
+        if (upload.failed) {
+          this.setData({ busyId: '' });
+          // photos that did upload keep their file IDs, so the retry sends only the rest
+          this.setDraft(id, { ...draft, photos: upload.photos, error: '照片上传失败，请检查网络后重试（照片已保留）' });
+          return;
+        }
+        fileIds = upload.photos.map((p) => p.fileId!);
       }
       this.setDraft(id, { ...draft, fileIds, error: '' });
       const res = await claimRectification(id, fileIds, draft.key);

@@ -5,7 +5,7 @@ import { newIdempotencyKey } from '../../../services/outbox';
 import { isLargeText } from '../../../ui/largeText';
 import { lastVisits } from '../services/draft';
 import { cstDay } from '../services/format';
-import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../services/upload';
+import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
 import { hazardDuties, PAGE_SIZE, verifyHazard } from '../services/visits';
 
 type State = 'loading' | 'error' | 'ready';

@@ -1,7 +1,7 @@
 // The knock-visit form as typed so far, kept in wx storage on every change: killing the app loses nothing.
 import type { GeoPoint } from '../../../../typings/org';
 import type { ChecklistAnswer, ChecklistTemplateView } from '../../../../typings/visit';
-import type { LocalPhoto } from './upload';
+import type { LocalPhoto } from '../../../services/upload';
 
 export interface AnswerDraft {
   answer: ChecklistAnswer | '';

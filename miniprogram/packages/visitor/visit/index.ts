@@ -6,7 +6,7 @@ import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { deviceTimeNow, discard, flush, newIdempotencyKey, pending } from '../../../services/outbox';
 import { isLargeText } from '../../../ui/largeText';
 import { cacheTemplates, cachedTemplates, clearDraft, emptyDraft, loadDraft, rememberVisit, saveDraft, type VisitDraft } from '../services/draft';
-import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../services/upload';
+import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
 import { checklistTemplates, submitVisit } from '../services/visits';
 import { itemRows, missingFields, refusalPlace, sceneFromScan, visitRequest, type ItemRow } from '../services/visitForm';
 import { cstDay } from '../services/format';
