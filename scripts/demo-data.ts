@@ -10,6 +10,7 @@ import { BUILT_IN_TEMPLATES } from '../server/domain/visit/checklist';
 import { ROLE_LABELS } from '../server/domain/roles';
 import type { Database } from '../server/infra/cloud';
 import { findByIds } from '../server/infra/store';
+import { seedProgrammeDemo } from '../server/infra/programmeDemo';
 
 export const DEMO_TOWNSHIP_ID = 'demo-township';
 export const DEMO_TOWNSHIP_NAME = '溆浦县三江镇';
@@ -257,5 +258,6 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
       summary.inserted[collection] += 1;
     }
   }
+  await seedProgrammeDemo(db, DEMO_TOWNSHIP_ID);
   return summary;
 }

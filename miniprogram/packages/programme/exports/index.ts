@@ -1,0 +1,50 @@
+// 报表导出: one button per seed table; the result is a temporary link shown and copied to the clipboard.
+import type { ExportAction } from '../services/programme';
+import { runExport } from '../services/programme';
+import { failureText } from '../../../services/feedback';
+
+function thisMonth(): string {
+  // the table month in China time, whatever the phone's zone
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+Component({
+  data: {
+    month: thisMonth(),
+    campaignId: '',
+    periodKey: '',
+    busy: '',
+    link: '',
+    fileName: '',
+    errorText: '',
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ campaignId: query.campaignId ?? '', periodKey: query.periodKey ?? this.data.month });
+    },
+
+    onInput(e: WechatMiniprogram.Input & { currentTarget: { dataset: { field: string } } }) {
+      this.setData({ [e.currentTarget.dataset.field]: e.detail.value, errorText: '' });
+    },
+
+    async onExport(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { action: ExportAction }>) {
+      const action = e.currentTarget.dataset.action;
+      const data: Record<string, unknown> =
+        action === 'exportElderlyTable' ? { month: this.data.month } : action === 'exportStats001' || action === 'exportCompliance' ? { campaignId: this.data.campaignId, periodKey: this.data.periodKey } : {};
+      this.setData({ busy: action, errorText: '', link: '' });
+      const res = await runExport(action, data);
+      this.setData({ busy: '' });
+      if (!res.ok) {
+        this.setData({ errorText: failureText(res) });
+        return;
+      }
+      this.setData({ link: res.data.url, fileName: res.data.fileName });
+      wx.setClipboardData({ data: res.data.url });
+    },
+
+    onCopy() {
+      if (this.data.link) wx.setClipboardData({ data: this.data.link });
+    },
+  },
+});

@@ -1,0 +1,19 @@
+// The `programme` function's action and timer tables: the elderly registry (seed 000) and old compounds (seed 002).
+import type { ActionDef, TimerDef } from '../../infra/dispatch';
+import { addElderly, listElderly, recordHelperContact, updateElderly } from './elderly';
+import { addCompound, listCompoundTasks, listCompounds, setTaskStatus, updateCompound } from './compounds';
+import { remindSilentHelpers } from './helperReminder';
+
+export const actions: Record<string, ActionDef<any, any>> = {
+  addElderly,
+  updateElderly,
+  listElderly,
+  recordHelperContact,
+  addCompound,
+  updateCompound,
+  listCompounds,
+  listCompoundTasks,
+  setTaskStatus,
+};
+
+export const timers: Record<string, TimerDef> = { helperContact: { run: (ctx) => remindSilentHelpers(ctx) } };
