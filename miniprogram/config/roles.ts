@@ -10,12 +10,12 @@ export interface RoleArea {
 }
 
 export const ROLE_AREAS: Record<Role, RoleArea> = {
-  villager: { label: '村民', duty: '明白卡、告知书、自查、隐患上报', path: '' },
-  gridLeader: { label: '网格长', duty: '每周联络每户、上报风险', path: '' },
-  visitor: { label: '走访人', duty: '敲门走访、隐患整改复查', path: '' },
-  liaison: { label: '村联络员', duty: '网格、住户与走访分配', path: '' },
-  office: { label: '镇领导小组办公室', duty: '统计、通报、豁免与设置', path: '' },
-  discipline: { label: '镇纪委', duty: '逾期走访人约谈', path: '' },
+  villager: { label: '村民', duty: '明白卡、告知书、自查、隐患上报', path: '/packages/villager/household/index' },
+  gridLeader: { label: '网格长', duty: '每周联络每户、上报风险', path: '/packages/leader/board/index' },
+  visitor: { label: '走访人', duty: '敲门走访、隐患整改复查', path: '/packages/visitor/households/index' },
+  liaison: { label: '村联络员', duty: '网格、住户与走访分配', path: '/packages/liaison/village/index' },
+  office: { label: '镇领导小组办公室', duty: '统计、通报、豁免与设置', path: '/packages/office/dashboard/index' },
+  discipline: { label: '镇纪委', duty: '逾期走访人约谈', path: '/packages/discipline/cases/index' },
   helper: { label: '帮扶人', duty: '独居老人一对一帮扶', path: '' },
 };
 
