@@ -16,7 +16,7 @@ export const ROLE_AREAS: Record<Role, RoleArea> = {
   liaison: { label: '村联络员', duty: '网格、住户与走访分配', path: '/packages/liaison/village/index' },
   office: { label: '镇领导小组办公室', duty: '统计、通报、豁免与设置', path: '/packages/office/dashboard/index' },
   discipline: { label: '镇纪委', duty: '逾期走访人约谈', path: '/packages/discipline/cases/index' },
-  helper: { label: '帮扶人', duty: '独居老人一对一帮扶', path: '' },
+  helper: { label: '帮扶人', duty: '独居老人一对一帮扶', path: '/packages/programme/elderly/index' },
 };
 
 /** Tiles appear in this order, field roles first. */
@@ -24,4 +24,29 @@ export const ROLE_ORDER: Role[] = ['villager', 'gridLeader', 'visitor', 'helper'
 
 export function roleLabel(role: string): string {
   return (ROLE_AREAS as Record<string, RoleArea | undefined>)[role]?.label ?? role;
+}
+
+export interface Shortcut {
+  key: string;
+  label: string;
+  path: string;
+  /** who sees it; 'everyone' includes people not yet bound to a household */
+  roles: Role[] | 'everyone';
+}
+
+/** Frequent entries below the role tiles: reporting hazards, the whistle-blower form, the programmes. */
+export const SHORTCUTS: Shortcut[] = [
+  { key: 'report', label: '随手拍：上报隐患', path: '/packages/resident/report/index', roles: ['villager', 'gridLeader'] },
+  { key: 'mine', label: '我上报的隐患', path: '/packages/resident/mine/index', roles: ['villager', 'gridLeader'] },
+  { key: 'routed', label: '转给我的隐患', path: '/packages/resident/routed/index', roles: ['liaison', 'office'] },
+  { key: 'elderly', label: '独居老人台账', path: '/packages/programme/elderly/index', roles: ['office', 'liaison'] },
+  { key: 'compounds', label: '老旧小区台账', path: '/packages/programme/compounds/index', roles: ['office', 'liaison'] },
+  { key: 'exports', label: '月报表导出', path: '/packages/programme/exports/index', roles: ['office', 'discipline'] },
+  { key: 'inbox', label: '消息与提醒', path: '/pages/inbox/index', roles: ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'] },
+  { key: 'whistle', label: '匿名举报火灾隐患（吹哨人）', path: '/packages/resident/whistle/index', roles: 'everyone' },
+  { key: 'status', label: '凭回执码查询举报进度', path: '/packages/resident/status/index', roles: 'everyone' },
+];
+
+export function shortcutsFor(roles: readonly string[]): Shortcut[] {
+  return SHORTCUTS.filter((s) => s.roles === 'everyone' || s.roles.some((r) => roles.includes(r)));
 }

@@ -35,7 +35,22 @@ describe('home page', () => {
     expect(villager.text('#person-name')).toBe(personName('demo-villager-1'));
     expect(villager.allText()).toContain('村民');
     expect(villager.allText()).not.toContain('镇领导小组办公室');
+    // shortcuts follow the roles: a villager reports hazards; the office's registry entries are not theirs
+    expect(villager.find('#shortcut-report')).toBeDefined();
+    expect(villager.find('#shortcut-elderly')).toBeUndefined();
     villager.unload();
+  });
+
+  it('offers the whistle-blower form and its follow-up to everyone, even before joining', async () => {
+    const anon = await loadPage('pages/home/index', { backend, openid: null });
+    expect(anon.find('#shortcut-whistle')).toBeDefined();
+    expect(anon.find('#shortcut-status')).toBeDefined();
+    expect(anon.find('#shortcut-report')).toBeUndefined();
+    anon.unload();
+    const office = await loadPage('pages/home/index', { backend, openid: 'demo-office' });
+    expect(office.find('#shortcut-elderly')).toBeDefined();
+    expect(office.find('#shortcut-exports')).toBeDefined();
+    office.unload();
   });
 
   it('offers an anonymous caller the join form, and shows the server refusal of a bad code next to the field', async () => {

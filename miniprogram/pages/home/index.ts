@@ -6,6 +6,7 @@ import { failureText } from '../../services/feedback';
 import { isLocalMode, localModeAllowed, localOpenid } from '../../services/localMode';
 import { isLargeText, setLargeText } from '../../ui/largeText';
 import { LOCAL_API } from '../../config/env';
+import { shortcutsFor, type Shortcut } from '../../config/roles';
 
 type HomeState = 'loading' | 'error' | 'join' | 'member';
 
@@ -16,6 +17,7 @@ Component({
     name: '',
     township: '',
     tiles: [] as RoleTile[],
+    shortcuts: shortcutsFor([]) as Shortcut[],
     inviteCode: '',
     openid: '',
     largeText: false,
@@ -41,10 +43,10 @@ Component({
       }
       const view = res.data;
       if (!view.bound) {
-        this.setData({ state: 'join', openid: view.openid, name: '', township: '', tiles: [] });
+        this.setData({ state: 'join', openid: view.openid, name: '', township: '', tiles: [], shortcuts: shortcutsFor([]) });
         return;
       }
-      this.setData({ state: 'member', name: view.name, township: view.township, tiles: view.tiles });
+      this.setData({ state: 'member', name: view.name, township: view.township, tiles: view.tiles, shortcuts: shortcutsFor(view.tiles.map((t) => t.role)) });
     },
 
     onRetry() {
