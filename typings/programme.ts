@@ -1,0 +1,106 @@
+// Request/response types of the `programme` function: the elderly-living-alone registry (seed 000) and the
+// old-compound ledger with its task list (seed 002). Shared by client and server (import type only).
+
+/** "村（社区）干部/网格员/志愿者/其他" */
+export type HelperType = 'cadre' | 'gridWorker' | 'volunteer' | 'other';
+
+export interface ElderlyHelper {
+  name: string;
+  type: HelperType;
+  phone: string;
+  /** the helper's own account, when they have one (then they read their entries and get the 7-day reminder) */
+  personId: string | null;
+}
+
+/** 物联感知体系建设情况 */
+export interface ElderlyDevices {
+  smokeDetector: boolean;
+  alarmOrVideo: boolean;
+  leakageProtection: boolean;
+  gasShutoff: boolean;
+  other: string;
+}
+
+export interface ElderlyEntryView {
+  id: string;
+  villageId: string;
+  villageName: string;
+  householdId: string | null;
+  name: string;
+  gender: 'male' | 'female';
+  age: number;
+  phone: string | null;
+  smoking: boolean;
+  drinking: boolean;
+  address: string;
+  buildingType: string;
+  floors: number;
+  yearBuilt: string;
+  helper: ElderlyHelper;
+  devices: ElderlyDevices;
+  /** from the linked household's hazards and visits; the entry's own counts when no household is linked */
+  hazardsFound: number;
+  hazardsRectified: number;
+  timesEducated: number;
+  lastHelperContactAt: string;
+  /** days since the helper's last contact, CST calendar days */
+  daysSinceContact: number;
+  active: boolean;
+}
+
+export interface ElderlyPage {
+  items: ElderlyEntryView[];
+  total: number;
+}
+
+export interface HelperContactRecorded {
+  elderlyId: string;
+  at: string;
+}
+
+export interface HelperReminderSummary {
+  day: string;
+  helpersReminded: number;
+  entriesOverdue: number;
+  /** overdue entries whose helper has no account to remind */
+  withoutAccount: number;
+}
+
+export type CompoundStatus = 'open' | 'rectified';
+
+/** One row of 002's 附件1 台账. */
+export interface CompoundView {
+  id: string;
+  villageId: string;
+  /** 镇街/社区 */
+  streetCommunity: string;
+  name: string;
+  address: string;
+  managerName: string;
+  managerPhone: string;
+  /** 建筑高度（层数） */
+  floors: number;
+  heightMeters: number | null;
+  hazards: string;
+  /** 整改时限, CST day */
+  deadline: string;
+  status: CompoundStatus;
+  overdue: boolean;
+}
+
+export type CompoundTaskStatus = 'pending' | 'inProgress' | 'done';
+
+/** One line of 002's 附件2 任务清单. */
+export interface CompoundTaskView {
+  id: string;
+  order: number;
+  phase: string;
+  content: string;
+  units: string;
+  deadline: string;
+  /** the seed's own wording, e.g. 4月10日前 */
+  deadlineLabel: string;
+  status: CompoundTaskStatus;
+  note: string;
+  overdue: boolean;
+}

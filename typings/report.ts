@@ -1,0 +1,15 @@
+// Request/response types of the `report` function: the seeds' tables as .xlsx files (import type only).
+
+export type ExportKind = 'elderlyTable000' | 'compoundLedger002' | 'stats001' | 'elderly001' | 'compliance';
+
+export interface ExportDone {
+  exportId: string;
+  kind: ExportKind;
+  /** 2024-12, or campaignId:periodKey, or '' for a table without period */
+  period: string;
+  fileId: string;
+  /** temporary download link (expires) */
+  url: string;
+  fileName: string;
+  rows: number;
+}
