@@ -3,6 +3,7 @@
 // contains anything that identifies the reporter; the daily limit holds and writes nothing when it refuses.
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { StorageService } from '../../emulator/admin/storage';
 import { startBackend, type Backend } from '../helpers/backend';
 import { getDb } from '../../server/infra/cloud';
 import { reporterHash } from '../../server/infra/whistleIdentity';
@@ -29,11 +30,17 @@ let b: Backend;
 const hashes = new Map<string, string>();
 const hashOf = (openid: string) => hashes.get(openid)!;
 const whistle = (event: Record<string, unknown>, openid: string | null = REPORTER.openid) => b.call<WhistleReceipt>('resident', { action: 'whistleBlow', ...event }, openid);
-const report = { villageId: VILLAGE_1, householdId: TARGET_HH, category: 'ebikeCharging', description: '楼道里每晚给电动车充电，插线板拖在柴堆旁', photos: ['cloud://env/whistle/a.jpg'] };
+const report = { villageId: VILLAGE_1, householdId: TARGET_HH, category: 'ebikeCharging', description: '楼道里每晚给电动车充电，插线板拖在柴堆旁', photos: [] as string[] };
+/** a photo as the whistle page uploads it: into storage, under the whistle upload folder */
+const uploadPhoto = (name: string): string => {
+  b.emulator.store.putFile(`resident/whistle/${name}`, Buffer.from(`jpeg ${name}`), 'image/jpeg', Date.now());
+  return StorageService.fileIdOf(`resident/whistle/${name}`);
+};
 
 beforeAll(async () => {
   b = await startBackend({ demo: true });
   b.setClock('2026-03-10T10:00:00+08:00');
+  report.photos = [uploadPhoto('a.jpg')];
   for (const o of [REPORTER.openid, 'demo-villager-2']) hashes.set(o, await b.emulator.runner.runAsServer(async () => reporterHash(o)));
   // a bound member of the township with no household in the reports: any trace of them in a response is a leak
   await b.emulator.runner.runAsServer(async () => {
@@ -155,27 +162,35 @@ describe('a whistle-blower report', () => {
   });
 });
 
+let photoSeq = 0;
+/** a report with its own freshly uploaded photo: the function consumes the upload it copies */
+const fresh = () => ({ ...report, photos: [uploadPhoto(`limit-${++photoSeq}.jpg`)] });
+
 describe('the daily limit', () => {
   it('allows 3 a day per reporter, refuses the 4th with RATE_LIMITED writing nothing, and resets the next CST day', async () => {
     b.setClock('2026-03-20T23:00:00+08:00');
     const who = 'demo-villager-2';
     const retryKey = 'whistle-retry-0001';
-    const first = ok(await b.call<WhistleReceipt>('resident', { action: 'whistleBlow', idempotencyKey: retryKey, ...report }, who));
+    const firstReport = fresh();
+    const first = ok(await b.call<WhistleReceipt>('resident', { action: 'whistleBlow', idempotencyKey: retryKey, ...firstReport }, who));
     // a retried submission returns the same receipt and does not count again
-    const retried = ok(await b.call<WhistleReceipt>('resident', { action: 'whistleBlow', idempotencyKey: retryKey, ...report }, who));
+    const retried = ok(await b.call<WhistleReceipt>('resident', { action: 'whistleBlow', idempotencyKey: retryKey, ...firstReport }, who));
     expect(retried.receipt).toBe(first.receipt);
-    ok(await whistle(report, who));
-    ok(await whistle(report, who));
+    ok(await whistle(fresh(), who));
+    ok(await whistle(fresh(), who));
     const before = ['hazards', 'audit', 'inbox', 'whistleLimits', 'idempotency'].map((c) => b.docs(c).length);
-    const fourth = await whistle(report, who);
+    const refusedReport = fresh();
+    const fourth = await whistle(refusedReport, who);
     expect(fourth).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     if (!fourth.ok) expect(fourth.message).toMatch(/每人每天最多匿名举报3条/);
     expect(['hazards', 'audit', 'inbox', 'whistleLimits', 'idempotency'].map((c) => b.docs(c).length)).toEqual(before);
+    // the refused report's upload stays where it was (nothing copied, nothing deleted)
+    expect(b.emulator.store.getFile(refusedReport.photos[0].replace(/^cloud:\/\/[^/]+\//, ''))).toBeDefined();
     // another reporter is not affected
-    ok(await whistle(report, 'demo-villager-3'));
+    ok(await whistle(fresh(), 'demo-villager-3'));
     // 00:30 CST next day is a new day, whatever the host's zone
     b.setClock('2026-03-21T00:30:00+08:00');
-    ok(await whistle(report, who));
+    ok(await whistle(fresh(), who));
     expect(b.docs('whistleLimits', { _id: `${hashOf(who)}:2026-03-20` })[0].count).toBe(3);
   });
 

@@ -4,6 +4,7 @@
 // receipt, following a receipt without being bound, the liaison's routed reports, the offline queue, and refusals.
 import { startBackend, type Backend } from '../helpers/backend';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
+import { StorageService } from '../../emulator/admin/storage';
 
 let backend: Backend;
 const V1 = 'demo-villager-1';
@@ -36,7 +37,9 @@ function stubDevice(p: LoadedPage, opts: { uploadFails?: boolean } = {}): { uplo
   wx.cloud.uploadFile = (o: any) =>
     setTimeout(() => {
       if (failing || p.harness.offline) return o.fail?.({ errMsg: 'cloud.uploadFile:fail network' });
-      const fileID = `cloud://test-env/${o.cloudPath}`;
+      // like the real upload: the file lands in (emulated) storage under the path the page chose
+      backend.emulator.store.putFile(o.cloudPath, Buffer.from(`photo ${o.filePath}`), 'image/jpeg', Date.now());
+      const fileID = StorageService.fileIdOf(o.cloudPath);
       uploads.push(fileID);
       o.success?.({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
     }, 0);
@@ -229,7 +232,7 @@ describe('whistle-blower (吹哨人)', () => {
 
   it('files a report, shows the receipt with a copy button, and the receipt shows its status to an anonymous caller', async () => {
     const p = await loadPage('packages/resident/whistle/index', { backend, openid: V1 });
-    stubDevice(p);
+    const dev = stubDevice(p);
     const villageIndex = (p.page.instance.data.villageIds as string[]).indexOf('demo-village-1');
     await change(p, '#village-picker', villageIndex);
     await p.input('#whistle-place', '三组后山柴草堆');
@@ -247,6 +250,10 @@ describe('whistle-blower (吹哨人)', () => {
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored[0])).not.toContain(pid(V1));
     expect(JSON.stringify(stored[0])).not.toContain(V1);
+    // the phone's uploads (owned by the reporter's OPENID in CloudBase) are replaced by the function's own copies
+    expect(stored[0].photos.length).toBeGreaterThan(0);
+    for (const id of stored[0].photos as string[]) expect(id).toContain(`/whistle/${stored[0]._id}/`);
+    for (const upload of dev.uploads) expect(backend.emulator.store.getFile(upload.replace(/^cloud:\/\/[^/]+\//, ''))).toBeUndefined();
     await tap(p, '#follow-receipt');
     expect(p.harness.navigations).toEqual([`/packages/resident/status/index?receipt=${encodeURIComponent(receipt)}`]);
     p.unload();

@@ -19,6 +19,7 @@ import { deadlineDayOf } from '../../domain/visit/hazardState';
 import { cstDay } from '../../domain/time/cst';
 import { notifyRoute, routeReport } from './routing';
 import { refuse } from './refuse';
+import { copyWhistlePhotos, deleteWhistleUploads } from '../../infra/whistlePhotos';
 
 interface WhistleLimitRecord {
   /** `${reporterHash}:${cstDay}`; no time, no openid, nothing that points at a report */
@@ -54,6 +55,11 @@ export const whistleBlow = defineAction({
     const route = await routeReport(ctx, actor.townshipId, village._id, household?._id ?? null);
     const deadline = hazardDeadline(ctx.now);
     if (!deadline.ok) throw new AppError('DEADLINE_IN_PAST', deadline.message, 'deadline');
+    const already = await getById<HazardRecord>(ctx.db, 'hazards', hazardId);
+    if (already) return receiptOf(already, receipt);
+    // checked again inside the transaction; checked here too so a refused report copies no photos
+    refuse(whistleLimitProblem((await getById<WhistleLimitRecord>(ctx.db, 'whistleLimits', limitId))?.count ?? 0));
+    const photos = await copyWhistlePhotos(input.photos, hazardId);
     const record: HazardRecord = {
       _id: hazardId,
       townshipId: actor.townshipId,
@@ -64,7 +70,7 @@ export const whistleBlow = defineAction({
       category: categoryLabel(input.category),
       categoryKey: input.category,
       description: input.description,
-      photos: input.photos,
+      photos: photos.fileIds,
       visitorPersonId: route.visitorPersonId,
       liaisonPersonId: route.liaisonPersonId,
       place: household ? null : (input.place ?? null),
@@ -96,7 +102,10 @@ export const whistleBlow = defineAction({
       await tx.collection('audit').add({ data: { ...entry } });
       return { created: true, hazard: record };
     });
-    if (outcome.created) await notifyRoute(ctx, record, `${village.name}${household?.address ?? record.place ?? ''}`);
+    if (outcome.created) {
+      await deleteWhistleUploads(photos.uploads);
+      await notifyRoute(ctx, record, `${village.name}${household?.address ?? record.place ?? ''}`);
+    }
     return receiptOf(outcome.hazard, receipt);
   },
 });
