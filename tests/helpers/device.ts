@@ -4,9 +4,10 @@ import type { Backend } from './backend';
 import type { LoadedPage } from './miniprogram';
 import { StorageService } from '../../emulator/admin/storage';
 
-export function stubDevice(p: LoadedPage, backend: Backend, opts: { uploadFails?: boolean } = {}): { uploads: string[] } {
+export function stubDevice(p: LoadedPage, backend: Backend, opts: { uploadFails?: boolean } = {}): { uploads: string[]; failing(on: boolean): void } {
   const wx = (global as any).wx;
   const uploads: string[] = [];
+  let failing = Boolean(opts.uploadFails);
   let n = 0;
   wx.chooseMedia = (o: any) => {
     const files = Array.from({ length: Math.min(o.count ?? 1, 2) }, () => ({ tempFilePath: `wxfile://tmp/photo-${++n}.jpg`, size: 1000, fileType: 'image' }));
@@ -15,13 +16,13 @@ export function stubDevice(p: LoadedPage, backend: Backend, opts: { uploadFails?
   wx.getLocation = (o: any) => setTimeout(() => o.success?.({ latitude: 27.7231, longitude: 110.6334, errMsg: 'getLocation:ok' }), 0);
   wx.cloud.uploadFile = (o: any) =>
     setTimeout(() => {
-      if (opts.uploadFails || p.harness.offline) return o.fail?.({ errMsg: 'cloud.uploadFile:fail network' });
+      if (failing || p.harness.offline) return o.fail?.({ errMsg: 'cloud.uploadFile:fail network' });
       backend.emulator.store.putFile(o.cloudPath, Buffer.from(`photo ${o.filePath}`), 'image/jpeg', Date.now());
       const fileID = StorageService.fileIdOf(o.cloudPath);
       uploads.push(fileID);
       o.success?.({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
     }, 0);
-  return { uploads };
+  return { uploads, failing: (on) => void (failing = on) };
 }
 
 /** Let timers behind wx callbacks fire, then wait for the calls they started. */

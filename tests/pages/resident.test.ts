@@ -4,7 +4,7 @@
 // receipt, following a receipt without being bound, the liaison's routed reports, the offline queue, and refusals.
 import { startBackend, type Backend } from '../helpers/backend';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
-import { StorageService } from '../../emulator/admin/storage';
+import { change, settle, stubDevice, tap } from '../helpers/device';
 
 let backend: Backend;
 const V1 = 'demo-villager-1';
@@ -23,48 +23,9 @@ afterAll(async () => {
 
 const pid = (openid: string) => backend.docs('persons', { openid })[0]._id as string;
 
-/** The wx APIs at the phone's edge (camera, GPS, storage upload) answered here; the backend stays real. */
-function stubDevice(p: LoadedPage, opts: { uploadFails?: boolean } = {}): { uploads: string[]; failing: (on: boolean) => void } {
-  const wx = (global as any).wx;
-  const uploads: string[] = [];
-  let failing = opts.uploadFails ?? false;
-  let n = 0;
-  wx.chooseMedia = (o: any) => {
-    const files = Array.from({ length: Math.min(o.count ?? 1, 2) }, () => ({ tempFilePath: `wxfile://tmp/photo-${++n}.jpg`, size: 1000, fileType: 'image' }));
-    setTimeout(() => o.success?.({ tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' }), 0);
-  };
-  wx.getLocation = (o: any) => setTimeout(() => o.success?.({ latitude: 27.7231, longitude: 110.6334, errMsg: 'getLocation:ok' }), 0);
-  wx.cloud.uploadFile = (o: any) =>
-    setTimeout(() => {
-      if (failing || p.harness.offline) return o.fail?.({ errMsg: 'cloud.uploadFile:fail network' });
-      // like the real upload: the file lands in (emulated) storage under the path the page chose
-      backend.emulator.store.putFile(o.cloudPath, Buffer.from(`photo ${o.filePath}`), 'image/jpeg', Date.now());
-      const fileID = StorageService.fileIdOf(o.cloudPath);
-      uploads.push(fileID);
-      o.success?.({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
-    }, 0);
-  return { uploads, failing: (on) => void (failing = on) };
-}
 
-/** Let timers behind wx callbacks fire, then wait for the calls they started. */
-async function settle(p: LoadedPage): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((r) => setTimeout(r, 5));
-    await p.idle();
-  }
-}
 
-async function tap(p: LoadedPage, selector: string): Promise<void> {
-  await p.tap(selector);
-  await settle(p);
-}
 
-async function change(p: LoadedPage, selector: string, value: unknown): Promise<void> {
-  const el = p.find(selector);
-  if (!el) throw new Error(`nothing at ${selector}`);
-  el.dispatchEvent('change', { detail: { value } });
-  await settle(p);
-}
 
 function categoryIndex(p: LoadedPage, key: string): number {
   return (p.page.instance.data.categories as { key: string }[]).findIndex((c) => c.key === key);
@@ -93,7 +54,7 @@ describe('report a hazard (随手拍)', () => {
 
   it('reports a hazard with 2 photos and a location; it shows in my reports, routed to the visitor', async () => {
     const p = await loadPage('packages/resident/report/index', { backend, openid: V1 });
-    const device = stubDevice(p);
+    const device = stubDevice(p, backend);
     await change(p, '#category-picker', categoryIndex(p, 'electrical'));
     await p.input('#description', '厨房电线私拉乱接，插座发烫');
     await tap(p, '#add-photo');
@@ -126,7 +87,7 @@ describe('report a hazard (随手拍)', () => {
 
   it('keeps the draft when a photo upload fails, and sends it once the upload works', async () => {
     const p = await loadPage('packages/resident/report/index', { backend, openid: V1 });
-    const device = stubDevice(p, { uploadFails: true });
+    const device = stubDevice(p, backend, { uploadFails: true });
     await change(p, '#category-picker', categoryIndex(p, 'clutter'));
     await p.input('#description', '楼道堆满柴草');
     await tap(p, '#add-photo');
@@ -177,7 +138,7 @@ describe('report a hazard (随手拍)', () => {
 describe('report offline', () => {
   it('queues the report as 待上传 without network and sends it once when back', async () => {
     const p = await loadPage('packages/resident/report/index', { backend, openid: V1 });
-    stubDevice(p);
+    stubDevice(p, backend);
     const count = () => backend.docs('hazards', { description: '电动车在堂屋充电过夜' }).length;
     p.harness.offline = true;
     await change(p, '#category-picker', categoryIndex(p, 'ebikeCharging'));
@@ -232,7 +193,7 @@ describe('whistle-blower (吹哨人)', () => {
 
   it('files a report, shows the receipt with a copy button, and the receipt shows its status to an anonymous caller', async () => {
     const p = await loadPage('packages/resident/whistle/index', { backend, openid: V1 });
-    const dev = stubDevice(p);
+    const dev = stubDevice(p, backend);
     const villageIndex = (p.page.instance.data.villageIds as string[]).indexOf('demo-village-1');
     await change(p, '#village-picker', villageIndex);
     await p.input('#whistle-place', '三组后山柴草堆');

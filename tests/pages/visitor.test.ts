@@ -3,6 +3,7 @@
 // queue), hazard re-verification, cases and notices; and the refusal each page shows to another role.
 import { startBackend, type Backend } from '../helpers/backend';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
+import { change, settle, stubDevice, tap } from '../helpers/device';
 
 let backend: Backend;
 const HOUSEHOLD = 'demo-hh-1-1-02';
@@ -19,45 +20,9 @@ afterAll(async () => {
 
 afterEach(() => backend.setClock(null));
 
-/** The wx APIs at the phone's edge (camera, GPS, storage upload) answered here; the backend stays real. */
-function stubDevice(p: LoadedPage, opts: { uploadFails?: boolean } = {}): { uploads: string[] } {
-  const wx = (global as any).wx;
-  const uploads: string[] = [];
-  let n = 0;
-  wx.chooseMedia = (o: any) => {
-    const files = Array.from({ length: Math.min(o.count ?? 1, 2) }, () => ({ tempFilePath: `wxfile://tmp/photo-${++n}.jpg`, size: 1000, fileType: 'image' }));
-    setTimeout(() => o.success?.({ tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' }), 0);
-  };
-  wx.getLocation = (o: any) => setTimeout(() => o.success?.({ latitude: 27.7231, longitude: 110.6334, errMsg: 'getLocation:ok' }), 0);
-  wx.cloud.uploadFile = (o: any) =>
-    setTimeout(() => {
-      if (opts.uploadFails || p.harness.offline) return o.fail?.({ errMsg: 'cloud.uploadFile:fail network' });
-      const fileID = `cloud://test-env/${o.cloudPath}`;
-      uploads.push(fileID);
-      o.success?.({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
-    }, 0);
-  return { uploads };
-}
 
-/** Let timers behind wx callbacks fire, then wait for the calls they started. */
-async function settle(p: LoadedPage): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((r) => setTimeout(r, 5));
-    await p.idle();
-  }
-}
 
-async function change(p: LoadedPage, selector: string, value: unknown): Promise<void> {
-  const el = p.find(selector);
-  if (!el) throw new Error(`nothing at ${selector}`);
-  el.dispatchEvent('change', { detail: { value } });
-  await settle(p);
-}
 
-async function tap(p: LoadedPage, selector: string): Promise<void> {
-  await p.tap(selector);
-  await settle(p);
-}
 
 async function cardScene(householdId: string): Promise<string> {
   const card = await backend.call<{ scene: string; page: string }>('visit', { action: 'getHouseholdCard', householdId }, VISITOR);
@@ -108,7 +73,7 @@ describe('knock visit form', () => {
     const before = backend.docs('visits', { householdId: HOUSEHOLD }).length;
     const form = await openVisit();
     expect(form.harness.calls.map((c) => c.data.action)).toEqual(['listChecklistTemplates']);
-    const device = stubDevice(form);
+    const device = stubDevice(form, backend);
 
     // required fields are marked before anything is sent
     await tap(form, '#visit-submit');
@@ -138,7 +103,7 @@ describe('knock visit form', () => {
     const storage = Object.fromEntries(form.harness.storage);
     form.unload();
     const again = await openVisit({ storage });
-    const againDevice = stubDevice(again);
+    const againDevice = stubDevice(again, backend);
     expect((again.page.instance as any).data.draft.answers.electricalWiring.note).toBe('厨房插座私拉乱接，电线未穿管');
     expect((again.page.instance as any).data.draft.photos).toHaveLength(2);
     expect(again.text('#proof-text')).toBe('已扫描明白卡');
@@ -171,7 +136,7 @@ describe('knock visit form', () => {
     backend.setClock('2026-12-08T10:00:00+08:00');
     const other = await cardScene('demo-hh-1-1-03').catch(() => 'h=AAAAAAAAAAAAAAAA');
     const form = await openVisit();
-    stubDevice(form);
+    stubDevice(form, backend);
     await tap(form, '#ans-gas-ok');
     form.harness.scanResult = { result: other };
     await tap(form, '#scan-card');
@@ -194,7 +159,7 @@ describe('knock visit form', () => {
   it('offline: with callFunction failing the visit is queued and shown pending; sent once when the network returns; a resend with the same key creates nothing', async () => {
     // real time: the queued visit carries the phone's time, which the server accepts within 48 h
     const form = await openVisit({ householdId: 'demo-hh-1-1-04' });
-    stubDevice(form);
+    stubDevice(form, backend);
     const count = () => backend.docs('visits', { householdId: 'demo-hh-1-1-04' }).length;
     const before = count();
     form.harness.offline = true;
@@ -262,7 +227,7 @@ describe('hazards to verify', () => {
     list.unload();
 
     const form = await openVisit({ householdId: 'demo-hh-1-1-05', storage });
-    stubDevice(form);
+    stubDevice(form, backend);
     await tap(form, '#ans-clutter-ok');
     await tap(form, '#visit-submit');
     expect(form.find('#visit-done')).toBeDefined();
@@ -270,7 +235,7 @@ describe('hazards to verify', () => {
     form.unload();
 
     const again = await loadPage('packages/visitor/hazards/index', { backend, openid: VISITOR, storage: afterVisit });
-    stubDevice(again);
+    stubDevice(again, backend);
     await tap(again, `#verify-${hazardId}`);
     await tap(again, '#rectified-yes');
     await tap(again, '#verify-submit');
