@@ -2,17 +2,13 @@
 import { z } from 'zod';
 import type { Role } from '../../../typings/roles';
 import { parseInviteCode } from './inviteCode';
-import { id, pageFields, reason, text } from '../common/fields';
+import { id, pageFields, phoneNumber as phone, reason, text } from '../common/fields';
 
 const ROLES = ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'] as const satisfies readonly Role[];
 
 /** roles whose grant sits on a household, grid or village and so needs that id */
 export const SCOPED_ROLES: readonly Role[] = ['villager', 'gridLeader', 'liaison'];
 
-const phone = z
-  .string({ error: '电话号码格式不正确' })
-  .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确：请填写11位手机号或带区号的固定电话');
 
 const role = z.enum(ROLES, { error: '角色不正确' });
 
