@@ -75,6 +75,17 @@ export interface HouseholdView {
   note: string;
 }
 
+/** who currently visits a household (the holder of its current assignment) */
+export interface HouseholdVisitor {
+  personId: string;
+  name: string;
+}
+
+/** A household as `listHouseholds` lists it: with its current visitor (null = none assigned), read in one batch per page. */
+export interface HouseholdListItem extends HouseholdView {
+  visitor: HouseholdVisitor | null;
+}
+
 export interface RoleView {
   role: Role;
   label: string;

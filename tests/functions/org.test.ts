@@ -4,7 +4,7 @@ import { actions } from '../../server/handlers/org';
 import { StorageService } from '../../emulator/admin/storage';
 import { getDb } from '../../server/infra/cloud';
 import { seedDemo } from '../../scripts/demo-data';
-import type { AssignmentView, GridView, HouseholdChange, HouseholdView, InviteView, MeResult, Page, PersonView, VillageView } from '../../typings/org';
+import type { AssignmentView, GridView, HouseholdChange, HouseholdListItem, HouseholdView, InviteView, MeResult, Page, PersonView, VillageView } from '../../typings/org';
 import type { Result } from '../../typings/result';
 
 let b: Backend;
@@ -315,6 +315,36 @@ describe('assignments', () => {
     expect(second).toEqual({ created: [], unchanged: ['demo-hh-1-3-01'] });
     refused(await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: ['demo-hh-2-1-01'] }, 'demo-liaison-1'), 'FORBIDDEN');
     refused(await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-liaison-1', householdIds: ['demo-hh-1-3-03'] }, 'demo-office'), 'INVALID_INPUT');
+  });
+
+  it('lists households with their current visitor, read for the whole page at once', async () => {
+    const grid = await freshGrid();
+    const [a, c, d] = [ok(await addHousehold(grid.id, 1)), ok(await addHousehold(grid.id, 2)), ok(await addHousehold(grid.id, 3))].map((r) => r.household.id);
+    ok(await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: [a, d] }, 'demo-liaison-1'));
+    ok(await org({ action: 'reassignHouseholds', householdIds: [a], fromVisitorPersonId: 'person-demo-visitor-6', toVisitorPersonId: 'person-demo-visitor-2', reason: '就近调整' }, 'demo-liaison-1'));
+    const [ended] = ok(await org<AssignmentView[]>({ action: 'listAssignments', householdId: d }, 'demo-office'));
+    ok(await org({ action: 'endAssignment', assignmentId: ended.id, reason: '走访人调离' }, 'demo-liaison-1'));
+
+    const page = ok(await org<Page<HouseholdListItem>>({ action: 'listHouseholds', gridId: grid.id }, 'demo-liaison-1'));
+    expect(page.items.map((h) => [h.id, h.visitor])).toEqual([
+      // reassigned: the new holder, not the closed range
+      [a, { personId: 'person-demo-visitor-2', name: '舒丽华' }],
+      // never assigned, and assigned but ended: nobody
+      [c, null],
+      [d, null],
+    ]);
+
+    // the demo township: every listed household shows exactly the visitor listAssignments holds for it now
+    const current = ok(await org<AssignmentView[]>({ action: 'listAssignments' }, 'demo-office'));
+    const holder = new Map(current.map((x) => [x.householdId, { personId: x.visitorPersonId, name: x.visitorName }]));
+    const village = ok(await org<Page<HouseholdListItem>>({ action: 'listHouseholds', villageId: 'demo-village-2', pageSize: 50 }, 'demo-office'));
+    expect(village.items.length).toBeGreaterThan(20);
+    for (const h of village.items) expect(h.visitor).toEqual(holder.get(h.id) ?? null);
+    expect(village.items.filter((h) => h.visitor).length).toBeGreaterThan(0);
+    // a grid leader and a villager read the visitor of what they may see
+    const own = ok(await org<Page<HouseholdListItem>>({ action: 'listHouseholds' }, 'demo-villager-1'));
+    expect(own.items[0].visitor).toEqual(holder.get('demo-hh-1-1-02') ?? null);
+    expect(own.items[0].visitor).not.toBeNull();
   });
 
   it('a household that moves out stops being anyone’s duty from that instant', async () => {

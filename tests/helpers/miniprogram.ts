@@ -62,6 +62,19 @@ export interface Harness {
   clipboard?: string;
   /** what wx.scanCode answers next (undefined = the user cancels) */
   scanResult?: { path?: string; result?: string };
+  /**
+   * setData calls made by the page and the components it renders (recorded by `loadPage`): how many, and the largest
+   * single payload as JSON.stringify(data).length with the keys it set. The product's budget is 64 KB per setData.
+   */
+  setData: SetDataRecord;
+}
+
+export interface SetDataRecord {
+  count: number;
+  /** JSON.stringify(data).length of the largest single setData */
+  largest: number;
+  /** the keys of that largest setData */
+  largestKeys: string[];
 }
 
 export interface LoadedPage {
@@ -77,6 +90,8 @@ export interface LoadedPage {
   input(selector: string, value: string): Promise<void>;
   /** the page's visible text, for "shows X" assertions */
   allText(): string;
+  /** elements in the rendered tree (the page, its WXML elements and those of the components it renders; no text nodes, no <block>) */
+  nodeCount(): number;
   unload(): void;
 }
 
@@ -161,6 +176,7 @@ export function installWx(opts: LoadPageOptions): Harness {
     navigations: [],
     calls: [],
     offline: opts.offline ?? false,
+    setData: { count: 0, largest: 0, largestKeys: [] },
   };
   const g = global as any;
   const wx = g.wx as Json;
@@ -215,6 +231,56 @@ export function installWx(opts: LoadPageOptions): Harness {
   return harness;
 }
 
+// ---- setData recording ----
+// Every component instance's `this.setData` (j-component's caller) delegates to exparser's Component.prototype.setData,
+// captured when the instance is created; wrapping that prototype once records the page's and its child components'
+// payloads. A payload is credited to the harness of the page whose tree the component belongs to (the last loaded page
+// when the component is not attached to any yet).
+const pageHarnesses = new WeakMap<object, Harness>();
+let lastHarness: Harness | undefined;
+
+/** Count one setData payload against a harness (exported so a test can show the recorder catches an oversized one). */
+export function recordSetData(harness: Harness, data: unknown): void {
+  const size = JSON.stringify(data ?? {})?.length ?? 0;
+  harness.setData.count += 1;
+  if (size > harness.setData.largest) {
+    harness.setData.largest = size;
+    harness.setData.largestKeys = Object.keys((data ?? {}) as Json);
+  }
+}
+
+function harnessOf(node: Json): Harness | undefined {
+  let n: Json | null | undefined = node;
+  for (let depth = 0; n && depth < 100; depth++) {
+    const h = pageHarnesses.get(n);
+    if (h) return h;
+    n = n.ownerShadowRoot?.__wxHost;
+  }
+  return lastHarness;
+}
+
+function instrumentSetData(): void {
+  // the exparser instance j-component renders with (required at the top level, so the same module here)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exparser = require('miniprogram-exparser') as { Component: { prototype: Json } };
+  const proto = exparser.Component.prototype;
+  if (proto.__budgetRecorder) return;
+  const original = proto.setData as AnyFn;
+  proto.setData = function (this: Json, data: Json, ...rest: unknown[]) {
+    const h = harnessOf(this);
+    if (h) recordSetData(h, data);
+    return original.call(this, data, ...rest);
+  };
+  Object.defineProperty(proto, '__budgetRecorder', { value: true });
+}
+
+/** Elements of a j-component JSON tree (text nodes are strings; virtual nodes such as <block> are not in it). */
+function countElements(node: unknown): number {
+  if (!node || typeof node !== 'object') return 0;
+  const children = ((node as Json).children ?? []) as unknown[];
+  return 1 + children.reduce<number>((sum, c) => sum + countElements(c), 0);
+}
+
 let app: Json | undefined;
 
 /** Run miniprogram/app.ts as WeChat would at launch: App({...}) is captured and its onLaunch called. */
@@ -238,6 +304,8 @@ function launchApp(): void {
 export async function loadPage(pagePath: string, opts: LoadPageOptions): Promise<LoadedPage> {
   const g = global as any;
   const harness = installWx(opts);
+  instrumentSetData();
+  lastHarness = harness;
   launchApp();
   g.Page = (options: Json) => g.Component(pageAsComponent(options));
 
@@ -247,6 +315,7 @@ export async function loadPage(pagePath: string, opts: LoadPageOptions): Promise
     id = simulate.load(path.join(root, pagePath), { rootPath: root });
   });
   const page = simulate.render(id);
+  pageHarnesses.set((page as unknown as { _exparserNode: object })._exparserNode, harness);
   // jsdom's document; typed loosely because tsconfig.json (no DOM lib) also checks this helper
   const doc = (globalThis as any).document;
   const parent = doc.createElement('parent-wrapper');
@@ -268,6 +337,7 @@ export async function loadPage(pagePath: string, opts: LoadPageOptions): Promise
     find,
     text: (selector) => (find(selector)?.dom?.textContent ?? '').trim(),
     allText: () => (page.dom?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    nodeCount: () => countElements(page.toJSON()),
     async tap(selector) {
       const el = find(selector);
       if (!el) throw new Error(`nothing to tap at ${selector}`);

@@ -66,6 +66,8 @@ describe('liaison village page', () => {
 describe('liaison grid page', () => {
   it('adds households until 15/15, then shows the server GRID_FULL refusal for the 16th and keeps the form', async () => {
     const p = await loadPage('packages/liaison/grid/index', { backend, openid: LIAISON, query: { gridId: 'demo-grid-1-3', villageId: 'demo-village-1', name: '第3微网格' } });
+    // one call on load: the households come with their current visitor
+    expect(p.harness.calls.map((c) => c.data)).toEqual([{ action: 'listHouseholds', gridId: 'demo-grid-1-3', page: 1, pageSize: 20 }]);
     expect(p.text('#grid-fill')).toBe('6/15');
     expect(p.page.querySelectorAll('.hh-row').length).toBeGreaterThanOrEqual(6);
     expect(p.allText()).toContain('走访人 舒丽华');

@@ -1,17 +1,18 @@
 // Households 户: added to a micro-grid under its cap, edited (incl. the priority-group flags), moved, marked moved out, listed by scope.
-import type { HouseholdChange, HouseholdView, MoveHouseholdResult, Page } from '../../../typings/org';
+import type { HouseholdChange, HouseholdListItem, HouseholdView, HouseholdVisitor, MoveHouseholdResult, Page } from '../../../typings/org';
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError, forbidden } from '../../infra/errors';
 import { writeAudit } from '../../infra/audit';
 import { idempotent } from '../../infra/idempotency';
 import { actorOf, requireGrid, requireHousehold } from '../../infra/orgRepo';
 import { currentAssignmentWhere, householdWhere, loadVisibility } from '../../infra/orgScope';
-import { findAll, findPage, inTransaction, txGet, type Tx, type Where } from '../../infra/store';
+import { findAll, findByIds, findPage, inTransaction, txGet, type Tx, type Where } from '../../infra/store';
 import { canSeePhones } from '../../domain/org/access';
 import { admitHousehold, gridSizeWarning } from '../../domain/org/gridCapacity';
+import { isCurrent } from '../../domain/org/assignmentInterval';
 import { addHouseholdSchema, listHouseholdsSchema, moveHouseholdSchema, setHouseholdActiveSchema, updateHouseholdSchema } from '../../domain/org/schemas';
-import type { AssignmentRecord, GridRecord, HouseholdRecord } from '../../domain/org/records';
-import { gridSizeView, householdView, NO_FLAGS } from '../../domain/org/views';
+import type { AssignmentRecord, GridRecord, HouseholdRecord, PersonRecord } from '../../domain/org/records';
+import { currentVisitors, gridSizeView, householdListItem, householdView, NO_FLAGS } from '../../domain/org/views';
 import { seesGrid, seesHousehold, seesVillage } from '../../domain/org/visibility';
 import { requireManageVillage } from './grids';
 
@@ -168,10 +169,20 @@ export const setHouseholdActive = defineAction({
   warnings: (r) => (r.household.active ? [] : sizeWarnings(r.grid)),
 });
 
+/** The current visitor of each of these households: one query for their current assignments, one for the visitors' names. */
+async function visitorsOf(ctx: ActionContext, townshipId: string, householdIds: readonly string[]): Promise<Map<string, HouseholdVisitor>> {
+  if (!householdIds.length) return new Map();
+  const where = currentAssignmentWhere(ctx, { townshipId, householdId: ctx.db.command.in([...householdIds]) });
+  const assignments = await findAll<AssignmentRecord>(ctx.db, 'assignments', where);
+  const live = assignments.filter((a) => isCurrent(a, ctx.now));
+  const people = await findByIds<PersonRecord>(ctx.db, 'persons', live.map((a) => a.visitorPersonId));
+  return currentVisitors(live, new Map(people.map((p) => [p._id, p.name])), ctx.now);
+}
+
 export const listHouseholds = defineAction({
   schema: listHouseholdsSchema,
   access: 'member',
-  async run(ctx, input): Promise<Page<HouseholdView>> {
+  async run(ctx, input): Promise<Page<HouseholdListItem>> {
     const visibility = await loadVisibility(ctx);
     const _ = ctx.db.command;
     const filters: Where[] = [householdWhere(ctx, visibility)];
@@ -186,8 +197,10 @@ export const listHouseholds = defineAction({
     }
     if (!input.includeInactive) filters.push({ active: true });
     const page = await findPage<HouseholdRecord>(ctx.db, 'households', _.and(filters), [['gridId', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']], input.page, input.pageSize);
+    const items = page.items.filter((h) => seesHousehold(visibility, h));
+    const visitors = await visitorsOf(ctx, visibility.townshipId, items.map((h) => h._id));
     return {
-      items: page.items.filter((h) => seesHousehold(visibility, h)).map((h) => householdView(h, phonesFor(ctx, h))),
+      items: items.map((h) => householdListItem(h, phonesFor(ctx, h), visitors.get(h._id) ?? null)),
       total: page.total,
       page: input.page,
       pageSize: input.pageSize,

@@ -1,5 +1,5 @@
 // One micro-grid: its households with their current visitor, and the liaison's changes (add, move, assign, reassign).
-import type { AssignmentView, AssignResult, GridView, HouseholdChange, HouseholdView, MoveHouseholdResult, Page, PersonView, ReassignResult } from '../../../../typings/org';
+import type { AssignResult, GridView, HouseholdChange, HouseholdListItem, MoveHouseholdResult, Page, PersonView, ReassignResult } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 
@@ -25,22 +25,18 @@ export interface GridPage {
   total: number;
 }
 
-/** households of the grid (one page) and the current assignments they are in */
+/** households of the grid (one page), each with its current visitor: one call */
 export async function gridHouseholds(gridId: string, page: number): Promise<Result<GridPage>> {
-  const res = await callCloud<Page<HouseholdView>>('org', 'listHouseholds', { gridId, page, pageSize: HOUSEHOLD_PAGE_SIZE });
+  const res = await callCloud<Page<HouseholdListItem>>('org', 'listHouseholds', { gridId, page, pageSize: HOUSEHOLD_PAGE_SIZE });
   if (!res.ok) return res;
-  const assigned = await callCloud<AssignmentView[]>('org', 'listAssignments', {});
-  if (!assigned.ok) return assigned;
-  const holder = new Map(assigned.data.filter((a) => a.gridId === gridId).map((a) => [a.householdId, a]));
   const rows = res.data.items.map((h) => {
-    const a = holder.get(h.id);
     const v = h.vulnerability;
     return {
       id: h.id,
       address: h.address,
       headName: h.headName,
-      visitorId: a?.visitorPersonId ?? '',
-      visitor: a?.visitorName ?? '',
+      visitorId: h.visitor?.personId ?? '',
+      visitor: h.visitor?.name ?? '',
       priority: v.elderlyAlone || v.leftBehindChildren || v.leftBehindWomen || v.mentalDisorder || v.disability,
     };
   });
