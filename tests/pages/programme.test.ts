@@ -38,6 +38,8 @@ describe('programme pages', () => {
     const page = await loadPage('packages/programme/compounds/index', { backend, openid: 'demo-office' });
     expect(page.text('#overdue-compounds')).toBe('1');
     expect(page.allText()).toContain('三江供销社宿舍');
+    expect(page.harness.calls.map((c) => c.data.action)).toEqual(['listCompounds']);
+    await page.tap('#show-tasks');
     expect(page.text('#overdue-tasks')).toBe('1');
     page.unload();
   });

@@ -11,6 +11,9 @@ Component({
     errorText: '',
     compounds: [] as CompoundView[],
     tasks: [] as CompoundTaskView[],
+    /** the task list is loaded when asked for, so the page opens with one call */
+    tasksState: 'idle' as 'idle' | 'loading' | 'ready' | 'error',
+    tasksError: '',
     overdueCompounds: 0,
     overdueTasks: 0,
   },
@@ -22,14 +25,23 @@ Component({
 
     async load() {
       this.setData({ state: 'loading', errorText: '' });
-      const [ledger, tasks] = await Promise.all([listCompounds(), listCompoundTasks()]);
-      const fail = !ledger.ok ? ledger : !tasks.ok ? tasks : null;
-      if (fail) {
-        this.setData({ state: 'error', errorText: failureText(fail) });
+      const ledger = await listCompounds();
+      if (!ledger.ok) {
+        this.setData({ state: 'error', errorText: failureText(ledger) });
         return;
       }
-      if (!ledger.ok || !tasks.ok) return;
-      this.setData({ state: 'ready', compounds: ledger.data.items, overdueCompounds: ledger.data.overdue, tasks: tasks.data.items, overdueTasks: tasks.data.overdue });
+      this.setData({ state: 'ready', compounds: ledger.data.items, overdueCompounds: ledger.data.overdue });
+    },
+
+    async onShowTasks() {
+      if (this.data.tasksState === 'loading') return;
+      this.setData({ tasksState: 'loading', tasksError: '' });
+      const tasks = await listCompoundTasks();
+      if (!tasks.ok) {
+        this.setData({ tasksState: 'error', tasksError: failureText(tasks) });
+        return;
+      }
+      this.setData({ tasksState: 'ready', tasks: tasks.data.items, overdueTasks: tasks.data.overdue });
     },
 
     onRetry() {
