@@ -52,6 +52,12 @@ describe('programme pages', () => {
     expect(ledger.text('#compounds-error')).toContain('您没有权限');
     ledger.unload();
     page.unload();
+    // the exports page loads nothing; a villager's tap is refused with the server's message
+    const exports = await loadPage('packages/programme/exports/index', { backend, openid: 'demo-villager-1' });
+    await exports.tap('#export-compounds');
+    expect(exports.text('#export-error')).toContain('您没有权限');
+    expect(exports.find('#export-link')).toBeUndefined();
+    exports.unload();
   });
 
   it('an export shows its link and copies it', async () => {
