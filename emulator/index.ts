@@ -84,6 +84,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return void res.end(file.data);
     }
 
+    // DevTools local mode has no cloud storage: wx.uploadFile posts the photo here (multipart, field "file")
+    if (path === '/_upload' && req.method === 'POST') {
+      const cloudPath = u.searchParams.get('path') ?? '';
+      if (!/^[A-Za-z0-9_\-./]{1,200}$/.test(cloudPath) || cloudPath.includes('..') || cloudPath.startsWith('/')) {
+        return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'invalid path' });
+      }
+      const form = await parseMultipart(String(req.headers['content-type'] ?? ''), body).catch(() => null);
+      const file = form?.get('file');
+      if (!file || file.length === 0) return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'multipart field "file" is required' });
+      store.putFile(cloudPath, file, 'application/octet-stream', clock.now().getTime());
+      return sendJson(res, 200, { fileID: StorageService.fileIdOf(cloudPath) });
+    }
+
     if (path === '/_health' && req.method === 'GET') {
       return sendJson(res, 200, { ok: true, now: clock.now().toISOString(), functions: runner.names(), collections: store.collectionNames().length });
     }

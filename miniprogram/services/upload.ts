@@ -1,6 +1,8 @@
 // Photos for field work: chosen compressed, uploaded straight to cloud storage, only file IDs go to functions
 // (ARCHITECTURE §5). The one uploader every package uses.
 import { NETWORK_MESSAGE } from './callCloud';
+import { isLocalMode } from './localMode';
+import { localApiUrl } from '../config/env';
 
 export const MAX_PHOTOS = 9;
 
@@ -29,6 +31,10 @@ export function choosePhotos(room: number): Promise<LocalPhoto[]> {
 function uploadOne(path: string, folder: string): Promise<string> {
   const ext = /\.[A-Za-z0-9]+$/.exec(path)?.[0] ?? '.jpg';
   const cloudPath = `${folder}/${Date.now()}-${Math.floor(Math.random() * 1e8)}${ext}`;
+  return isLocalMode() ? uploadToDevApi(path, cloudPath) : uploadToCloud(path, cloudPath);
+}
+
+function uploadToCloud(path: string, cloudPath: string): Promise<string> {
   return new Promise((resolve, reject) => {
     if (!wx.cloud) {
       reject(new Error(NETWORK_MESSAGE));
@@ -38,6 +44,27 @@ function uploadOne(path: string, folder: string): Promise<string> {
       cloudPath,
       filePath: path,
       success: (res) => resolve(res.fileID),
+      fail: () => reject(new Error(NETWORK_MESSAGE)),
+    });
+  });
+}
+
+/** DevTools local mode has no cloud storage: the local backend's dev API stores the file and answers its file ID. */
+function uploadToDevApi(path: string, cloudPath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    wx.uploadFile({
+      url: localApiUrl(`/_upload?path=${encodeURIComponent(cloudPath)}`),
+      filePath: path,
+      name: 'file',
+      success: (res) => {
+        try {
+          const body = JSON.parse(res.data) as { fileID?: string };
+          if (res.statusCode === 200 && body.fileID) resolve(body.fileID);
+          else reject(new Error(NETWORK_MESSAGE));
+        } catch {
+          reject(new Error(NETWORK_MESSAGE));
+        }
+      },
       fail: () => reject(new Error(NETWORK_MESSAGE)),
     });
   });

@@ -146,6 +146,19 @@ describe('dev API over HTTP', () => {
     expect(await (await fetch(`${base}/_messages`)).json()).toEqual({ messages: [] });
   });
 
+  test('DevTools local mode uploads photos through /_upload; the file ID then works with the real SDK', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('本地照片')]), 'a.jpg');
+    const up = await fetch(`${base}/_upload?path=${encodeURIComponent('resident/reports/local-1.jpg')}`, { method: 'POST', body: form });
+    const { fileID } = (await up.json()) as { fileID: string };
+    expect(fileID).toMatch(/^cloud:\/\/.+\/resident\/reports\/local-1\.jpg$/);
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+    const dl = await backend.emulator.runner.runAsServer(async () => (await cloud.downloadFile({ fileID })) as { fileContent: Buffer });
+    expect(dl.fileContent.toString()).toBe('本地照片');
+    const bad = await fetch(`${base}/_upload?path=${encodeURIComponent('../etc/passwd')}`, { method: 'POST', body: form });
+    expect(bad.status).toBe(400);
+  });
+
   test('malformed protocol requests get CloudBase-style errors and the emulator stays up', async () => {
     const garbage = await fetch(`${base}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(await garbage.json()).toMatchObject({ code: 'INVALID_PARAM' });
