@@ -126,8 +126,8 @@ export interface HazardRecord {
 }
 
 /** "第一次进行全镇通报批评 … 镇纪委将对该走访人进行约谈": a case only ever moves forward. */
-export type CaseLevel = 'notice' | 'interview';
-export type CaseStatus = 'open' | 'remedied' | 'escalated' | 'exempted' | 'scheduled' | 'closed';
+export type { CaseLevel, CaseStatus } from '../../../typings/escalation';
+import type { CaseLevel, CaseStatus } from '../../../typings/escalation';
 
 export interface CaseRecord {
   /** deterministic: caseId(level, campaignId, periodKey, visitorPersonId) */

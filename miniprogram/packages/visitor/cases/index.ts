@@ -1,6 +1,6 @@
 // My notice-and-criticism and interview cases with their status (SPEC §4), and the township notices 通报.
-import type { CaseView, NoticeView } from '../../discipline/services/caseTypes';
-import { LEVEL_LABELS, STATUS_LABELS } from '../services/caseLabels';
+import type { CaseView, NoticeView } from '../../../../typings/escalation';
+import { LEVEL_LABELS, STATUS_LABELS } from '../../../config/caseLabels';
 import { failureText } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
 import { cstTime } from '../services/format';

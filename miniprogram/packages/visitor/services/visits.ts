@@ -2,7 +2,7 @@
 import type { Page } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import type { ChecklistTemplateView, HazardView, MyHouseholdsResult, RecordVisitRequest, RecordVisitResult, VerifyHazardRequest } from '../../../../typings/visit';
-import type { CasePage, NoticePage } from '../../discipline/services/caseTypes';
+import type { CasePage, NoticePage } from '../../../../typings/escalation';
 import { callCloud } from '../../../services/callCloud';
 import { submitOrQueue, type OutboxItem } from '../../../services/outbox';
 
