@@ -1,24 +1,9 @@
 // The township dashboard's row per village (SPEC §8), computed from plain records with no I/O.
 import type { Period } from '../quota/campaign';
 import type { HazardNumbers } from '../visit/hazardNumbers';
+import type { VillageRow } from '../../../typings/dashboard';
 
-export interface VillageRow {
-  villageId: string;
-  villageName: string;
-  households: number;
-  grids: number;
-  visitors: number;
-  /** households held this period whose counted visits meet the quota */
-  householdsDone: number;
-  householdsHeld: number;
-  /** percent, one decimal; null when nothing is held */
-  completionPct: number | null;
-  /** visitors of the village with an open notice or interview case */
-  overdueVisitors: number;
-  /** households contacted by their grid leader in the week, over active households; null before any household */
-  weeklyContactPct: number | null;
-  hazards: Omit<HazardNumbers, 'villageId'>;
-}
+export type { VillageRow };
 
 export interface VillageInputs {
   village: { _id: string; name: string };

@@ -11,14 +11,9 @@ import type { WeeklyContactRecord } from '../../domain/grid/records';
 import { periodAt } from '../../domain/quota/campaign';
 import { isoWeekOf } from '../../domain/time/cst';
 import { hazardNumbers } from '../../domain/visit/hazardNumbers';
-import { villageRow, type VillageRow } from '../../domain/dashboard/villageRows';
+import { villageRow } from '../../domain/dashboard/villageRows';
+import type { Dashboard, VillageRow } from '../../../typings/dashboard';
 
-export interface Dashboard {
-  campaignName: string | null;
-  periodLabel: string | null;
-  weekKey: string;
-  villages: VillageRow[];
-}
 
 export const dashboard = defineAction({
   schema: z.object({}),

@@ -5,7 +5,7 @@ import type { CaseView } from '../services/caseTypes';
 import { LEVEL_LABELS, PROOF_LABELS, STATUS_LABELS } from '../services/caseTypes';
 import { failureText, showDone } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
-import { cstDay, cstInstant, cstTime } from '../services/format';
+import { cstDay, cstInstant, cstTime } from '../../../ui/cstFormat';
 import { closeCase, getCase, getNotice, recordInterview, scheduleInterview } from '../services/cases';
 
 type State = 'loading' | 'error' | 'ready';

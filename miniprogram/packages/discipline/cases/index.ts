@@ -3,7 +3,7 @@ import type { CaseLevel, CaseView } from '../services/caseTypes';
 import { STATUS_LABELS } from '../services/caseTypes';
 import { failureText } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
-import { cstTime } from '../services/format';
+import { cstTime } from '../../../ui/cstFormat';
 import { listCases, PAGE_SIZE } from '../services/cases';
 
 type State = 'loading' | 'error' | 'ready';

@@ -5,7 +5,7 @@ import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { flush } from '../../../services/outbox';
 import { isLargeText } from '../../../ui/largeText';
 import { confirmContact, loadBoard, METHOD_LABELS, METHODS, pendingContacts, pendingReports } from '../services/grid';
-import { cstShort } from '../services/format';
+import { cstShort } from '../../../ui/cstFormat';
 
 type State = 'loading' | 'error' | 'ready';
 

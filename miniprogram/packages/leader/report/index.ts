@@ -5,7 +5,7 @@ import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { isLargeText } from '../../../ui/largeText';
 import { CATEGORIES, fileReport, loadBoard, type ReportHazardInput } from '../services/grid';
-import { cstShort } from '../services/format';
+import { cstShort } from '../../../ui/cstFormat';
 
 type State = 'loading' | 'error' | 'ready';
 const MAX_HAZARDS = 20;

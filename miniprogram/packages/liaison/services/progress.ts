@@ -1,21 +1,10 @@
 // The village's progress: this period (its escalation.dashboard row) and this week (grid.villageWeek).
 import type { VillageWeek } from '../../../../typings/grid';
 import type { Result } from '../../../../typings/result';
+import type { VillageRow } from '../../../../typings/dashboard';
 import { callCloud } from '../../../services/callCloud';
 
-interface DashboardRow {
-  villageId: string;
-  villageName: string;
-  households: number;
-  grids: number;
-  visitors: number;
-  householdsDone: number;
-  householdsHeld: number;
-  completionPct: number | null;
-  overdueVisitors: number;
-  weeklyContactPct: number | null;
-  hazards: { found: number; rectified: number; open: number; overdue: number };
-}
+type DashboardRow = VillageRow;
 
 export interface PeriodProgress {
   period: string;

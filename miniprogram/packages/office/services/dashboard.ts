@@ -1,29 +1,12 @@
 // escalation.dashboard → one small card per village (the office sees all villages, a liaison its own).
 import type { Result } from '../../../../typings/result';
+import type { Dashboard, VillageRow } from '../../../../typings/dashboard';
 import { callCloud } from '../../../services/callCloud';
-import { pctText } from './format';
+import { pctText } from '../../../ui/cstFormat';
 
-/** The server's shape (server/handlers/escalation/dashboard.ts); only what the pages read. */
-export interface DashboardRow {
-  villageId: string;
-  villageName: string;
-  households: number;
-  grids: number;
-  visitors: number;
-  householdsDone: number;
-  householdsHeld: number;
-  completionPct: number | null;
-  overdueVisitors: number;
-  weeklyContactPct: number | null;
-  hazards: { found: number; rectified: number; open: number; overdue: number };
-}
+export type DashboardRow = VillageRow;
 
-interface DashboardReply {
-  campaignName: string | null;
-  periodLabel: string | null;
-  weekKey: string;
-  villages: DashboardRow[];
-}
+type DashboardReply = Dashboard;
 
 export interface VillageCard {
   id: string;

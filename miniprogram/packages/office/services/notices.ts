@@ -2,7 +2,7 @@
 import type { Page } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
-import { cstTime } from './format';
+import { cstTime } from '../../../ui/cstFormat';
 
 export const NOTICE_PAGE_SIZE = 20;
 

@@ -3,7 +3,7 @@ import type { Page } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import type { VisitView } from '../../../../typings/visit';
 import { callCloud } from '../../../services/callCloud';
-import { cstTime } from './format';
+import { cstTime } from '../../../ui/cstFormat';
 
 export const UNPROVEN_PAGE_SIZE = 20;
 

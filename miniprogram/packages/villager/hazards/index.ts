@@ -4,7 +4,7 @@ import type { HazardView } from '../../../../typings/visit';
 import { failureText, showDone } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
 import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey, PAGE_SIZE } from '../services/household';
-import { cstDayText } from '../services/format';
+import { cstDayText } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
 
 type State = 'loading' | 'error' | 'ready';

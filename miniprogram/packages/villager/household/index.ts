@@ -3,7 +3,7 @@ import type { ContactPersonView, MyHouseholdView } from '../../../../typings/hou
 import { failureText } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
 import { loadMyHousehold } from '../services/household';
-import { cstDateTime } from '../services/format';
+import { cstDateTime } from '../../../ui/cstFormat';
 
 type State = 'loading' | 'error' | 'ready';
 

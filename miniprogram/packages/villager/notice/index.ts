@@ -2,7 +2,7 @@
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
 import { acknowledgeNotice, loadNotice } from '../services/household';
-import { cstDateTime } from '../services/format';
+import { cstDateTime } from '../../../ui/cstFormat';
 
 type State = 'loading' | 'error' | 'ready';
 

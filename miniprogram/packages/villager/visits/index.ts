@@ -3,7 +3,7 @@ import type { VisitView } from '../../../../typings/visit';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
 import { confirmVisit, listVisits, PAGE_SIZE, PROOF_LABELS } from '../services/household';
-import { cstDateTime } from '../services/format';
+import { cstDateTime } from '../../../ui/cstFormat';
 
 type State = 'loading' | 'error' | 'ready';
 

@@ -3,7 +3,7 @@ import type { CaseView, NoticeView } from '../../../../typings/escalation';
 import { LEVEL_LABELS, STATUS_LABELS } from '../../../config/caseLabels';
 import { failureText } from '../../../services/feedback';
 import { isLargeText } from '../../../ui/largeText';
-import { cstTime } from '../services/format';
+import { cstTime } from '../../../ui/cstFormat';
 import { myCases, PAGE_SIZE, townshipNotices } from '../services/visits';
 
 type Tab = 'cases' | 'notices';

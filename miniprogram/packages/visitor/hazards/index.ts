@@ -4,7 +4,7 @@ import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { isLargeText } from '../../../ui/largeText';
 import { lastVisits } from '../services/draft';
-import { cstDay } from '../services/format';
+import { cstDay } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
 import { hazardDuties, PAGE_SIZE, verifyHazard } from '../services/visits';
 

@@ -9,7 +9,7 @@ import { cacheTemplates, cachedTemplates, clearDraft, emptyDraft, loadDraft, rem
 import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
 import { checklistTemplates, submitVisit } from '../services/visits';
 import { itemRows, missingFields, refusalPlace, sceneFromScan, visitRequest, type ItemRow } from '../services/visitForm';
-import { cstDay } from '../services/format';
+import { cstDay } from '../../../ui/cstFormat';
 
 type State = 'loading' | 'error' | 'form' | 'done';
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;

@@ -1,0 +1,26 @@
+// The township dashboard as escalation.dashboard returns it (shared by the server and the office/liaison pages).
+
+export interface VillageRow {
+  villageId: string;
+  villageName: string;
+  households: number;
+  grids: number;
+  visitors: number;
+  /** households held this period whose counted visits meet the quota */
+  householdsDone: number;
+  householdsHeld: number;
+  /** percent, one decimal; null when nothing is held */
+  completionPct: number | null;
+  /** visitors of the village with an open notice or interview case */
+  overdueVisitors: number;
+  /** households contacted by their grid leader in the week, over active households; null before any household */
+  weeklyContactPct: number | null;
+  hazards: { found: number; rectified: number; open: number; overdue: number };
+}
+
+export interface Dashboard {
+  campaignName: string | null;
+  periodLabel: string | null;
+  weekKey: string;
+  villages: VillageRow[];
+}
