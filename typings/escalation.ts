@@ -1,10 +1,42 @@
 // The `escalation` function's case and notice shapes as they arrive on the phone (instants as ISO strings);
-// the server stores the same fields with Dates (server/domain/quota/records.ts uses the level and status types).
+// the server stores the same fields with Dates (server/domain/escalation/records.ts).
 import type { GeoPoint, Page } from './org';
 import type { ProofKind } from './visit';
 
 export type CaseLevel = 'notice' | 'interview';
-export type CaseStatus = 'open' | 'remedied' | 'escalated' | 'exempted' | 'scheduled' | 'closed';
+/**
+ * notice cases: draft → open (published) → remedied | escalated | exempted | withdrawn; a draft may also end remedied or
+ * exempted. Interview cases: open → scheduled → closed, or withdrawn on an upheld objection.
+ */
+export type CaseStatus = 'draft' | 'open' | 'remedied' | 'escalated' | 'exempted' | 'withdrawn' | 'scheduled' | 'closed';
+export type NoticeLineState = 'listed' | 'exempted' | 'remedied';
+export type ObjectionStatus = 'pending' | 'upheld' | 'rejected';
+
+/** A counted visit with its proof of presence (none = an empty list). */
+export interface StandingVisit {
+  visitId: string;
+  at: string | Date;
+  proofs: ProofKind[];
+  offline: boolean;
+}
+
+export interface HouseholdShortView {
+  householdId: string;
+  address: string;
+  counted: number;
+  needed: number;
+  missing: number;
+  visits: { visitId: string; at: string; proofs: ProofKind[]; offline: boolean }[];
+}
+
+export interface ObjectionView {
+  text: string;
+  photos: string[];
+  filedAt: string;
+  deadline: string;
+  status: ObjectionStatus;
+  ruling: null | { at: string; by: string; byName: string; reason: string };
+}
 
 export interface CaseView {
   _id: string;
@@ -14,29 +46,76 @@ export interface CaseView {
   periodLabel: string;
   visitorPersonId: string;
   visitorName: string;
-  shortHouseholds: { householdId: string; address: string; counted: number; needed: number; missing: number }[];
-  remedyDeadline: string;
+  shortHouseholds: HouseholdShortView[];
+  remedyDeadline: string | null;
+  startedAt: string | null;
   status: CaseStatus;
-  noticeId: string | null;
+  noticeId: string;
   evidence: null | {
-    households: { householdId: string; address: string; counted: number; needed: number }[];
+    households: HouseholdShortView[];
     visits: { visitId: string; householdId: string; at: string; proofs: ProofKind[]; photos: string[]; location: GeoPoint | null; offline: boolean }[];
     reminders: { reminderId: string; sentAt: string; offsetDays: number }[];
-    noticeId: string | null;
+    noticeId: string;
+    noticePublishedAt: string | null;
   };
-  interview: null | { scheduledAt: string; place: string; scheduledBy: string; outcome: string | null; conclusion: string | null; recordedAt: string | null; recordedBy: string | null };
+  interview: null | {
+    scheduledAt: string;
+    place: string;
+    scheduledBy: string;
+    outcome: string | null;
+    conclusion: string | null;
+    recordedAt: string | null;
+    recordedBy: string | null;
+    attachments?: string[];
+  };
+  objection: ObjectionView | null;
+  /** whether the visitor may still object to this case now (computed by the server for the visitor) */
+  objectionOpen?: boolean;
+  /** the last moment an objection may be filed, when the case is in its objection window */
+  objectionDeadline?: string | null;
   history: { at: string; status: CaseStatus; by: string; note?: string }[];
   createdAt: string;
   updatedAt: string;
 }
 
+export interface NoticeLineView {
+  visitorPersonId: string;
+  visitorName: string;
+  shortHouseholds: number;
+  missingVisits: number;
+  households: HouseholdShortView[];
+}
+
 export interface NoticeView {
   _id: string;
+  campaignId: string;
   periodKey: string;
   periodLabel: string;
   title: string;
-  lines: { visitorPersonId: string; visitorName: string; shortHouseholds: number; missingVisits: number }[];
-  publishedAt: string;
+  status: 'draft' | 'published';
+  draftedAt: string;
+  publishDueAt: string;
+  publishDueWorkingDays: boolean;
+  /** a draft past its publication due time */
+  overdue?: boolean;
+  publishedAt: string | null;
+  remedyDeadline: string | null;
+  lines: NoticeLineView[];
+  /** draft only, for the township office: lines that left the draft (exempted, already remedied) */
+  excluded?: (NoticeLineView & { state: NoticeLineState; at: string; reason: string })[];
+  corrections: { at: string; visitorPersonId: string; visitorName: string; kind: 'exempted' | 'withdrawn'; reason: string }[];
+}
+
+/** Where a period stands for the office and the visitor: running, still counting (统计中), drafted, published. */
+export interface PeriodStageView {
+  campaignId: string;
+  periodKey: string;
+  periodLabel: string;
+  stage: 'running' | 'counting' | 'draft' | 'published' | 'upcoming';
+  stageLabel: string;
+  /** counting: when the close will run (period end + offline window) */
+  closesAt: string | null;
+  noticeId: string | null;
 }
 
 export type CasePage = Page<CaseView>;

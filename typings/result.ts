@@ -24,6 +24,14 @@ export type ErrorCode =
   | 'CAMPAIGN_INVALID'
   | 'PERIOD_CLOSED'
   | 'CASE_STATE'
+  /** a notice already published (or not in the state the action needs) */
+  | 'NOTICE_STATE'
+  /** the case already has an objection: one per case */
+  | 'OBJECTION_EXISTS'
+  /** the objection window (3 working days after publication or referral) has passed */
+  | 'OBJECTION_CLOSED'
+  /** no pending objection to rule on */
+  | 'OBJECTION_STATE'
   | 'RATE_LIMITED'
   | 'CALENDAR_MISSING'
   | 'AGE_UNDER_60'

@@ -1,6 +1,6 @@
 // Checklist templates are data in `checklistTemplates`; the built-in ones are written there once, and serve as the
 // fallback of a deployment that has not been seeded yet.
-import type { ChecklistTemplateRecord } from '../domain/quota/records';
+import type { ChecklistTemplateRecord } from '../domain/visit/records';
 import { BUILT_IN_TEMPLATES } from '../domain/visit/checklist';
 import type { Database } from './cloud';
 import { createOnce } from './createOnce';

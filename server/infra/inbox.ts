@@ -2,7 +2,7 @@
 // has opted in (WeChat subscription messages are one-time: each tap grants one message per template).
 import { getCloud, type Database } from './cloud';
 import { getById } from './store';
-import type { InboxRecord } from '../domain/quota/records';
+import type { InboxRecord } from '../domain/inbox/records';
 import type { PersonRecord } from '../domain/org/records';
 
 /** Template keys the product uses; the real template ids are configured per deployment in the environment. */

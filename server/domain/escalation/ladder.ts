@@ -1,18 +1,22 @@
 // The escalation ladder of seed 001 §六(三), as pure functions over plain data:
 // "对落实…行动不力的相关责任人第一次进行全镇通报批评，在规定时间内仍然未完成入户走访的走访人，镇纪委将对该走访人进行约谈。"
-import { DAY_MS, cstDay } from '../time/cst';
-import { periodEndInstant, remedyDeadline, type Campaign, type Period } from '../quota/campaign';
-import { countedVisits, type AssignmentFact, type VisitFact } from '../quota/visitQuota';
-import type { CaseStatus } from '../quota/records';
+// Every step is a human's decision that the system prepares (SPEC §4): the close drafts, the office publishes, the
+// remedy deadline refers to the discipline office, objections are ruled by people.
+import { DAY_MS, addDays, cstDay, cstDayStart } from '../time/cst';
+import { isWorkingDay, type CalendarOverrides } from '../calendar/workingDays';
+import { periodEndInstant, type Campaign, type CampaignRules, type Period } from '../quota/campaign';
+import type { AssignmentFact } from '../quota/visitQuota';
+import type { HouseholdStanding } from './standing';
+import type { CaseStatus } from './records';
 
 export interface HeldHousehold {
   householdId: string;
   visitorPersonId: string;
 }
 
-export interface Shortfall {
+export interface Shortfall<S> {
   visitorPersonId: string;
-  households: { householdId: string; counted: number; needed: number; missing: number }[];
+  households: S[];
 }
 
 /** A visitor is held for the households assigned to them when the period ends; exempted visitors are not held. */
@@ -24,22 +28,68 @@ export function heldAtPeriodEnd(assignments: AssignmentFact[], period: Period, e
     .map((a) => ({ householdId: a.householdId, visitorPersonId: a.visitorId }));
 }
 
-/** Every visitor with at least one held household below the period's quota, with the missing counts. */
-export function shortfalls(held: HeldHousehold[], countedByHousehold: ReadonlyMap<string, number>, period: Period): Shortfall[] {
-  const byVisitor = new Map<string, Shortfall>();
+/** Every visitor with at least one held household still missing visits, from the households' standings. */
+export function shortfalls<S extends Pick<HouseholdStanding, 'householdId' | 'missing'>>(held: HeldHousehold[], standings: ReadonlyMap<string, S>): Shortfall<S>[] {
+  const byVisitor = new Map<string, Shortfall<S>>();
   for (const h of held) {
-    const counted = countedByHousehold.get(h.householdId) ?? 0;
-    if (counted >= period.quota) continue;
-    const s = byVisitor.get(h.visitorPersonId) ?? { visitorPersonId: h.visitorPersonId, households: [] };
-    s.households.push({ householdId: h.householdId, counted, needed: period.quota, missing: period.quota - counted });
-    byVisitor.set(h.visitorPersonId, s);
+    const s = standings.get(h.householdId);
+    if (!s || s.missing <= 0) continue;
+    const entry: Shortfall<S> = byVisitor.get(h.visitorPersonId) ?? { visitorPersonId: h.visitorPersonId, households: [] };
+    entry.households.push(s);
+    byVisitor.set(h.visitorPersonId, entry);
   }
+  for (const s of byVisitor.values()) s.households.sort((a, b) => a.householdId.localeCompare(b.householdId));
   return [...byVisitor.values()].sort((a, b) => a.visitorPersonId.localeCompare(b.visitorPersonId));
 }
 
-export type Transition = { kind: 'reminder'; offsetDays: number } | { kind: 'close' } | { kind: 'interview' };
+/** "Counting is finished first": a period closes only when its offline window has passed (SPEC §4.2). */
+export function closesAt(period: Period, rules: Pick<CampaignRules, 'offlineWindowHours'>): Date {
+  return new Date(periodEndInstant(period).getTime() + rules.offlineWindowHours * 3600_000);
+}
 
-/** What has fallen due for a period at `now`; a run after missed days gets every transition still meaningful. */
+/** "Publication starts the remedy window": remedyDays calendar days after publication, end of that CST day. */
+export function remedyDeadlineAfter(publishedAt: Date, rules: Pick<CampaignRules, 'remedyDays'>): Date {
+  return cstDayStart(addDays(cstDay(publishedAt), 1 + rules.remedyDays));
+}
+
+export interface WorkingDeadline {
+  at: Date;
+  /** false when some day needed was in a year whose working-day calendar is missing: calendar days were counted */
+  workingDays: boolean;
+}
+
+/**
+ * The end of the n-th working day after the CST day of `from`. Where the official calendar is missing (a year not yet
+ * published and not confirmed by the office), the ladder never stops: it counts calendar days and says so.
+ */
+export function workingDaysAfter(from: Date, n: number, overrides: CalendarOverrides): WorkingDeadline {
+  let day = cstDay(from);
+  let found = 0;
+  let known = true;
+  for (let guard = 0; found < n && guard < 60; guard++) {
+    day = addDays(day, 1);
+    const answer = isWorkingDay(day, overrides);
+    if (!answer.ok) known = false;
+    if (!answer.ok || answer.value) found++;
+  }
+  if (!known) return { at: cstDayStart(addDays(cstDay(from), 1 + n)), workingDays: false };
+  return { at: cstDayStart(addDays(day, 1)), workingDays: true };
+}
+
+/** "A draft not published within 2 working days is reminded to the office every working day." */
+export const PUBLISH_WITHIN_WORKING_DAYS = 2;
+/** "Within 3 working days of publication (notice) or of referral (interview) the visitor may object." */
+export const OBJECT_WITHIN_WORKING_DAYS = 3;
+
+/** Whether the office is reminded of an overdue draft today: every working day (every day where the calendar is missing). */
+export function remindOverdueDraftOn(day: string, overrides: CalendarOverrides): boolean {
+  const answer = isWorkingDay(day, overrides);
+  return !answer.ok || answer.value;
+}
+
+export type Transition = { kind: 'reminder'; offsetDays: number } | { kind: 'draft' };
+
+/** What the timer does for a period at `now`; a run after missed days gets every step still meaningful. */
 export function dueTransitions(campaign: Pick<Campaign, 'rules'>, period: Period, now: Date): Transition[] {
   const end = periodEndInstant(period).getTime();
   const t = now.getTime();
@@ -48,29 +98,19 @@ export function dueTransitions(campaign: Pick<Campaign, 'rules'>, period: Period
   for (const offsetDays of campaign.rules.reminderOffsetsDays) {
     if (t >= end - offsetDays * DAY_MS && t < end) out.push({ kind: 'reminder', offsetDays });
   }
-  if (t >= end) out.push({ kind: 'close' });
-  if (t >= remedyDeadline(campaign, period).getTime()) out.push({ kind: 'interview' });
+  if (t >= closesAt(period, campaign.rules).getTime()) out.push({ kind: 'draft' });
   return out;
 }
 
-/**
- * "规定时间内" the visitor may make up the missing visits: visits to the household in the remedy window, by the visitor
- * assigned at the time, on different CST days and minGapDays apart, each clear one missing visit.
- */
-export function remedied(missing: number, remedyVisits: VisitFact[], assignments: AssignmentFact[], campaign: Pick<Campaign, 'rules'>, period: Period): boolean {
-  const windowStart = periodEndInstant(period);
-  const deadline = remedyDeadline(campaign, period);
-  const window: Period = { key: `${period.key}-remedy`, label: '整改期', startDay: cstDay(windowStart), endDay: cstDay(new Date(deadline.getTime() - 1)), quota: missing };
-  return countedVisits(remedyVisits, assignments, window, campaign.rules).length >= missing;
-}
-
-/** Cases only move forward: notice cases open → remedied | escalated | exempted; interview cases open → scheduled → closed. */
+/** Cases only move forward (SPEC §4: "a case never goes back a level by itself"). */
 const FORWARD: Record<CaseStatus, CaseStatus[]> = {
-  open: ['remedied', 'escalated', 'exempted', 'scheduled', 'closed'],
-  scheduled: ['scheduled', 'closed'],
+  draft: ['open', 'remedied', 'exempted'],
+  open: ['remedied', 'escalated', 'exempted', 'withdrawn', 'scheduled', 'closed'],
+  scheduled: ['scheduled', 'closed', 'withdrawn'],
   remedied: [],
   escalated: [],
   exempted: [],
+  withdrawn: [],
   closed: [],
 };
 

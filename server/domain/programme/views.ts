@@ -1,6 +1,6 @@
 // Stored programme records → what the pages and tables read.
 import type { CompoundTaskView, CompoundView, ElderlyEntryView } from '../../../typings/programme';
-import type { HazardRecord, VisitRecord } from '../quota/records';
+import type { HazardRecord, VisitRecord } from '../visit/records';
 import type { CompoundRecord, CompoundTaskRecord, ElderlyRecord } from './records';
 import { helperSilentDays, isOverdue } from './rules';
 

@@ -22,6 +22,8 @@ export interface CampaignRules {
   reminderOffsetsDays: number[];
   /** an offline visit may be submitted this many hours after its device time */
   offlineWindowHours: number;
+  /** whether a visit with no proof of presence counts (seed 001 asks for none: it counts and is flagged); absent = true */
+  unprovenVisitsCount?: boolean;
 }
 
 export interface Campaign {
@@ -31,7 +33,7 @@ export interface Campaign {
   periods: Period[];
 }
 
-export const DEFAULT_RULES: CampaignRules = { minGapDays: 7, remedyDays: 7, reminderOffsetsDays: [5, 2], offlineWindowHours: 48 };
+export const DEFAULT_RULES: CampaignRules = { minGapDays: 7, remedyDays: 7, reminderOffsetsDays: [5, 2], offlineWindowHours: 48, unprovenVisitsCount: true };
 
 /** "须在2024年11月底前完成第一轮敲门行动，自2024年12月至2025年3月每个月须完成两轮敲门行动" */
 export function knockCampaignPreset(opts: { id: string; name: string; startDay: string; firstRoundEndDay: string; lastMonth: string }): Campaign {

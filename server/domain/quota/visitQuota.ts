@@ -7,6 +7,8 @@ export interface VisitFact {
   householdId: string;
   visitorId: string;
   at: Date;
+  /** false when the visit carries no proof of presence (card QR, GPS, villager confirmation); absent = proven */
+  proven?: boolean;
 }
 
 export interface AssignmentFact {
@@ -23,23 +25,38 @@ export function assignedAt(assignments: AssignmentFact[], householdId: string, a
   return a ? a.visitorId : null;
 }
 
+/** Whether a visit may count at all: made by the visitor assigned at that moment, and proven where the campaign requires it. */
+export function eligibleVisit(v: VisitFact, assignments: AssignmentFact[], rules: Pick<CampaignRules, 'unprovenVisitsCount'>): boolean {
+  if (rules.unprovenVisitsCount === false && v.proven === false) return false;
+  return assignedAt(assignments, v.householdId, v.at) === v.visitorId;
+}
+
 /**
- * "每个月须完成两轮敲门行动": a visit counts only if made by the visitor assigned at that moment;
- * visits on one CST day count once; counted visits are at least minGapDays CST days apart.
+ * "每个月须完成两轮敲门行动": among eligible visits of one household, visits on one CST day count once and counted
+ * visits are at least minGapDays CST days apart. The only counting rule: tallies, standings and pages all use it.
  */
-export function countedVisits(visits: VisitFact[], assignments: AssignmentFact[], period: Period, rules: CampaignRules): VisitFact[] {
-  const from = periodStartInstant(period).getTime();
-  const to = periodEndInstant(period).getTime();
-  const eligible = visits
-    .filter((v) => v.at.getTime() >= from && v.at.getTime() < to)
-    .filter((v) => assignedAt(assignments, v.householdId, v.at) === v.visitorId)
-    .sort((a, b) => a.at.getTime() - b.at.getTime());
-  const counted: VisitFact[] = [];
-  for (const v of eligible) {
+export function countByDayAndGap<V extends { at: Date }>(eligible: readonly V[], rules: Pick<CampaignRules, 'minGapDays'>): V[] {
+  const sorted = [...eligible].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const counted: V[] = [];
+  for (const v of sorted) {
     const last = counted[counted.length - 1];
     if (!last || daysBetween(cstDay(last.at), cstDay(v.at)) >= Math.max(1, rules.minGapDays)) counted.push(v);
   }
   return counted;
+}
+
+/** The visits of a household that count in one window [from, to): eligible ones, by day and gap. */
+export function countedBetween(visits: VisitFact[], assignments: AssignmentFact[], from: Date, to: Date, rules: CampaignRules): VisitFact[] {
+  const inWindow = visits.filter((v) => v.at.getTime() >= from.getTime() && v.at.getTime() < to.getTime());
+  return countByDayAndGap(
+    inWindow.filter((v) => eligibleVisit(v, assignments, rules)),
+    rules,
+  );
+}
+
+/** The visits that count toward a household's quota in a period (SPEC §3). */
+export function countedVisits(visits: VisitFact[], assignments: AssignmentFact[], period: Period, rules: CampaignRules): VisitFact[] {
+  return countedBetween(visits, assignments, periodStartInstant(period), periodEndInstant(period), rules);
 }
 
 export interface HouseholdProgress {

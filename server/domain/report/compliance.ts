@@ -1,6 +1,7 @@
 // The discipline office's sheet for one period, visitor by visitor: households held, counted/required visits, the
 // short households, and the notice/interview case ("第一次进行全镇通报批评 … 镇纪委将对该走访人进行约谈").
-import type { CaseLevel, CaseStatus } from '../quota/records';
+import { CASE_LEVEL_LABELS, CASE_STATUS_LABELS } from '../escalation/labels';
+import type { CaseLevel, CaseStatus } from '../escalation/records';
 import type { TableLayout } from './layout';
 
 export const COMPLIANCE_TABLE: TableLayout = {
@@ -15,15 +16,6 @@ export const COMPLIANCE_TABLE: TableLayout = {
   ],
 };
 
-export const CASE_LEVEL_LABELS: Record<CaseLevel, string> = { notice: '通报批评', interview: '约谈' };
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  open: '待整改',
-  remedied: '已补齐',
-  escalated: '已升级约谈',
-  exempted: '已豁免',
-  scheduled: '已安排约谈',
-  closed: '已办结',
-};
 
 export interface VisitorLine {
   visitorPersonId: string;

@@ -1,6 +1,6 @@
 // Resident reports shaped for the pages. No view carries a person: not the reporter, not even the routed visitor's id.
 import type { HazardCategory, ResidentReportView, WhistleStatusView } from '../../../typings/resident';
-import type { HazardRecord } from '../quota/records';
+import type { HazardRecord } from '../visit/records';
 import { deadlineDayOf, hazardState } from '../visit/hazardState';
 import { cstDay } from '../time/cst';
 import { ROUTE_LABELS, STATUS_LABELS, routeOf } from './rules';

@@ -1,5 +1,5 @@
 // The residential fire-hazard checklist 居民住房消防安全排查表 (seed 001 附件6) as data, and the rules for a filled form.
-import type { ChecklistItem, ChecklistTemplateRecord } from '../quota/records';
+import type { ChecklistItem, ChecklistTemplateRecord } from './records';
 import { MAX_PHOTOS, type Problem } from './problem';
 
 export const DEFAULT_TEMPLATE_ID = 'residential-default';

@@ -1,5 +1,5 @@
 // The township's hazard numbers per village: found, rectified (verified), still open, overdue (SPEC §6, §8).
-import type { HazardRecord } from '../quota/records';
+import type { HazardRecord } from './records';
 import { hazardState } from './hazardState';
 
 export interface HazardNumbers {

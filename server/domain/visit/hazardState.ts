@@ -1,7 +1,7 @@
 // Hazard lifecycle (SPEC §6): reported → deadline set → rectification claimed (photo) → verified by the visitor's
 // re-visit, or overdue. "An unverified hazard past deadline + 3 days is overdue."
 import { addDays, cstDay, cstDayStart, DAY_MS } from '../time/cst';
-import type { HazardStatus } from '../quota/records';
+import type { HazardStatus } from './records';
 import type { Problem } from './problem';
 
 export const VERIFY_GRACE_DAYS = 3;

@@ -1,7 +1,7 @@
 // Proof of presence at the door: the QR on the household's knock-action card 明白卡, or GPS near the household.
 import { createHash } from 'crypto';
 import type { GeoPoint } from '../../../typings/org';
-import type { ProofKind } from '../quota/records';
+import type { ProofKind } from './records';
 import type { Problem } from './problem';
 
 export const CARD_PAGE = 'pages/card/index';

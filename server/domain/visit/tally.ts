@@ -1,9 +1,9 @@
 // The per-household counter of a period (VisitTallyRecord), recomputed from its eligible visits on every write so that
 // a late offline visit re-sorts correctly; the period close reads these, never the visits.
 import { cstDay, daysBetween } from '../time/cst';
-import type { CampaignRules, Period } from '../quota/campaign';
-import { countedVisits, type AssignmentFact, type VisitFact } from '../quota/visitQuota';
-import type { VisitTallyRecord } from '../quota/records';
+import { periodEndInstant, periodStartInstant, type CampaignRules, type Period } from '../quota/campaign';
+import { countByDayAndGap } from '../quota/visitQuota';
+import type { VisitTallyRecord } from './records';
 
 export interface TallyKey {
   _id: string;
@@ -19,27 +19,23 @@ export interface EligibleVisit {
   at: Date;
 }
 
-// eligibility (the visitor was assigned at the time) was decided when each visit was written; counting needs only day and gap
-const ELIGIBLE = '*';
-
-export function countedOf(eligible: readonly EligibleVisit[], householdId: string, period: Period, rules: CampaignRules): VisitFact[] {
-  const facts: VisitFact[] = eligible.map((e) => ({ id: e.visitId, householdId, visitorId: ELIGIBLE, at: new Date(e.at) }));
-  const always: AssignmentFact[] = [{ visitorId: ELIGIBLE, householdId, validFrom: new Date(0), validTo: null }];
-  return countedVisits(facts, always, period, rules);
-}
-
 /** The tally after adding one eligible visit (idempotent: a visit already present is not added twice). */
 export function withVisit(prev: VisitTallyRecord | null, key: TallyKey, visit: EligibleVisit, period: Period, rules: CampaignRules, now: Date): VisitTallyRecord {
   const before = (prev?.eligible ?? []).map((e) => ({ visitId: e.visitId, visitorPersonId: e.visitorPersonId, at: new Date(e.at) }));
   const eligible = before.some((e) => e.visitId === visit.visitId) ? before : [...before, visit];
   eligible.sort((a, b) => a.at.getTime() - b.at.getTime() || a.visitId.localeCompare(b.visitId));
-  const counted = countedOf(eligible, key.householdId, period, rules);
+  // eligibility (assigned at the time, proven where required) was decided when each visit was written
+  const [from, to] = [periodStartInstant(period).getTime(), periodEndInstant(period).getTime()];
+  const counted = countByDayAndGap(
+    eligible.filter((e) => e.at.getTime() >= from && e.at.getTime() < to),
+    rules,
+  );
   const last = counted[counted.length - 1];
   return {
     ...key,
     eligible,
     counted: counted.length,
-    countedVisitIds: counted.map((v) => v.id),
+    countedVisitIds: counted.map((v) => v.visitId),
     lastCountedDay: last ? cstDay(last.at) : null,
     updatedAt: now,
   };

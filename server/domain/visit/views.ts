@@ -1,7 +1,9 @@
 // Records shaped into what the pages render: ISO instants, CST days, readable states.
 import type { CampaignView, ChecklistTemplateView, HazardView, InboxItemView, VisitView } from '../../../typings/visit';
 import { periodAt } from '../quota/campaign';
-import type { CampaignRecord, ChecklistTemplateRecord, HazardRecord, InboxRecord, VisitRecord } from '../quota/records';
+import type { CampaignRecord } from '../quota/records';
+import type { ChecklistTemplateRecord, HazardRecord, VisitRecord } from './records';
+import type { InboxRecord } from '../inbox/records';
 import { asCampaign, periodState } from './campaignEdit';
 import { deadlineDayOf, hazardState } from './hazardState';
 

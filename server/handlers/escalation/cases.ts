@@ -2,19 +2,21 @@
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError, notFound } from '../../infra/errors';
 import { findPage, getById } from '../../infra/store';
-import { auditRecord } from '../../infra/audit';
 import { deliver } from '../../infra/inbox';
 import { actorOf } from '../../infra/orgRepo';
 import { hasRole } from '../../infra/auth';
 import { canMove } from '../../domain/escalation/ladder';
+import { CASE_STATUS_LABELS } from '../../domain/escalation/labels';
+import type { CaseView } from '../../../typings/escalation';
+import { moveCase } from './steps';
+import { objectionWindow } from './objections';
+import { caseView } from './views';
 import { formatCst } from '../../domain/time/cst';
-import type { CaseRecord, CaseStatus, NoticeRecord } from '../../domain/quota/records';
+import type { CaseRecord, CaseStatus } from '../../domain/escalation/records';
 import {
   closeCaseSchema,
   getCaseSchema,
-  getNoticeSchema,
   listCasesSchema,
-  listNoticesSchema,
   myCasesSchema,
   recordInterviewSchema,
   runEscalationSchema,
@@ -22,35 +24,26 @@ import {
 } from '../../domain/escalation/schemas';
 import { runEscalation as runJob } from './run';
 
-const CADRES = ['visitor', 'liaison', 'office', 'discipline'] as const;
-
 export const runEscalation = defineAction({
   schema: runEscalationSchema,
   access: ['office'],
   run: (ctx) => runJob(ctx, actorOf(ctx).townshipId),
 });
 
-/** "全镇通报": every cadre of the township may read the notices. */
-export const listNotices = defineAction({
-  schema: listNoticesSchema,
-  access: CADRES,
-  run: (ctx, input) => findPage<NoticeRecord>(ctx.db, 'notices', { townshipId: actorOf(ctx).townshipId }, [['publishedAt', 'desc']], input.page, input.pageSize),
-});
-
-export const getNotice = defineAction({
-  schema: getNoticeSchema,
-  access: CADRES,
-  async run(ctx, input) {
-    const n = await getById<NoticeRecord>(ctx.db, 'notices', input.noticeId);
-    if (!n || n.townshipId !== actorOf(ctx).townshipId) throw notFound('该通报');
-    return n;
-  },
-});
-
+/** A visitor's own cases, never a draft (SPEC §4.3: "Nobody but the township office … sees a draft"), each with its objection window. */
 export const myCases = defineAction({
   schema: myCasesSchema,
   access: ['visitor'],
-  run: (ctx, input) => findPage<CaseRecord>(ctx.db, 'cases', { visitorPersonId: actorOf(ctx).personId }, [['createdAt', 'desc']], input.page, input.pageSize),
+  async run(ctx, input) {
+    const _ = ctx.db.command;
+    const page = await findPage<CaseRecord>(ctx.db, 'cases', { visitorPersonId: actorOf(ctx).personId, status: _.neq('draft') }, [['createdAt', 'desc']], input.page, input.pageSize);
+    const items: CaseView[] = [];
+    for (const c of page.items) {
+      const w = await objectionWindow(ctx, c);
+      items.push(caseView(c, { objectionOpen: w.open, objectionDeadline: w.deadline }));
+    }
+    return { ...page, items };
+  },
 });
 
 export const listCases = defineAction({
@@ -68,14 +61,18 @@ async function readableCase(ctx: ActionContext, caseId: string): Promise<CaseRec
   const actor = actorOf(ctx);
   const c = await getById<CaseRecord>(ctx.db, 'cases', caseId);
   if (!c || c.townshipId !== actor.townshipId) throw notFound('该案件');
-  if (!hasRole(actor, 'discipline', 'office') && c.visitorPersonId !== actor.personId) throw notFound('该案件');
+  if (!hasRole(actor, 'discipline', 'office') && (c.visitorPersonId !== actor.personId || c.status === 'draft')) throw notFound('该案件');
   return c;
 }
 
 export const getCase = defineAction({
   schema: getCaseSchema,
   access: ['discipline', 'office', 'visitor'],
-  run: (ctx, input) => readableCase(ctx, input.caseId),
+  async run(ctx, input) {
+    const c = await readableCase(ctx, input.caseId);
+    const w = await objectionWindow(ctx, c);
+    return caseView(c, { objectionOpen: w.open && c.visitorPersonId === actorOf(ctx).personId, objectionDeadline: w.deadline });
+  },
 });
 
 async function requireInterviewCase(ctx: ActionContext, caseId: string): Promise<CaseRecord> {
@@ -85,17 +82,10 @@ async function requireInterviewCase(ctx: ActionContext, caseId: string): Promise
 }
 
 /** Move a case from the status it was read in; a concurrent change makes this one fail instead of overwriting it. */
-async function moveCase(ctx: ActionContext, c: CaseRecord, to: CaseStatus, fields: Partial<CaseRecord>, note: string): Promise<CaseRecord> {
-  if (!canMove(c.status, to)) throw new AppError('CASE_STATE', `案件当前状态为“${STATUS_LABELS[c.status]}”，不能${ACTION_LABELS[to] ?? '变更'}`);
-  const _ = ctx.db.command;
-  const entry = { at: ctx.now, status: to, by: actorOf(ctx).name, note };
-  const res = (await ctx.db
-    .collection('cases')
-    .where({ _id: c._id, status: c.status, updatedAt: c.updatedAt })
-    .update({ data: { ...fields, status: to, updatedAt: ctx.now, history: _.push([entry]) } })) as { stats?: { updated?: number } };
-  if (!res.stats?.updated) throw new AppError('CONFLICT', '案件刚被他人更新，请刷新后重试');
-  const after = { ...c, ...fields, status: to, updatedAt: ctx.now, history: [...c.history, entry] };
-  await ctx.db.collection('audit').add({ data: { ...auditRecord(ctx, `case.${to}`, { collection: 'cases', docId: c._id, before: c, after }) } });
+async function moveOrRefuse(ctx: ActionContext, c: CaseRecord, to: CaseStatus, fields: Partial<CaseRecord>, note: string): Promise<CaseView> {
+  if (!canMove(c.status, to)) throw new AppError('CASE_STATE', `案件当前状态为“${CASE_STATUS_LABELS[c.status]}”，不能${ACTION_LABELS[to] ?? '变更'}`);
+  const after = await moveCase(ctx, c, [c.status], to, fields, note);
+  if (!after) throw new AppError('CONFLICT', '案件刚被他人更新，请刷新后重试');
   await deliver(ctx.db, {
     _id: `inbox:${c._id}:${to}:${ctx.now.getTime()}`,
     townshipId: c.townshipId,
@@ -106,10 +96,9 @@ async function moveCase(ctx: ActionContext, c: CaseRecord, to: CaseStatus, field
     link: 'packages/visitor/cases/index',
     createdAt: ctx.now,
   });
-  return after;
+  return caseView(after);
 }
 
-const STATUS_LABELS: Record<CaseStatus, string> = { open: '待处理', remedied: '已整改', escalated: '已移交约谈', exempted: '已豁免', scheduled: '已安排约谈', closed: '已结案' };
 const ACTION_LABELS: Partial<Record<CaseStatus, string>> = { scheduled: '安排约谈', closed: '结案' };
 
 export const scheduleInterview = defineAction({
@@ -120,7 +109,7 @@ export const scheduleInterview = defineAction({
     const at = new Date(input.scheduledAt);
     if (at.getTime() < ctx.now.getTime()) throw new AppError('DEADLINE_IN_PAST', '约谈时间不能早于现在', 'scheduledAt');
     const interview = { scheduledAt: at, place: input.place, scheduledBy: actorOf(ctx).personId, outcome: null, conclusion: null, recordedAt: null, recordedBy: null };
-    return moveCase(ctx, c, 'scheduled', { interview }, `已安排约谈：${formatCst(at)}，${input.place}`);
+    return moveOrRefuse(ctx, c, 'scheduled', { interview }, `已安排约谈：${formatCst(at)}，${input.place}`);
   },
 });
 
@@ -131,7 +120,7 @@ export const recordInterview = defineAction({
     const c = await requireInterviewCase(ctx, input.caseId);
     if (c.status !== 'scheduled' || !c.interview) throw new AppError('CASE_STATE', '请先安排约谈，再记录约谈情况');
     const interview = { ...c.interview, outcome: input.outcome, conclusion: input.conclusion, recordedAt: ctx.now, recordedBy: actorOf(ctx).personId };
-    return moveCase(ctx, c, 'scheduled', { interview }, `已记录约谈情况：${input.conclusion}`);
+    return moveOrRefuse(ctx, c, 'scheduled', { interview }, `已记录约谈情况：${input.conclusion}`);
   },
 });
 
@@ -141,7 +130,7 @@ export const closeCase = defineAction({
   async run(ctx, input) {
     const c = await requireInterviewCase(ctx, input.caseId);
     if (!c.interview?.outcome) throw new AppError('CASE_STATE', '请先记录约谈情况和结论，再结案');
-    return moveCase(ctx, c, 'closed', {}, '已结案');
+    return moveOrRefuse(ctx, c, 'closed', {}, '已结案');
   },
 });
 

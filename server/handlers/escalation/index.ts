@@ -1,6 +1,9 @@
-// The `escalation` function's action and timer tables: the ladder job, notices, cases, the discipline office's work, exemptions.
+// The `escalation` function's action and timer tables: the ladder job, notices (draft → publish), cases, objections,
+// the discipline office's work, exemptions.
 import type { ActionDef, TimerDef } from '../../infra/dispatch';
-import { closeCase, getCase, getNotice, listCases, listNotices, myCases, recordInterview, runEscalation, scheduleInterview } from './cases';
+import { closeCase, getCase, listCases, myCases, recordInterview, runEscalation, scheduleInterview } from './cases';
+import { getNotice, listNotices, periodStages, publishNotice } from './notices';
+import { fileObjection, listObjections, ruleObjection } from './objections';
 import { exemptVisitor } from './exemptions';
 import { dashboard } from './dashboard';
 import { runEscalation as runJob } from './run';
@@ -9,9 +12,14 @@ export const actions: Record<string, ActionDef<any, any>> = {
   runEscalation,
   listNotices,
   getNotice,
+  publishNotice,
+  periodStages,
   myCases,
   listCases,
   getCase,
+  fileObjection,
+  ruleObjection,
+  listObjections,
   scheduleInterview,
   recordInterview,
   closeCase,

@@ -1,19 +1,29 @@
 // What the escalation job needs to know about one period: which held households are short, per visitor.
-// It is read village by village (a few small queries each, over the per-household tallies — never the visits), and
-// each village's result is saved under a deterministic id, so a county-sized township is finished over several runs
-// that each stay inside CloudBase's 60 s limit, and concurrent runs share the work instead of repeating it.
+// It is read village by village: the per-household tallies find the candidates (a household whose tally meets the quota
+// cannot be short), then each candidate's standing is recomputed from its visits by the one standing function. Each
+// village's result is saved under a deterministic id, so a county-sized township is finished over several runs that
+// each stay inside CloudBase's 60 s limit, and concurrent runs share the work instead of repeating it.
 import type { ActionContext } from '../../infra/dispatch';
 import { findAll, findByIds } from '../../infra/store';
 import { createOnce } from '../../infra/createOnce';
+import { assignmentFacts } from '../../infra/visitRepo';
 import type { AssignmentRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../../domain/org/records';
-import { tallyId, type CampaignRecord, type ExemptionRecord, type VisitTallyRecord } from '../../domain/quota/records';
-import type { Period } from '../../domain/quota/campaign';
+import { tallyId, type VisitRecord, type VisitTallyRecord } from '../../domain/visit/records';
+import { type CampaignRecord } from '../../domain/quota/records';
+import { periodStartInstant, type Period } from '../../domain/quota/campaign';
 import type { AssignmentFact } from '../../domain/quota/visitQuota';
-import { heldAtPeriodEnd, shortfalls, type Shortfall } from '../../domain/escalation/ladder';
+import { heldAtPeriodEnd, shortfalls } from '../../domain/escalation/ladder';
+import { householdStanding, type StandingVisitFact } from '../../domain/escalation/standing';
+import { householdShort } from '../../domain/escalation/builders';
+import type { ExemptionRecord, HouseholdShort } from '../../domain/escalation/records';
+
+export interface VisitorShortfall {
+  visitorPersonId: string;
+  households: HouseholdShort[];
+}
 
 export interface PeriodFacts {
-  shortfalls: Shortfall[];
-  households: Map<string, HouseholdRecord>;
+  shortfalls: VisitorShortfall[];
   visitors: Map<string, PersonRecord>;
 }
 
@@ -37,18 +47,60 @@ interface ScanRecord {
   campaignId: string;
   periodKey: string;
   villageId: string;
-  shortfalls: Shortfall[];
+  shortfalls: VisitorShortfall[];
   createdAt: Date;
 }
 
 const scanId = (stage: string, campaignId: string, periodKey: string, villageId: string) => `${stage}:${campaignId}:${periodKey}:${villageId}`;
 
-export function toFacts(rows: AssignmentRecord[]): AssignmentFact[] {
-  return rows.map((r) => ({ visitorId: r.visitorPersonId, householdId: r.householdId, validFrom: new Date(r.validFrom), validTo: r.validTo ? new Date(r.validTo) : null }));
+export interface HouseholdRecordOf {
+  standings: Map<string, HouseholdShort>;
+  visits: VisitRecord[];
 }
 
 /**
- * Shortfalls of a period at one stage ('reminder-5', 'close', …), or null when the time budget ran out first
+ * The standing of each household, recomputed from its visits (from the period start) and its assignment history.
+ * `remedyUntil`: the remedy deadline once published, else null (every visit that has arrived counts).
+ */
+export async function standingsOf(
+  ctx: ActionContext,
+  campaign: CampaignRecord,
+  period: Period,
+  householdIds: readonly string[],
+  remedyUntil: Date | null,
+  known?: { assignments?: AssignmentFact[]; households?: Map<string, HouseholdRecord> },
+): Promise<HouseholdRecordOf> {
+  const standings = new Map<string, HouseholdShort>();
+  if (householdIds.length === 0) return { standings, visits: [] };
+  const _ = ctx.db.command;
+  const visits: VisitRecord[] = [];
+  const assignments: AssignmentFact[] = known?.assignments ? [...known.assignments] : [];
+  const households = known?.households ?? new Map<string, HouseholdRecord>();
+  for (let i = 0; i < householdIds.length; i += 500) {
+    const ids = householdIds.slice(i, i + 500);
+    const at = remedyUntil ? _.gte(periodStartInstant(period)).and(_.lt(remedyUntil)) : _.gte(periodStartInstant(period));
+    visits.push(...(await findAll<VisitRecord>(ctx.db, 'visits', { householdId: _.in(ids), at })));
+    if (!known?.assignments) assignments.push(...assignmentFacts(await findAll<AssignmentRecord>(ctx.db, 'assignments', { householdId: _.in(ids) })));
+    const missing = ids.filter((id) => !households.has(id));
+    for (const h of await findByIds<HouseholdRecord>(ctx.db, 'households', missing)) households.set(h._id, h);
+  }
+  const facts: StandingVisitFact[] = visits.map((v) => ({
+    id: v._id,
+    householdId: v.householdId,
+    visitorId: v.visitorPersonId,
+    at: new Date(v.at),
+    proven: v.proofs.length > 0,
+    proofs: v.proofs,
+    offline: v.offline,
+  }));
+  for (const id of householdIds) {
+    standings.set(id, householdShort(householdStanding(id, facts, assignments, period, campaign.rules, remedyUntil), households.get(id)?.address ?? id));
+  }
+  return { standings, visits };
+}
+
+/**
+ * Shortfalls of a period at one stage ('reminder-5', 'draft', …), or null when the time budget ran out first
  * (the next run continues where this one stopped).
  */
 export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, period: Period, stage: string, budget: ScanBudget): Promise<PeriodFacts | null> {
@@ -60,10 +112,14 @@ export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, 
   for (const village of villages) {
     if (doneIds.has(village._id)) continue;
     if (outOfTime(budget)) return null;
-    const assignments = toFacts(await findAll<AssignmentRecord>(ctx.db, 'assignments', { villageId: village._id }));
+    const assignments = assignmentFacts(await findAll<AssignmentRecord>(ctx.db, 'assignments', { villageId: village._id }));
     const held = heldAtPeriodEnd(assignments, period, exempt);
     const tallies = await findByIds<VisitTallyRecord>(ctx.db, 'visitTallies', held.map((h) => tallyId(campaign._id, period.key, h.householdId)));
-    budget.reads += assignments.length + tallies.length;
+    const tallied = new Map(tallies.map((t) => [t.householdId, t.counted]));
+    // a tally counts only visits inside the period, never more than the standing: a household that meets it is not short
+    const candidates = held.filter((h) => (tallied.get(h.householdId) ?? 0) < period.quota).map((h) => h.householdId);
+    const { standings, visits } = await standingsOf(ctx, campaign, period, candidates, null, { assignments });
+    budget.reads += assignments.length + tallies.length + visits.length + candidates.length;
     const record: ScanRecord = {
       _id: scanId(stage, campaign._id, period.key, village._id),
       townshipId: campaign.townshipId,
@@ -71,7 +127,7 @@ export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, 
       campaignId: campaign._id,
       periodKey: period.key,
       villageId: village._id,
-      shortfalls: shortfalls(held, new Map(tallies.map((t) => [t.householdId, t.counted])), period),
+      shortfalls: shortfalls(held, standings),
       createdAt: ctx.now,
     };
     await createOnce(ctx.db, 'escalationScans', { ...record });
@@ -79,29 +135,18 @@ export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, 
     done.push(record);
   }
   const merged = mergeByVisitor(done.flatMap((d) => d.shortfalls));
-  const households = await findByIds<HouseholdRecord>(ctx.db, 'households', merged.flatMap((s) => s.households.map((h) => h.householdId)));
   const visitors = await findByIds<PersonRecord>(ctx.db, 'persons', merged.map((s) => s.visitorPersonId));
-  budget.reads += households.length + visitors.length;
-  return { shortfalls: merged, households: new Map(households.map((h) => [h._id, h])), visitors: new Map(visitors.map((v) => [v._id, v])) };
+  budget.reads += visitors.length;
+  return { shortfalls: merged, visitors: new Map(visitors.map((v) => [v._id, v])) };
 }
 
 /** A visitor whose range spans villages appears once, with the short households of all of them. */
-function mergeByVisitor(parts: Shortfall[]): Shortfall[] {
-  const by = new Map<string, Shortfall>();
+function mergeByVisitor(parts: VisitorShortfall[]): VisitorShortfall[] {
+  const by = new Map<string, VisitorShortfall>();
   for (const p of parts) {
     const s = by.get(p.visitorPersonId) ?? { visitorPersonId: p.visitorPersonId, households: [] };
     s.households.push(...p.households);
     by.set(p.visitorPersonId, s);
   }
   return [...by.values()].sort((a, b) => a.visitorPersonId.localeCompare(b.visitorPersonId));
-}
-
-export async function loadAssignmentsOf(ctx: ActionContext, householdIds: string[]): Promise<AssignmentFact[]> {
-  if (householdIds.length === 0) return [];
-  const _ = ctx.db.command;
-  const rows: AssignmentRecord[] = [];
-  for (let i = 0; i < householdIds.length; i += 500) {
-    rows.push(...(await findAll<AssignmentRecord>(ctx.db, 'assignments', { householdId: _.in(householdIds.slice(i, i + 500)) })));
-  }
-  return toFacts(rows);
 }

@@ -3,7 +3,7 @@ import type { ListWeeksResult, WeeklyBoard } from '../../../typings/grid';
 import { defineAction } from '../../infra/dispatch';
 import { findAll, findByIds, getById } from '../../infra/store';
 import type { HouseholdRecord, VillageRecord } from '../../domain/org/records';
-import type { HazardRecord } from '../../domain/quota/records';
+import type { HazardRecord } from '../../domain/visit/records';
 import { weeklyContactId, weeklyReportId, type WeeklyReportRecord } from '../../domain/grid/records';
 import { gridWeekOf, officialStatus } from '../../domain/grid/gridWeek';
 import { closedView, contactRow, reportView, weekRef } from '../../domain/grid/views';

@@ -12,7 +12,7 @@ import { actorOf, requireGrid } from '../../infra/orgRepo';
 import { findAll, findByIds, inTransaction, txGet, type Tx } from '../../infra/store';
 import { leaderGridIds } from '../../domain/org/access';
 import type { AssignmentRecord, GridRecord, HouseholdRecord } from '../../domain/org/records';
-import type { HazardRecord } from '../../domain/quota/records';
+import type { HazardRecord } from '../../domain/visit/records';
 import { isoWeekOf } from '../../domain/time/cst';
 import { leadsGrid, soleScope } from '../../domain/grid/access';
 import { hazardDeadline, hazardFingerprint, MAX_PHOTOS } from '../../domain/grid/hazards';

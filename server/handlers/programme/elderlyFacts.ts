@@ -2,7 +2,7 @@
 // where the household is theirs, so the visit function needs to know nothing about the registry.
 import type { Database } from '../../infra/cloud';
 import { findAll } from '../../infra/store';
-import type { HazardRecord, VisitRecord } from '../../domain/quota/records';
+import type { HazardRecord, VisitRecord } from '../../domain/visit/records';
 import type { ElderlyRecord } from '../../domain/programme/records';
 import { elderlyCounts, type ElderlyCounts } from '../../domain/programme/views';
 

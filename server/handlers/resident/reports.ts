@@ -10,7 +10,7 @@ import { actorOf } from '../../infra/orgRepo';
 import { newDocId } from '../../infra/visitRepo';
 import { findAll, findByIds, findPage, getById, inTransaction } from '../../infra/store';
 import type { GridRecord, HouseholdRecord, VillageRecord } from '../../domain/org/records';
-import type { HazardRecord } from '../../domain/quota/records';
+import type { HazardRecord } from '../../domain/visit/records';
 import { CATEGORY_OPTIONS, DAILY_WHISTLE_LIMIT, MAX_PHOTOS, categoryLabel, hazardDeadline, photoProblem } from '../../domain/resident/rules';
 import { listMyReportsSchema, reportFormOptionsSchema, reportHazardSchema } from '../../domain/resident/schemas';
 import { residentReportView } from '../../domain/resident/views';

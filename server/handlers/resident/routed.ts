@@ -8,7 +8,7 @@ import { writeAudit } from '../../infra/audit';
 import { idempotent } from '../../infra/idempotency';
 import { actorOf } from '../../infra/orgRepo';
 import { findAll, getById, inTransaction, txGet } from '../../infra/store';
-import type { HazardRecord } from '../../domain/quota/records';
+import type { HazardRecord } from '../../domain/visit/records';
 import { deadlineOf, deadlineProblem, verifyProblem } from '../../domain/visit/hazardState';
 import { cstDay } from '../../domain/time/cst';
 import { photoProblem } from '../../domain/resident/rules';

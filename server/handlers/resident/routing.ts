@@ -4,7 +4,7 @@ import type { ActionContext } from '../../infra/dispatch';
 import { deliver } from '../../infra/inbox';
 import { findAll } from '../../infra/store';
 import type { AssignmentRecord, PersonRecord } from '../../domain/org/records';
-import type { HazardRecord } from '../../domain/quota/records';
+import type { HazardRecord } from '../../domain/visit/records';
 import { formatCst } from '../../domain/time/cst';
 
 export interface Route {

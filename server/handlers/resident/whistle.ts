@@ -11,7 +11,7 @@ import { getById, inTransaction, txGet } from '../../infra/store';
 import { randomReceipt, normalizeReceipt, receiptHash, whistleHazardId } from '../../domain/resident/receipt';
 import { reporterHash, retryableReceipt, whistleLimitId } from '../../infra/whistleIdentity';
 import type { HouseholdRecord, VillageRecord } from '../../domain/org/records';
-import type { HazardRecord } from '../../domain/quota/records';
+import type { HazardRecord } from '../../domain/visit/records';
 import { categoryLabel, hazardDeadline, photoProblem, STATUS_LABELS, whistleLimitProblem } from '../../domain/resident/rules';
 import { whistleBlowSchema, whistleStatusSchema } from '../../domain/resident/schemas';
 import { whistleStatusView } from '../../domain/resident/views';

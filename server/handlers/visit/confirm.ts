@@ -9,7 +9,7 @@ import { actorOf } from '../../infra/orgRepo';
 import { villagerHousehold } from '../../infra/visitRepo';
 import { findByIds, findPage, getById, inTransaction, txGet } from '../../infra/store';
 import type { HouseholdRecord, PersonRecord } from '../../domain/org/records';
-import type { VisitRecord } from '../../domain/quota/records';
+import type { VisitRecord } from '../../domain/visit/records';
 import { confirmVisitSchema, listHouseholdVisitsSchema } from '../../domain/visit/schemas';
 import { visitView } from '../../domain/visit/views';
 import { pageFields } from '../../domain/common/fields';

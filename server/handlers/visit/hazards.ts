@@ -12,7 +12,7 @@ import { villagerHousehold } from '../../infra/visitRepo';
 import { findAll, findByIds, findPage, getById, inTransaction, txGet } from '../../infra/store';
 import { cstDay } from '../../domain/time/cst';
 import type { HouseholdRecord } from '../../domain/org/records';
-import type { HazardRecord, VisitRecord } from '../../domain/quota/records';
+import type { HazardRecord, VisitRecord } from '../../domain/visit/records';
 import { claimProblem, deadlineOf, deadlineProblem, hazardState, verifyProblem } from '../../domain/visit/hazardState';
 import { MAX_PHOTOS, type Problem } from '../../domain/visit/problem';
 import { claimRectificationSchema, listHazardDutiesSchema, listHouseholdHazardsSchema, verifyHazardSchema } from '../../domain/visit/schemas';

@@ -6,7 +6,7 @@ import { idempotent } from '../../infra/idempotency';
 import type { SubscriptionRecord } from '../../infra/inbox';
 import { actorOf } from '../../infra/orgRepo';
 import { count, findPage, inTransaction, txGet, withoutId, type Where } from '../../infra/store';
-import type { InboxRecord } from '../../domain/quota/records';
+import type { InboxRecord } from '../../domain/inbox/records';
 import { listInboxSchema, markReadSchema, optInSubscribeSchema } from '../../domain/visit/schemas';
 import { inboxView } from '../../domain/visit/views';
 

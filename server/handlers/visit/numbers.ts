@@ -4,7 +4,7 @@ import { defineAction } from '../../infra/dispatch';
 import { findAll } from '../../infra/store';
 import { actorOf } from '../../infra/orgRepo';
 import { hasRole } from '../../infra/auth';
-import type { HazardRecord } from '../../domain/quota/records';
+import type { HazardRecord } from '../../domain/visit/records';
 import { hazardNumbers } from '../../domain/visit/hazardNumbers';
 
 export const hazardNumbersByVillage = defineAction({

@@ -10,7 +10,7 @@ import { cstDay } from '../../domain/time/cst';
 import { isCurrent } from '../../domain/org/assignmentInterval';
 import type { AssignmentRecord, HouseholdRecord } from '../../domain/org/records';
 import { householdProgress, type VisitFact } from '../../domain/quota/visitQuota';
-import { tallyId, type HazardRecord, type VisitTallyRecord } from '../../domain/quota/records';
+import { tallyId, type HazardRecord, type VisitTallyRecord } from '../../domain/visit/records';
 import { campaignPeriodAt } from '../../domain/visit/campaignEdit';
 import { byUrgency, mustVisitBy } from '../../domain/visit/duties';
 import { hazardState } from '../../domain/visit/hazardState';

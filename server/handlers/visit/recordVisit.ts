@@ -12,8 +12,9 @@ import { activeCampaigns, householdAssignments, newDocId } from '../../infra/vis
 import { getById, inTransaction, txGet, withoutId } from '../../infra/store';
 import { cstDay } from '../../domain/time/cst';
 import { DEFAULT_RULES, type Period } from '../../domain/quota/campaign';
-import { assignedAt } from '../../domain/quota/visitQuota';
-import { tallyId, type CampaignRecord, type ChecklistTemplateRecord, type HazardRecord, type VisitRecord, type VisitTallyRecord } from '../../domain/quota/records';
+import { assignedAt, eligibleVisit } from '../../domain/quota/visitQuota';
+import { tallyId, type ChecklistTemplateRecord, type HazardRecord, type VisitRecord, type VisitTallyRecord } from '../../domain/visit/records';
+import { type CampaignRecord } from '../../domain/quota/records';
 import { campaignPeriodAt } from '../../domain/visit/campaignEdit';
 import { checkAnswers, hazardCategory } from '../../domain/visit/checklist';
 import { deadlineOf } from '../../domain/visit/hazardState';
@@ -128,7 +129,8 @@ async function record(ctx: ActionContext, input: RecordVisitInput): Promise<Reco
     createdAt: ctx.now,
   };
 
-  const tally = await writeVisit(ctx, visit, hazards, found && assigned ? found : null);
+  const counts = !!found && eligibleVisit({ id: visitId, householdId: household._id, visitorId: actor.personId, at, proven: !visit.flaggedNoProof }, assignments, found.record.rules);
+  const tally = await writeVisit(ctx, visit, hazards, counts ? found : null);
 
   const thisVisitCounted = !!tally?.countedVisitIds.includes(visitId);
   // a visit that does not count leaves the tally as it was: read it only to tell the visitor where the household stands
