@@ -10,7 +10,7 @@ import { COLLECTIONS } from '../server/infra/collections';
 import { WINTER_2026_CAMPAIGN } from '../server/domain/quota/campaign';
 import { countedVisits, type VisitFact } from '../server/domain/quota/visitQuota';
 import { cstDay } from '../server/domain/time/cst';
-import { tallyId } from '../server/domain/quota/records';
+import { tallyId } from '../server/domain/visit/records';
 import { benchVisitSubmissions } from './bench-visits';
 import { BUILT_IN_TEMPLATES } from '../server/domain/visit/checklist';
 

@@ -4,7 +4,8 @@
 import type { Role, RoleGrant } from '../typings/roles';
 import type { HouseholdMember, VulnerabilityFlags } from '../typings/org';
 import type { AssignmentRecord, GridRecord, HouseholdRecord, PersonRecord, TownshipRecord, VillageRecord } from '../server/domain/org/records';
-import type { CampaignRecord, ChecklistTemplateRecord } from '../server/domain/quota/records';
+import type { CampaignRecord } from '../server/domain/quota/records';
+import type { ChecklistTemplateRecord } from '../server/domain/visit/records';
 import { presetCampaignRecord } from '../server/domain/visit/campaignPresets';
 import { BUILT_IN_TEMPLATES } from '../server/domain/visit/checklist';
 import { ROLE_LABELS } from '../server/domain/roles';

@@ -111,7 +111,7 @@ export interface PeriodStageView {
   campaignId: string;
   periodKey: string;
   periodLabel: string;
-  stage: 'running' | 'counting' | 'draft' | 'published' | 'upcoming';
+  stage: 'running' | 'counting' | 'draft' | 'published' | 'upcoming' | 'closed';
   stageLabel: string;
   /** counting: when the close will run (period end + offline window) */
   closesAt: string | null;

@@ -5,7 +5,7 @@ import type { ProofKind } from '../../typings/visit';
 export const LEVEL_LABELS: Record<CaseLevel, string> = { notice: '通报批评', interview: '约谈' };
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   draft: '通报草稿',
-  open: '待补齐',
+  open: '待处理',
   remedied: '已补齐',
   escalated: '已移交约谈',
   exempted: '已豁免',

@@ -65,7 +65,7 @@ describe('campaigns', () => {
     const seed = ok(await call<CampaignView>('getCampaign', { campaignId: SEED }, 'demo-discipline'));
     expect(seed.currentPeriodKey).toBe('2024-12');
     expect(seed.periods.map((p) => p.state)).toEqual(['ended', 'current', 'upcoming', 'upcoming', 'upcoming']);
-    expect(seed.rules).toEqual({ minGapDays: 7, remedyDays: 7, reminderOffsetsDays: [5, 2], offlineWindowHours: 48 });
+    expect(seed.rules).toEqual({ minGapDays: 7, remedyDays: 7, reminderOffsetsDays: [5, 2], offlineWindowHours: 48, unprovenVisitsCount: true });
     refused(await call('listCampaigns', {}, VILLAGER1), 'FORBIDDEN');
     refused(await call('createCampaign', { preset: 'seed001' }, V1), 'FORBIDDEN');
   });

@@ -1,21 +1,13 @@
 // The discipline office's pages rendered by miniprogram-simulate against the real function runner and emulator: an
 // interview case is produced on the virtual clock (seed 001's first round, nobody visits), then opened, scheduled,
 // recorded and closed through case/index; other roles see the refusal.
+import { ladderUntilDone, publishDraft } from '../helpers/ladder';
 import { startBackend, type Backend } from '../helpers/backend';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
 
 let backend: Backend;
 let campaignId = '';
 const VISITOR = 'demo-visitor-1';
-
-async function runLadderUntilDone(iso: string): Promise<void> {
-  backend.setClock(iso);
-  for (let i = 0; i < 20; i++) {
-    const res = await backend.fireTimer('escalation', 'ladder');
-    if (!res.ok) throw new Error(`ladder at ${iso}: ${res.code} ${res.message}`);
-    if ((res.data as { complete: boolean }).complete) return;
-  }
-}
 
 beforeAll(async () => {
   backend = await startBackend({ demo: true });
@@ -29,8 +21,9 @@ beforeAll(async () => {
   backend.setClock('2024-12-02T10:00:00+08:00');
   const visit = await backend.call('visit', { action: 'recordVisit', householdId, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, VISITOR);
   if (!visit.ok) throw new Error(`visit: ${visit.code} ${visit.message}`);
-  // December closes: notice cases for every visitor short of the quota
-  await runLadderUntilDone('2025-01-01T00:10:00+08:00');
+  // December closes after its 48 h offline window and the office publishes: notice cases for every visitor short of the quota
+  await ladderUntilDone(backend, '2025-01-03T00:10:00+08:00');
+  await publishDraft(backend, campaignId, '2024-12', '2025-01-03T09:00:00+08:00');
 }, 120_000);
 
 afterAll(async () => {
@@ -70,11 +63,11 @@ describe('discipline cases list', () => {
 describe('an interview case', () => {
   it('the discipline office opens an interview case, schedules and closes it', async () => {
     // the remedy deadline passes: interview cases
-    await runLadderUntilDone('2025-01-08T00:10:00+08:00');
+    await ladderUntilDone(backend, '2025-01-11T00:10:00+08:00');
     const visitorPid = backend.docs('persons', { openid: VISITOR })[0]._id;
     const interview = backend.docs('cases', { level: 'interview', campaignId, periodKey: '2024-12', visitorPersonId: visitorPid })[0];
     expect(interview).toBeDefined();
-    backend.setClock('2025-01-09T09:00:00+08:00');
+    backend.setClock('2025-01-11T09:00:00+08:00');
 
     const list = await loadPage('packages/discipline/cases/index', { backend, openid: 'demo-discipline' });
     expect(list.page.querySelectorAll('.case-row').length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
 // campaign month has closed, so the notices, cases and evidence pack the pages show are real and not empty.
 import fs from 'fs';
 import path from 'path';
+import { ladderUntilDone, publishDraft } from '../helpers/ladder';
 import { startBackend, type Backend } from '../helpers/backend';
 import { installWx, loadPage, MINIPROGRAM_ROOT, recordSetData, type LoadPageOptions } from '../helpers/miniprogram';
 
@@ -12,6 +13,7 @@ const MAX_SETDATA_CHARS = 64 * 1024;
 const MAX_NODES = 1000;
 
 let backend: Backend;
+const WINTER = 'demo-township-winter2026';
 let interviewId = '';
 let receipt = '';
 
@@ -87,16 +89,6 @@ function appPages(): string[] {
 
 const PAGES = appPages();
 
-async function ladderUntilDone(iso: string): Promise<void> {
-  backend.setClock(iso);
-  for (let i = 0; i < 30; i++) {
-    const res = await backend.fireTimer('escalation', 'ladder');
-    if (!res.ok) throw new Error(`ladder at ${iso}: ${res.code} ${res.message}`);
-    if ((res.data as { complete: boolean }).complete) return;
-  }
-  throw new Error(`ladder at ${iso} did not complete`);
-}
-
 beforeAll(async () => {
   backend = await startBackend({ demo: true });
   // December 2026 of the active winter campaign: one visit, a hazard and a whistle-blower report; nobody completes the
@@ -121,12 +113,13 @@ beforeAll(async () => {
   );
   if (!whistle.ok) throw new Error(`whistleBlow: ${whistle.code} ${whistle.message}`);
   receipt = whistle.data.receipt;
-  await ladderUntilDone('2027-01-01T00:10:00+08:00');
-  await ladderUntilDone('2027-01-08T00:10:00+08:00');
+  await ladderUntilDone(backend, '2027-01-03T00:10:00+08:00');
+  await publishDraft(backend, WINTER, '2026-12', '2027-01-04T09:00:00+08:00');
+  await ladderUntilDone(backend, '2027-01-12T00:10:00+08:00');
   const interview = backend.docs('cases', { level: 'interview', visitorPersonId: 'person-demo-visitor-1' })[0] ?? backend.docs('cases', { level: 'interview' })[0];
   if (!interview) throw new Error('the closed month produced no interview case');
   interviewId = interview._id as string;
-  backend.setClock('2027-01-09T09:00:00+08:00');
+  backend.setClock('2027-01-12T09:00:00+08:00');
 }, 180_000);
 
 /** what each page measured; PAGE_BUDGETS_REPORT=1 prints the table */

@@ -1,6 +1,8 @@
 // The ladder job catches up after missed runs and never duplicates: concurrent runs at a reminder time send one
-// reminder per offset; a first run three days after the period end performs the close; a late run the interviews.
+// reminder per offset; a first run three days after the period end drafts the notice; after the office publishes,
+// a late run refers to the discipline office.
 import { startBackend, type Backend } from '../helpers/backend';
+import { publishDraft } from '../helpers/ladder';
 
 let backend: Backend;
 const pid = (n: number) => `person-demo-visitor-${n}`;
@@ -35,17 +37,24 @@ test('ten concurrent runs at a reminder time send exactly one reminder per visit
   expect(backend.docs('inbox', { kind: 'reminder', personId: pid(1) }).filter((m) => m._id.includes('2024-12'))).toHaveLength(1);
 });
 
-test('a first run three days after the period end closes it; a run after the remedy deadline opens the interviews', async () => {
+test('a first run three days after the period end drafts the notice; after publication a late run opens the interviews', async () => {
   backend.setClock('2025-01-04T09:00:00+08:00');
   await fireTen();
   const notice = backend.docs('notices', { campaignId, periodKey: '2024-12' });
   expect(notice).toHaveLength(1);
+  expect(notice[0].status).toBe('draft');
   expect(notice[0].lines).toHaveLength(5);
-  expect(backend.docs('cases', { campaignId, periodKey: '2024-12', level: 'notice' })).toHaveLength(5);
+  expect(backend.docs('cases', { campaignId, periodKey: '2024-12', level: 'notice', status: 'draft' })).toHaveLength(5);
   // the 2-day reminder fell due while nobody ran the job and the month is over: it is not sent late
   expect(backend.docs('reminders', { campaignId, periodKey: '2024-12', offsetDays: 2 })).toHaveLength(0);
   expect(backend.docs('cases', { campaignId, periodKey: '2024-12', level: 'interview' })).toHaveLength(0);
 
+  // nothing is referred while the drafts wait for the office
+  backend.setClock('2025-01-15T09:00:00+08:00');
+  await fireTen();
+  expect(backend.docs('cases', { level: 'interview' })).toHaveLength(0);
+  await publishDraft(backend, campaignId, 'first-round', '2025-01-04T10:00:00+08:00');
+  await publishDraft(backend, campaignId, '2024-12', '2025-01-04T10:00:00+08:00');
   backend.setClock('2025-01-15T09:00:00+08:00');
   await fireTen();
   const interviews = backend.docs('cases', { campaignId, periodKey: '2024-12', level: 'interview' });
@@ -67,16 +76,22 @@ test('with almost no time per run the job checkpoints and finishes over many run
     other.setClock('2024-11-19T09:00:00+08:00');
     expect((await other.call('visit', { action: 'updateCampaign', campaignId, active: true }, 'demo-office')).ok).toBe(true);
     process.env.ESCALATION_TIME_BUDGET_MS = '0';
-    other.setClock('2025-01-04T09:00:00+08:00');
     let runs = 0;
-    for (;;) {
-      runs++;
-      const r = await other.fireTimer('escalation', 'ladder');
-      if (!r.ok) throw new Error(r.message);
-      if ((r.data as { complete: boolean }).complete) break;
-      if (runs > 200) throw new Error('never completed');
-    }
+    const untilComplete = async (iso: string) => {
+      other.setClock(iso);
+      for (;;) {
+        runs++;
+        const r = await other.fireTimer('escalation', 'ladder');
+        if (!r.ok) throw new Error(r.message);
+        if ((r.data as { complete: boolean }).complete) break;
+        if (runs > 400) throw new Error('never completed');
+      }
+    };
+    await untilComplete('2025-01-04T09:00:00+08:00');
     expect(runs).toBeGreaterThan(3);
+    await publishDraft(other, campaignId, 'first-round', '2025-01-04T10:00:00+08:00');
+    await publishDraft(other, campaignId, '2024-12', '2025-01-04T10:00:00+08:00');
+    await untilComplete('2025-01-15T09:00:00+08:00');
     expect(other.docs('notices', { campaignId, periodKey: '2024-12' })[0].lines).toHaveLength(5);
     expect(other.docs('cases', { campaignId, periodKey: '2024-12', level: 'notice' })).toHaveLength(5);
     expect(other.docs('cases', { campaignId, periodKey: 'first-round', level: 'interview' })).toHaveLength(5);

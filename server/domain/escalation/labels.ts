@@ -4,7 +4,7 @@ import type { CaseLevel, CaseStatus } from './records';
 export const CASE_LEVEL_LABELS: Record<CaseLevel, string> = { notice: '通报批评', interview: '约谈' };
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   draft: '通报草稿',
-  open: '待补齐',
+  open: '待处理',
   remedied: '已补齐',
   escalated: '已移交约谈',
   exempted: '已豁免',

@@ -89,7 +89,14 @@ export const publishNotice = defineAction({
   },
 });
 
-const STAGE_LABELS: Record<PeriodStageView['stage'], string> = { upcoming: '未开始', running: '进行中', counting: '统计中', draft: '通报草稿待发布', published: '通报已发布' };
+const STAGE_LABELS: Record<PeriodStageView['stage'], string> = {
+  upcoming: '未开始',
+  running: '进行中',
+  counting: '统计中',
+  draft: '通报草稿待发布',
+  published: '通报已发布',
+  closed: '已结束，无人需通报',
+};
 
 /** Where each period of the township's active campaigns stands: a visitor or the office sees 统计中 until the close. */
 export const periodStages = defineAction({
@@ -115,7 +122,9 @@ export const periodStages = defineAction({
             ? 'upcoming'
             : t < periodEndInstant(p).getTime()
               ? 'running'
-              : 'counting';
+              : c.closedPeriodKeys.includes(p.key)
+                ? 'closed'
+                : 'counting';
         out.push({
           campaignId: c._id,
           periodKey: p.key,

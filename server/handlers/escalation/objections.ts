@@ -78,7 +78,8 @@ export const ruleObjection = defineAction({
     if (c.objection.status !== 'pending') throw new AppError('OBJECTION_STATE', '该申辩已裁定，不能再次裁定');
     const objection: ObjectionRecord = { ...c.objection, status: input.upheld ? 'upheld' : 'rejected', ruling: { at: ctx.now, by: actor.personId, byName: actor.name, reason: input.reason } };
     let after: CaseRecord;
-    if (input.upheld) {
+    // an upheld objection withdraws a case still running; one that ended meanwhile (exempted, say) keeps its end
+    if (input.upheld && ['open', 'scheduled'].includes(c.status)) {
       const moved = await moveCase(ctx, c, ['open', 'scheduled'], 'withdrawn', { objection }, `申辩成立，撤销：${input.reason}`);
       if (!moved) throw new AppError('CONFLICT', '案件刚被他人更新，请刷新后重试');
       after = moved;

@@ -59,7 +59,7 @@ export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string)
         let notice: NoticeRecord | null = null;
         if (ctx.now.getTime() >= closesAt(period, campaign.rules).getTime()) notice = await getById<NoticeRecord>(ctx.db, 'notices', noticeId(campaign._id, period.key));
         for (const t of dueTransitions(campaign, period, ctx.now)) {
-          if (t.kind === 'draft' && notice) continue;
+          if (t.kind === 'draft' && (notice || campaign.closedPeriodKeys.includes(period.key))) continue;
           const facts = await periodFacts(ctx, campaign, period, t.kind === 'reminder' ? `reminder-${t.offsetDays}` : 'draft', budget);
           if (!facts) return stop();
           if (t.kind === 'reminder') {
@@ -72,6 +72,7 @@ export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string)
             if (d.created) summary.drafts++;
             summary.draftCases += d.cases;
             notice = d.notice;
+            if (!notice) await markDone(ctx, campaign._id, period.key);
           }
         }
         if (!notice) continue;

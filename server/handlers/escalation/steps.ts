@@ -78,22 +78,27 @@ export async function sendReminders(ctx: ActionContext, campaign: CampaignRecord
  * "At close the system drafts the period's notice 通报 (草稿)": the notice first (one per period), then a draft case per
  * line of the stored notice — so concurrent runs that computed slightly different facts still agree on one draft.
  */
-export async function draftNotice(ctx: ActionContext, campaign: CampaignRecord, period: Period, facts: PeriodFacts, overrides: CalendarOverrides): Promise<{ notice: NoticeRecord; created: boolean; cases: number }> {
+export async function draftNotice(ctx: ActionContext, campaign: CampaignRecord, period: Period, facts: PeriodFacts, overrides: CalendarOverrides): Promise<{ notice: NoticeRecord | null; created: boolean; cases: number }> {
   const lines = facts.shortfalls.map((s) => noticeLine(s.visitorPersonId, facts.visitors.get(s.visitorPersonId)?.name ?? s.visitorPersonId, s.households));
-  const draft = noticeDraft(campaign, period, lines, ctx.now, workingDaysAfter(ctx.now, PUBLISH_WITHIN_WORKING_DAYS, overrides));
-  const created = await createOnce(ctx.db, 'notices', { ...draft });
-  const notice = created ? draft : ((await getById<NoticeRecord>(ctx.db, 'notices', draft._id)) ?? draft);
-  if (created) await audit(ctx, 'escalation.draftNotice', 'notices', notice._id, null, notice);
+  let notice: NoticeRecord | null = null;
+  let created = false;
   let cases = 0;
-  if (notice.status === 'draft') {
-    for (const line of notice.lines) {
-      const c = draftCase(campaign, period, line, notice.draftedAt);
-      if (await createOnce(ctx.db, 'cases', { ...c })) {
-        cases++;
-        await audit(ctx, 'escalation.draftCase', 'cases', c._id, null, c);
+  // nobody short: nothing to criticise, so no draft for the office to publish; the period simply closes
+  if (lines.length > 0) {
+    const draft = noticeDraft(campaign, period, lines, ctx.now, workingDaysAfter(ctx.now, PUBLISH_WITHIN_WORKING_DAYS, overrides));
+    created = await createOnce(ctx.db, 'notices', { ...draft });
+    notice = created ? draft : ((await getById<NoticeRecord>(ctx.db, 'notices', draft._id)) ?? draft);
+    if (created) await audit(ctx, 'escalation.draftNotice', 'notices', notice._id, null, notice);
+    if (notice.status === 'draft') {
+      for (const line of notice.lines) {
+        const c = draftCase(campaign, period, line, notice.draftedAt);
+        if (await createOnce(ctx.db, 'cases', { ...c })) {
+          cases++;
+          await audit(ctx, 'escalation.draftCase', 'cases', c._id, null, c);
+        }
       }
+      for (const office of await holdersOf(ctx, campaign.townshipId, 'office')) await deliver(ctx.db, messages.draftReady(notice, office._id));
     }
-    for (const office of await holdersOf(ctx, campaign.townshipId, 'office')) await deliver(ctx.db, messages.draftReady(notice, office._id));
   }
   const _ = ctx.db.command;
   if (!campaign.closedPeriodKeys.includes(period.key)) {
