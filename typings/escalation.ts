@@ -118,5 +118,8 @@ export interface PeriodStageView {
   noticeId: string | null;
 }
 
-export type CasePage = Page<CaseView>;
-export type NoticePage = Page<NoticeView>;
+/** A visitor's own cases, with where the recent periods stand (统计中 until the close). */
+export type CasePage = Page<CaseView> & { stages: PeriodStageView[] };
+export type NoticePage = Page<NoticeView> & { stages: PeriodStageView[] };
+/** The office's and the discipline office's case list, with the drafts left unpublished past their due time. */
+export type CaseListPage = Page<CaseView> & { overdueDrafts: { noticeId: string; periodLabel: string; lines: number; publishDueAt: string; workingDays: boolean }[] };

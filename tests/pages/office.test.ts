@@ -161,14 +161,36 @@ describe('office campaign settings', () => {
 });
 
 describe('office notices', () => {
-  it('lists the period notice after the close and opens its lines', async () => {
+  it('shows the draft after the close, exempts a visitor with a reason, and publishes', async () => {
     await backend.fireTimer('escalation', 'ladder');
     const p = await loadPage('packages/office/notices/index', { backend, openid: 'demo-office' });
     expect(p.harness.calls.map((c) => c.data.action)).toEqual(['listNotices']);
+    expect(p.text('#period-stages')).toContain('2026年12月：进行中');
     expect(p.page.querySelectorAll('.notice-row').length).toBeGreaterThanOrEqual(1);
+    expect(p.text('#notice-0')).toContain('草稿');
     await p.tap('#notice-0');
-    expect(p.page.querySelectorAll('.notice-line').length).toBeGreaterThanOrEqual(1);
+    const lines = p.page.querySelectorAll('.notice-line').length;
+    expect(lines).toBeGreaterThanOrEqual(2);
     expect(p.text('#notice-lines')).toMatch(/户未达标，缺 \d+ 次走访/);
+    expect(p.text('#notice-lines')).toMatch(/已计 \d\/1 次/);
+    // exempting asks for a reason, then the line leaves the draft
+    await p.tap('.exempt-btn');
+    await p.tap('#exempt-confirm');
+    expect(p.text('#notice-action-error')).toContain('请填写豁免理由');
+    const input = p.find('#exempt-reason')!;
+    input.dispatchEvent('input', { detail: { value: '借调县应急局' } });
+    await p.idle();
+    await p.tap('#exempt-confirm');
+    expect(p.page.querySelectorAll('.notice-line')).toHaveLength(lines - 1);
+    expect(p.text('#notice-lines')).toContain('豁免：借调县应急局');
+    // publishing asks for confirmation, then the notice is published and cannot be published again
+    await p.tap('#publish');
+    expect(p.harness.modals.at(-1)?.title).toBe('发布通报');
+    expect(p.find('#publish')).toBeUndefined();
+    expect(p.text('#notice-lines')).toContain('补齐期限');
+    const [stored] = backend.docs('notices', { periodKey: 'first-round', campaignId: 'demo-township-winter2026' });
+    expect(stored.status).toBe('published');
+    expect(stored.lines).toHaveLength(lines - 1);
     p.unload();
   });
 

@@ -48,6 +48,7 @@ const OWNERS: Record<string, Owner> = {
   'packages/office/exemptions/index': OFFICE,
   'packages/office/campaign/index': OFFICE,
   'packages/office/unproven/index': OFFICE,
+  'packages/office/objections/index': OFFICE,
   'packages/liaison/village/index': LIAISON,
   'packages/liaison/grid/index': { ...LIAISON, query: () => ({ gridId: 'demo-grid-1-4', villageId: 'demo-village-1', name: encodeURIComponent('第4微网格') }) },
   'packages/liaison/progress/index': LIAISON,

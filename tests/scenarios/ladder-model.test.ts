@@ -47,6 +47,7 @@ interface Plan {
   reassign: { household: number; to: number; day: number }[];
   visits: { household: number; other: boolean; day: number; hour: number; sameDayTwice: boolean; offlineDelayH: number }[];
   timerHour: number;
+  timerEveryDays: number;
   outageFrom: number;
   outageDays: number;
   concurrency: number;
@@ -85,6 +86,7 @@ const planArb: fc.Arbitrary<Plan> = fc
         )
         .map((perHousehold) => perHousehold.flatMap((vs, household) => vs.map((v) => ({ ...v, household })))),
       timerHour: fc.integer({ min: 0, max: 23 }),
+      timerEveryDays: fc.integer({ min: 1, max: 2 }),
       outageFrom: fc.integer({ min: -8, max: 12 }),
       outageDays: fc.integer({ min: 0, max: 10 }),
       concurrency: fc.integer({ min: 1, max: 3 }),
@@ -415,8 +417,8 @@ async function playMonth(plan: Plan, index: number): Promise<void> {
       });
     }
   });
-  // the timer: once a day at the plan's hour, from 6 days before the end to 22 days after, except during the outage
-  for (let t = end - 6 * D + plan.timerHour * H + 5 * 60_000; t < end + 22 * D; t += D) {
+  // the timer: every day or two at the plan's hour, from 6 days before the end to 22 days after, except during the outage
+  for (let t = end - 6 * D + plan.timerHour * H + 5 * 60_000; t < end + 22 * D; t += plan.timerEveryDays * D) {
     const off = end + plan.outageFrom * D;
     if (t >= off && t < off + plan.outageDays * D) continue;
     steps.push({

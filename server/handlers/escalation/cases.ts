@@ -1,7 +1,8 @@
 // Notices and cases as the township's cadres, the discipline office and the visitor see and work them.
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError, notFound } from '../../infra/errors';
-import { findPage, getById } from '../../infra/store';
+import { findAll, findPage, getById } from '../../infra/store';
+import { stagesFor } from './notices';
 import { deliver } from '../../infra/inbox';
 import { actorOf } from '../../infra/orgRepo';
 import { hasRole } from '../../infra/auth';
@@ -12,7 +13,7 @@ import { moveCase } from './steps';
 import { objectionWindow } from './objections';
 import { caseView } from './views';
 import { formatCst } from '../../domain/time/cst';
-import type { CaseRecord, CaseStatus } from '../../domain/escalation/records';
+import type { CaseRecord, CaseStatus, NoticeRecord } from '../../domain/escalation/records';
 import {
   closeCaseSchema,
   getCaseSchema,
@@ -42,17 +43,25 @@ export const myCases = defineAction({
       const w = await objectionWindow(ctx, c);
       items.push(caseView(c, { objectionOpen: w.open, objectionDeadline: w.deadline }));
     }
-    return { ...page, items };
+    return { ...page, items, stages: await stagesFor(ctx, true) };
   },
 });
 
 export const listCases = defineAction({
   schema: listCasesSchema,
   access: ['discipline', 'office'],
-  run(ctx, input) {
+  async run(ctx, input) {
     const _ = ctx.db.command;
     const status = input.status === 'active' ? _.in(['open', 'scheduled']) : input.status;
-    return findPage<CaseRecord>(ctx.db, 'cases', { townshipId: actorOf(ctx).townshipId, level: input.level, status }, [['createdAt', 'desc']], input.page, input.pageSize);
+    const townshipId = actorOf(ctx).townshipId;
+    const page = await findPage<CaseRecord>(ctx.db, 'cases', { townshipId, level: input.level, status }, [['createdAt', 'desc']], input.page, input.pageSize);
+    // "A draft not published within 2 working days is … shown to the discipline office as overdue, so it cannot be buried."
+    const overdue = await findAll<NoticeRecord>(ctx.db, 'notices', { townshipId, status: 'draft', publishDueAt: _.lte(ctx.now) });
+    return {
+      ...page,
+      items: page.items.map((c) => caseView(c)),
+      overdueDrafts: overdue.map((n) => ({ noticeId: n._id, periodLabel: n.periodLabel, lines: n.lines.length, publishDueAt: new Date(n.publishDueAt).toISOString(), workingDays: n.publishDueWorkingDays })),
+    };
   },
 });
 

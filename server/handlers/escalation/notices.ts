@@ -40,7 +40,7 @@ export const listNotices = defineAction({
     const status = !drafts ? 'published' : input.status === 'all' ? undefined : input.status;
     const where = { townshipId: actorOf(ctx).townshipId, ...(status ? { status } : {}) };
     const page = await findPage<NoticeRecord>(ctx.db, 'notices', where, [['draftedAt', 'desc']], input.page, input.pageSize);
-    return { ...page, items: page.items.map((n) => noticeView(n, drafts && hasRole(actorOf(ctx), 'office'), ctx.now)) };
+    return { ...page, items: page.items.map((n) => noticeView(n, drafts && hasRole(actorOf(ctx), 'office'), ctx.now)), stages: await stagesFor(ctx, true) };
   },
 });
 
@@ -102,7 +102,17 @@ const STAGE_LABELS: Record<PeriodStageView['stage'], string> = {
 export const periodStages = defineAction({
   schema: periodStagesSchema,
   access: CADRES,
-  async run(ctx): Promise<PeriodStageView[]> {
+  run: (ctx) => stagesFor(ctx),
+});
+
+/** The periods worth showing on a page: those not yet drafted or published more than a month ago. */
+export async function stagesFor(ctx: ActionContext, onlyRecent = false): Promise<PeriodStageView[]> {
+  const all = await periodStageList(ctx);
+  return onlyRecent ? all.filter((s) => s.stage === 'running' || s.stage === 'counting' || s.stage === 'draft') : all;
+}
+
+async function periodStageList(ctx: ActionContext): Promise<PeriodStageView[]> {
+  {
     const campaigns = await findAll<CampaignRecord>(ctx.db, 'campaigns', { townshipId: actorOf(ctx).townshipId, active: true });
     const _ = ctx.db.command;
     const notices = campaigns.length ? await findAll<NoticeRecord>(ctx.db, 'notices', { campaignId: _.in(campaigns.map((c) => c._id)) }) : [];
@@ -137,5 +147,5 @@ export const periodStages = defineAction({
       }
     }
     return out;
-  },
-});
+  }
+}

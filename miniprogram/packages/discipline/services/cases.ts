@@ -1,14 +1,14 @@
 // The discipline office's calls to `escalation`: lists of cases, one case with its evidence, and the interview steps.
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
-import type { CaseLevel, CasePage, CaseView, NoticeView } from './caseTypes';
+import type { CaseLevel, CaseListPage, CaseView, NoticeView } from './caseTypes';
 
 export const PAGE_SIZE = 20;
 
-export function listCases(level: CaseLevel, page: number): Promise<Result<CasePage>> {
+export function listCases(level: CaseLevel, page: number): Promise<Result<CaseListPage>> {
   // overdue visitors are the open notice cases; interview cases stay on the list until closed
   const status = level === 'notice' ? 'open' : 'active';
-  return callCloud<CasePage>('escalation', 'listCases', { level, status, page, pageSize: PAGE_SIZE });
+  return callCloud<CaseListPage>('escalation', 'listCases', { level, status, page, pageSize: PAGE_SIZE });
 }
 
 export function getCase(caseId: string): Promise<Result<CaseView>> {

@@ -11,6 +11,7 @@ const LINKS = [
   { key: 'exemptions', label: '豁免与调整分工', path: '/packages/office/exemptions/index' },
   { key: 'campaign', label: '行动设置', path: '/packages/office/campaign/index' },
   { key: 'unproven', label: '无证明走访', path: '/packages/office/unproven/index' },
+  { key: 'objections', label: '申辩裁定', path: '/packages/office/objections/index' },
 ];
 let allCards: VillageCard[] = [];
 

@@ -2,7 +2,7 @@
 import type { Page } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import type { ChecklistTemplateView, HazardView, MyHouseholdsResult, RecordVisitRequest, RecordVisitResult, VerifyHazardRequest } from '../../../../typings/visit';
-import type { CasePage, NoticePage } from '../../../../typings/escalation';
+import type { CasePage, CaseView, NoticePage } from '../../../../typings/escalation';
 import { callCloud } from '../../../services/callCloud';
 import { submitOrQueue, type OutboxItem } from '../../../services/outbox';
 
@@ -44,4 +44,9 @@ export function myCases(page: number): Promise<Result<CasePage>> {
 
 export function townshipNotices(page: number): Promise<Result<NoticePage>> {
   return callCloud<NoticePage>('escalation', 'listNotices', { page, pageSize: PAGE_SIZE });
+}
+
+/** An objection 申辩 to one of my cases: text and up to 9 photos (already uploaded), once per case (SPEC §4.8). */
+export function fileObjection(caseId: string, text: string, photos: string[], key: string): Promise<Result<CaseView>> {
+  return callCloud<CaseView>('escalation', 'fileObjection', { caseId, text, photos }, { idempotencyKey: key });
 }

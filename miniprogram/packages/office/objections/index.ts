@@ -1,0 +1,78 @@
+// Objections 申辩 awaiting my ruling: the township office rules on notice objections, the discipline office on
+// interview objections. Upheld withdraws the case (a notice gets a correction 更正); rejected keeps it. Either way the
+// visitor is told, with the reason written here.
+import type { ObjectionRow } from '../services/objections';
+import { pendingObjections, ruleObjection, OBJECTION_PAGE_SIZE, REASON_MIN } from '../services/objections';
+import { failureText, showDone } from '../../../services/feedback';
+import { isLargeText } from '../../../ui/largeText';
+
+Component({
+  data: {
+    state: 'loading' as 'loading' | 'error' | 'ready',
+    errorText: '',
+    rows: [] as ObjectionRow[],
+    page: 1,
+    hasMore: false,
+    reasons: {} as Record<string, string>,
+    rowError: {} as Record<string, string>,
+    busy: false,
+    largeText: false,
+  },
+
+  methods: {
+    onLoad() {
+      this.load(1);
+    },
+
+    onShow() {
+      this.setData({ largeText: isLargeText() });
+    },
+
+    async load(page: number) {
+      this.setData({ state: 'loading', errorText: '' });
+      const res = await pendingObjections(page);
+      if (!res.ok) {
+        this.setData({ state: 'error', errorText: failureText(res) });
+        return;
+      }
+      this.setData({ state: 'ready', rows: res.data.rows, page, hasMore: page * OBJECTION_PAGE_SIZE < res.data.total, reasons: {}, rowError: {} });
+    },
+
+    onRetry() {
+      this.load(this.data.page);
+    },
+
+    onPrevPage() {
+      this.load(this.data.page - 1);
+    },
+
+    onNextPage() {
+      this.load(this.data.page + 1);
+    },
+
+    onReason(e: WechatMiniprogram.Input & WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+      const r = this.data.rows[Number(e.currentTarget.dataset.index)];
+      if (r) this.setData({ reasons: { ...this.data.reasons, [r.caseId]: e.detail.value } });
+    },
+
+    async onRule(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number; upheld: string }>) {
+      const r = this.data.rows[Number(e.currentTarget.dataset.index)];
+      if (!r || this.data.busy) return;
+      const reason = (this.data.reasons[r.caseId] ?? '').trim();
+      if (reason.length < REASON_MIN) {
+        this.setData({ rowError: { ...this.data.rowError, [r.caseId]: `请填写裁定理由（至少${REASON_MIN}个字）` } });
+        return;
+      }
+      const upheld = e.currentTarget.dataset.upheld === 'yes';
+      this.setData({ busy: true, rowError: { ...this.data.rowError, [r.caseId]: '' } });
+      const res = await ruleObjection(r.caseId, upheld, reason);
+      this.setData({ busy: false });
+      if (!res.ok) {
+        this.setData({ rowError: { ...this.data.rowError, [r.caseId]: failureText(res) } });
+        return;
+      }
+      showDone(upheld ? '申辩成立，已撤销' : '已驳回申辩');
+      this.setData({ rows: this.data.rows.filter((x) => x.caseId !== r.caseId) });
+    },
+  },
+});
