@@ -130,6 +130,7 @@ const rules = z
         .array(z.number({ error: '提醒天数必须是数字' }).int('提醒天数必须是整数').min(1, '提醒至少提前1天').max(28, '提醒最多提前28天'), { error: '提醒天数格式不正确' })
         .max(5, '最多设置5次提醒'),
       offlineWindowHours: z.number({ error: '离线补录时限必须是数字' }).int('离线补录时限必须是整数小时').min(1, '离线补录时限至少1小时').max(168, '离线补录时限最多168小时'),
+      unprovenVisitsCount: z.boolean({ error: '请选择无到场凭证的走访是否计数' }),
     },
     { error: '计数规则格式不正确' },
   )
