@@ -142,6 +142,19 @@ describe('finding 4 (medium): the office cannot grant itself discipline', () => 
   });
 });
 
+describe('the discipline role comes only from the discipline office or the bootstrap script', () => {
+  it('bootstrap-office --discipline creates a first discipline account, refusing a second one without --force', async () => {
+    const { bootstrapOffice, BootstrapRefused } = await import('../../scripts/bootstrap-office');
+    const run = (opts: Parameters<typeof bootstrapOffice>[1]) => b.emulator.runner.runAsServer(() => bootstrapOffice(getDb(), opts));
+    const made = await run({ townshipName: '溆浦县纪检镇', openid: 'wx-first-discipline', name: '首任纪委书记', role: 'discipline' });
+    expect(made).toMatchObject({ townshipCreated: true, personCreated: true });
+    const me = ok(await org<MeResult>({ action: 'me' }, 'wx-first-discipline'));
+    expect(me.bound && me.roles.map((r) => r.role)).toEqual(['discipline']);
+    await expect(run({ townshipName: '溆浦县纪检镇', openid: 'wx-second-discipline', name: '第二人', role: 'discipline' })).rejects.toBeInstanceOf(BootstrapRefused);
+    await expect(run({ townshipName: '溆浦县纪检镇', openid: 'wx-second-discipline', name: '第二人', role: 'discipline' })).rejects.toThrow('已有镇纪委账号');
+  });
+});
+
 describe('finding 5 (medium): a liaison cannot invite a township-wide visitor', () => {
   it('refuses a township-wide visitor invitation from a liaison, and a visitor of another village; allows its own village', async () => {
     refused(await org({ action: 'createInvite', role: 'visitor', name: '全镇走访人' }, 'demo-liaison-1'));
