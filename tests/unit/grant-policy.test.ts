@@ -1,6 +1,8 @@
 // The grant policy table against SPEC §4's invariants, for random granters, targets and requested grants (fast-check,
 // fixed seed): never self, never discipline from the office, never office in the app, a liaison limited to its village
 // and to village-scoped visitors, a grid leader to villagers of its grid, nothing across townships.
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import fc from 'fast-check';
 import {
   decideAccept,
@@ -10,6 +12,7 @@ import {
   GRANT_POLICY,
   mayGrant,
   mayManageAssignments,
+  policyLines,
   type Granter,
   type PlacedGrant,
 } from '../../server/domain/org/grantPolicy';
@@ -137,5 +140,14 @@ describe('grant policy (SPEC §4 "Who may grant what") for random granters and g
   it('has no row granting office, and only the discipline office granting discipline', () => {
     expect(GRANT_POLICY.some((r) => r.role === 'office')).toBe(false);
     expect(GRANT_POLICY.filter((r) => r.role === 'discipline').map((r) => r.granter)).toEqual(['discipline']);
+  });
+});
+
+describe("README's Security section", () => {
+  it('quotes the policy table exactly as generated from GRANT_POLICY', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf('<!-- grant-policy:start -->'), readme.indexOf('<!-- grant-policy:end -->'));
+    const rows = block.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| granter') && !l.startsWith('| ---'));
+    expect(rows).toEqual(policyLines());
   });
 });
