@@ -2,7 +2,10 @@
 // any function): run once by the township's IT contact with the CloudBase credentials; every later account comes by invitation.
 //
 //   TCB_ENV_ID=<env id> TENCENTCLOUD_SECRETID=… TENCENTCLOUD_SECRETKEY=… \
-//     node --import tsx scripts/bootstrap-office.ts --township "溆浦县三江镇" --openid <OPENID> --name "张三" [--phone 13800000000] [--force]
+//     node --import tsx scripts/bootstrap-office.ts --township "溆浦县三江镇" --openid <OPENID> --name "张三" [--phone 13800000000] [--discipline] [--force]
+//
+// With --discipline it creates the township's first discipline-office account instead: the office never grants that role
+// (SPEC §4 "the first discipline and office accounts come from the documented bootstrap script").
 //
 // The OPENID is the office person's own: opened once by them, the mini program's `org` → `me` call answers
 // { bound: false, openid } for a WeChat user not yet bound, so it can be read from there.
@@ -18,8 +21,10 @@ export interface BootstrapOptions {
   openid: string;
   name: string;
   phone?: string | null;
-  /** add another office account although the township already has one */
+  /** add another account of the role although the township already has one */
   force?: boolean;
+  /** the role to create: the township office (default) or the discipline office */
+  role?: 'office' | 'discipline';
 }
 
 export interface BootstrapResult {
@@ -31,8 +36,10 @@ export interface BootstrapResult {
 
 export class BootstrapRefused extends Error {}
 
-function audit(action: string, collection: string, docId: string, before: unknown, after: unknown, now: Date): AuditRecord {
-  return { at: now, actorPersonId: null, actorOpenid: null, actorName: 'scripts/bootstrap-office', action, collection, docId, before, after, reason: '部署初始化：创建乡镇与首个镇办公室账号' };
+const ROLE_NAME = { office: '镇办公室', discipline: '镇纪委' } as const;
+
+function audit(action: string, collection: string, docId: string, before: unknown, after: unknown, now: Date, role: 'office' | 'discipline' = 'office'): AuditRecord {
+  return { at: now, actorPersonId: null, actorOpenid: null, actorName: 'scripts/bootstrap-office', action, collection, docId, before, after, reason: `部署初始化：创建乡镇与首个${ROLE_NAME[role]}账号` };
 }
 
 export async function bootstrapOffice(db: Database, opts: BootstrapOptions, now: Date = new Date()): Promise<BootstrapResult> {
@@ -49,31 +56,32 @@ export async function bootstrapOffice(db: Database, opts: BootstrapOptions, now:
     const added = (await db.collection('townships').add({ data: record })) as { _id: string };
     township = { _id: String(added._id), ...record };
     townshipCreated = true;
-    await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'townships', township._id, null, township, now) } });
+    await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'townships', township._id, null, township, now, opts.role) } });
   }
 
-  const offices = await findAll<PersonRecord>(db, 'persons', { townshipId: township._id, active: true, 'grants.role': 'office' });
-  if (offices.length && !opts.force) {
-    throw new BootstrapRefused(`“${townshipName}”已有镇办公室账号（${offices.map((p) => p.name).join('、')}），其他人员请通过邀请加入；确需再建请加 --force`);
+  const role = opts.role ?? 'office';
+  const holders = await findAll<PersonRecord>(db, 'persons', { townshipId: township._id, active: true, 'grants.role': role });
+  if (holders.length && !opts.force) {
+    throw new BootstrapRefused(`“${townshipName}”已有${ROLE_NAME[role]}账号（${holders.map((p) => p.name).join('、')}），其他人员请通过邀请加入；确需再建请加 --force`);
   }
 
-  const grant: RoleGrant = { role: 'office', scopeType: 'township', scopeId: township._id, townshipId: township._id };
+  const grant: RoleGrant = { role, scopeType: 'township', scopeId: township._id, townshipId: township._id };
   const bound = await findOne<PersonRecord>(db, 'persons', { openid, active: true });
   if (bound && bound.townshipId !== township._id) throw new BootstrapRefused(`该 OPENID 已绑定其他乡镇的人员“${bound.name}”`);
   if (bound) {
-    if (bound.grants.some((g) => g.role === 'office' && g.scopeId === township!._id)) {
+    if (bound.grants.some((g) => g.role === role && g.scopeId === township!._id)) {
       return { townshipId: township._id, townshipCreated, personId: bound._id, personCreated: false };
     }
     const after = { ...bound, grants: [...bound.grants, grant], updatedAt: now };
     await db.collection('persons').doc(bound._id).update({ data: { grants: after.grants, updatedAt: now } });
-    await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'persons', bound._id, bound, after, now) } });
+    await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'persons', bound._id, bound, after, now, role) } });
     return { townshipId: township._id, townshipCreated, personId: bound._id, personCreated: false };
   }
 
   const record = { townshipId: township._id, name, phone: opts.phone ?? null, openid, active: true, grants: [grant], createdAt: now, updatedAt: now };
   const added = (await db.collection('persons').add({ data: record })) as { _id: string };
   const personId = String(added._id);
-  await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'persons', personId, null, { _id: personId, ...record }, now) } });
+  await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'persons', personId, null, { _id: personId, ...record }, now, role) } });
   return { townshipId: township._id, townshipCreated, personId, personCreated: true };
 }
 
@@ -88,14 +96,14 @@ async function main(): Promise<void> {
   const openid = argValue(args, '--openid');
   const name = argValue(args, '--name');
   if (!townshipName || !openid || !name) {
-    console.error('用法：node --import tsx scripts/bootstrap-office.ts --township <乡镇名称> --openid <OPENID> --name <姓名> [--phone <电话>] [--force]');
+    console.error('用法：node --import tsx scripts/bootstrap-office.ts --township <乡镇名称> --openid <OPENID> --name <姓名> [--phone <电话>] [--discipline] [--force]');
     process.exit(2);
   }
   // outside a cloud function the environment must be named; locally the emulator's SCF_NAMESPACE resolves it instead
   cloud.init({ env: (process.env.TCB_ENV_ID ?? process.env.TCB_ENV ?? cloud.DYNAMIC_CURRENT_ENV) as unknown as string });
   try {
-    const result = await bootstrapOffice(cloud.database(), { townshipName, openid, name, phone: argValue(args, '--phone'), force: args.includes('--force') });
-    console.log(`完成：乡镇 ${result.townshipId}${result.townshipCreated ? '（新建）' : ''}，镇办公室人员 ${result.personId}${result.personCreated ? '（新建）' : '（已有人员，已授予角色）'}`);
+    const result = await bootstrapOffice(cloud.database(), { townshipName, openid, name, phone: argValue(args, '--phone'), force: args.includes('--force'), role: args.includes('--discipline') ? 'discipline' : 'office' });
+    console.log(`完成：乡镇 ${result.townshipId}${result.townshipCreated ? '（新建）' : ''}，${ROLE_NAME[args.includes('--discipline') ? 'discipline' : 'office']}人员 ${result.personId}${result.personCreated ? '（新建）' : '（已有人员，已授予角色）'}`);
   } catch (err) {
     if (err instanceof BootstrapRefused) {
       console.error(`已拒绝：${err.message}`);

@@ -190,7 +190,7 @@ export interface ListHouseholdsRequest extends PageRequest {
 }
 export interface GrantRequest {
   role: Role;
-  /** household id (villager), grid id (gridLeader), village id (liaison); omitted for township-wide roles */
+  /** household id (villager), grid id (gridLeader), village id (liaison; visitor of that village); omitted for township-wide roles */
   scopeId?: string;
 }
 export interface AddPersonRequest {

@@ -133,17 +133,20 @@ describe('people, roles and the home page', () => {
   });
 
   it('grants and revokes roles within scope; revoking a visitor ends its ranges, with history kept', async () => {
-    const p = ok(await org<PersonView>({ action: 'addPerson', name: '临时走访人', grants: [{ role: 'visitor' }] }, 'demo-liaison-2'));
+    // a liaison hands out visitors of its own village only (SPEC §4), never township-wide ones
+    refused(await org({ action: 'addPerson', name: '全镇走访人', grants: [{ role: 'visitor' }] }, 'demo-liaison-2'), 'FORBIDDEN');
+    const p = ok(await org<PersonView>({ action: 'addPerson', name: '临时走访人', grants: [{ role: 'visitor', scopeId: 'demo-village-2' }] }, 'demo-liaison-2'));
     ok(await org({ action: 'assignHouseholds', visitorPersonId: p.id, householdIds: ['demo-hh-2-2-01', 'demo-hh-2-2-02'] }, 'demo-liaison-2'));
     refused(await org({ action: 'grantRole', personId: p.id, role: 'liaison', scopeId: 'demo-village-2' }, 'demo-liaison-2'), 'FORBIDDEN');
     const granted = ok(await org<PersonView>({ action: 'grantRole', personId: p.id, role: 'gridLeader', scopeId: 'demo-grid-2-2' }, 'demo-liaison-2'));
     expect(granted.roles.map((r) => r.role).sort()).toEqual(['gridLeader', 'visitor']);
-    const revoked = ok(await org<PersonView>({ action: 'revokeRole', personId: p.id, role: 'visitor' }, 'demo-office'));
+    const revoked = ok(await org<PersonView>({ action: 'revokeRole', personId: p.id, role: 'visitor', scopeId: 'demo-village-2' }, 'demo-office'));
     expect(revoked.roles.map((r) => r.role)).toEqual(['gridLeader']);
     expect(ok(await org<AssignmentView[]>({ action: 'listAssignments', visitorPersonId: p.id }, 'demo-office'))).toEqual([]);
     expect(ok(await org<AssignmentView[]>({ action: 'listAssignments', visitorPersonId: p.id, includeHistory: true }, 'demo-office'))).toHaveLength(2);
     expect(b.docs('audit', { action: 'revokeRole' }).length).toBe(3);
-    refused(await org({ action: 'revokeRole', personId: 'person-demo-office', role: 'office' }, 'demo-office'), 'CONFLICT');
+    // nobody changes their own roles (SPEC §4): refused by the policy table, no longer a CONFLICT
+    refused(await org({ action: 'revokeRole', personId: 'person-demo-office', role: 'office' }, 'demo-office'), 'FORBIDDEN');
   });
 
   it('me prepares one home card per role', async () => {

@@ -3,7 +3,8 @@ import { admitHousehold, gridSizeWarning, GRID_MAX_HOUSEHOLDS, GRID_MIN_HOUSEHOL
 import { maskPhone } from '../../server/domain/org/phoneMask';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, inviteExpiry, inviteScene, isValidScene, newInviteCode, parseInviteCode } from '../../server/domain/org/inviteCode';
 import { closeAt, isCurrent, isValidAt } from '../../server/domain/org/assignmentInterval';
-import { canGrant, canManageVillage, canSeePhones, isTownshipWide } from '../../server/domain/org/access';
+import { canManageVillage, canSeePhones, isTownshipWide } from '../../server/domain/org/access';
+import { mayGrant, type PlacedGrant } from '../../server/domain/org/grantPolicy';
 import { seesGrid, seesHousehold, seesVillage, type Visibility } from '../../server/domain/org/visibility';
 import type { RoleGrant } from '../../typings/roles';
 
@@ -132,17 +133,25 @@ describe('who may manage, see and grant', () => {
     expect(canSeePhones(leader, T, 'v1')).toBe(false);
   });
 
-  it('limits who hands out which role', () => {
-    expect(canGrant(office, T, { role: 'office', villageId: null, gridId: null })).toBe(true);
-    expect(canGrant(liaison, T, { role: 'gridLeader', villageId: 'v1', gridId: 'g1' })).toBe(true);
-    expect(canGrant(liaison, T, { role: 'villager', villageId: 'v2', gridId: 'g7' })).toBe(false);
-    expect(canGrant(liaison, T, { role: 'liaison', villageId: 'v1', gridId: null })).toBe(false);
-    expect(canGrant(liaison, T, { role: 'office', villageId: null, gridId: null })).toBe(false);
-    expect(canGrant(leader, T, { role: 'villager', villageId: 'v1', gridId: 'g1' })).toBe(true);
-    expect(canGrant(leader, T, { role: 'villager', villageId: 'v1', gridId: 'g2' })).toBe(false);
-    expect(canGrant(leader, T, { role: 'gridLeader', villageId: 'v1', gridId: 'g1' })).toBe(false);
-    expect(canGrant(villager, T, { role: 'villager', villageId: 'v1', gridId: 'g1' })).toBe(false);
-    expect(canGrant(discipline, T, { role: 'visitor', villageId: null, gridId: null })).toBe(false);
+  it('limits who hands out which role (the policy table; office is never granted in the app)', () => {
+    const who = (grants: RoleGrant[]) => ({ personId: 'p-granter', townshipId: T, grants });
+    const t = (role: RoleGrant['role'], scopeType: RoleGrant['scopeType'], scopeId: string, villageId: string | null, gridId: string | null): PlacedGrant => ({ role, scopeType, scopeId, townshipId: T, villageId, gridId });
+    const canGrant = (grants: RoleGrant[], target: PlacedGrant) => mayGrant(who(grants), target);
+    expect(canGrant(office, t('office', 'township', T, null, null))).toBe(false);
+    expect(canGrant(office, t('discipline', 'township', T, null, null))).toBe(false);
+    expect(canGrant(office, t('liaison', 'village', 'v1', 'v1', null))).toBe(true);
+    expect(canGrant(liaison, t('gridLeader', 'grid', 'g1', 'v1', 'g1'))).toBe(true);
+    expect(canGrant(liaison, t('villager', 'household', 'h7', 'v2', 'g7'))).toBe(false);
+    expect(canGrant(liaison, t('liaison', 'village', 'v1', 'v1', null))).toBe(false);
+    expect(canGrant(liaison, t('office', 'township', T, null, null))).toBe(false);
+    expect(canGrant(liaison, t('visitor', 'township', T, null, null))).toBe(false);
+    expect(canGrant(liaison, t('visitor', 'village', 'v1', 'v1', null))).toBe(true);
+    expect(canGrant(leader, t('villager', 'household', 'h2', 'v1', 'g1'))).toBe(true);
+    expect(canGrant(leader, t('villager', 'household', 'h3', 'v1', 'g2'))).toBe(false);
+    expect(canGrant(leader, t('gridLeader', 'grid', 'g1', 'v1', 'g1'))).toBe(false);
+    expect(canGrant(villager, t('villager', 'household', 'h2', 'v1', 'g1'))).toBe(false);
+    expect(canGrant(discipline, t('visitor', 'township', T, null, null))).toBe(false);
+    expect(canGrant(discipline, t('discipline', 'township', T, null, null))).toBe(true);
   });
 
   it('reads visibility by village, grid and household, never across townships', () => {

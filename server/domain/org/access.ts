@@ -1,5 +1,5 @@
 // Who may manage or see what, decided from role grants alone (SPEC §1: every role is scoped).
-import type { Role, RoleGrant } from '../../../typings/roles';
+import type { RoleGrant } from '../../../typings/roles';
 
 export function isTownshipWide(grants: readonly RoleGrant[], townshipId: string): boolean {
   return grants.some((g) => (g.role === 'office' || g.role === 'discipline') && g.townshipId === townshipId);
@@ -26,24 +26,4 @@ export function canManageVillage(grants: readonly RoleGrant[], townshipId: strin
 export function canSeePhones(grants: readonly RoleGrant[], townshipId: string, villageId: string | null): boolean {
   if (isOffice(grants, townshipId)) return true;
   return villageId !== null && liaisonVillageIds(grants).includes(villageId);
-}
-
-/** Where the grant would sit, resolved by the caller from the requested scope id. */
-export interface GrantTarget {
-  role: Role;
-  villageId: string | null;
-  gridId: string | null;
-}
-
-/**
- * Who may hand out which role: the office any; a liaison villagers, grid leaders and visitors for its own village;
- * a grid leader only villagers of its own grid ("一个网格一个群、群内户户相互管").
- */
-export function canGrant(grants: readonly RoleGrant[], townshipId: string, target: GrantTarget): boolean {
-  if (isOffice(grants, townshipId)) return true;
-  const villages = liaisonVillageIds(grants);
-  if (target.role === 'visitor') return villages.length > 0;
-  if ((target.role === 'villager' || target.role === 'gridLeader') && target.villageId && villages.includes(target.villageId)) return true;
-  if (target.role === 'villager' && target.gridId && leaderGridIds(grants).includes(target.gridId)) return true;
-  return false;
 }

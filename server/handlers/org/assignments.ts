@@ -13,7 +13,8 @@ import { closeAt, isCurrent } from '../../domain/org/assignmentInterval';
 import { assignHouseholdsSchema, endAssignmentSchema, listAssignmentsSchema, reassignHouseholdsSchema } from '../../domain/org/schemas';
 import type { AssignmentRecord, HouseholdRecord, PersonRecord } from '../../domain/org/records';
 import { assignmentView } from '../../domain/org/views';
-import { requireManageVillage } from './grids';
+import { decideAssignmentChange, visitorCovers } from '../../domain/org/grantPolicy';
+import { granterOf, requireAllowed } from '../../infra/orgPeople';
 
 async function requireVisitor(ctx: ActionContext, personId: string, field: string): Promise<PersonRecord> {
   const p = await requirePerson(ctx, personId);
@@ -21,6 +22,18 @@ async function requireVisitor(ctx: ActionContext, personId: string, field: strin
     throw new AppError('INVALID_INPUT', `${p.name}不是走访人，请先授予“走访人”角色`, field);
   }
   return p;
+}
+
+/** A village's own visitor holds households of that village only. */
+function requireCovers(visitor: PersonRecord, households: readonly HouseholdRecord[], field: string): void {
+  const outside = households.find((h) => !visitorCovers(visitor.grants, h.villageId));
+  if (outside) throw new AppError('NOT_IN_RANGE', `${visitor.name}是其他村的走访人，不能负责${outside.address}`, field);
+}
+
+/** "联络员…负责本村走访分工": assignments in a village are changed only by those the policy table lets manage them there. */
+function requireManageAssignments(ctx: ActionContext, villageId: string): void {
+  const actor = actorOf(ctx);
+  requireAllowed(decideAssignmentChange(granterOf(actor), actor.townshipId, villageId));
 }
 
 /** The households, each in the caller's township, still lived in, and in a village the caller manages. */
@@ -31,7 +44,7 @@ async function requireManagedHouseholds(ctx: ActionContext, ids: readonly string
     const h = found.get(id);
     if (!h) throw new AppError('NOT_FOUND', '所选农户不存在', 'householdIds');
     if (!h.active) throw new AppError('HOUSEHOLD_INACTIVE', `${h.address}已迁出，不能分配走访人`, 'householdIds');
-    requireManageVillage(ctx, h.villageId);
+    requireManageAssignments(ctx, h.villageId);
     return h;
   });
 }
@@ -64,6 +77,7 @@ export const assignHouseholds = defineAction({
     idempotent(ctx, 'assignHouseholds', async (): Promise<AssignResult> => {
       const visitor = await requireVisitor(ctx, input.visitorPersonId, 'visitorPersonId');
       const households = await requireManagedHouseholds(ctx, input.householdIds);
+      requireCovers(visitor, households, 'visitorPersonId');
       const held = new Set((await currentOf(ctx, visitor._id, input.householdIds)).map((a) => a.householdId));
       const toAdd = households.filter((h) => !held.has(h._id));
       const created = await inTransaction(ctx.db, async (tx) => {
@@ -88,6 +102,7 @@ export const reassignHouseholds = defineAction({
       const from = await requirePerson(ctx, input.fromVisitorPersonId);
       const to = await requireVisitor(ctx, input.toVisitorPersonId, 'toVisitorPersonId');
       const households = await requireManagedHouseholds(ctx, input.householdIds);
+      requireCovers(to, households, 'toVisitorPersonId');
       const fromHeld = new Map((await currentOf(ctx, from._id, input.householdIds)).map((a) => [a.householdId, a]));
       const toHeld = new Set((await currentOf(ctx, to._id, input.householdIds)).map((a) => a.householdId));
       const missing = households.find((h) => !fromHeld.has(h._id));
@@ -120,7 +135,7 @@ export const endAssignment = defineAction({
   async run(ctx, input): Promise<AssignmentView> {
     const current = await getById<AssignmentRecord>(ctx.db, 'assignments', input.assignmentId);
     if (!current || current.townshipId !== actorOf(ctx).townshipId) throw new AppError('NOT_FOUND', '该走访分工不存在');
-    requireManageVillage(ctx, current.villageId);
+    requireManageAssignments(ctx, current.villageId);
     if (!isCurrent(current, ctx.now)) throw new AppError('CONFLICT', '该走访分工已经结束');
     const [visitor, household] = await Promise.all([requirePerson(ctx, current.visitorPersonId), getById<HouseholdRecord>(ctx.db, 'households', current.householdId)]);
     const after = await inTransaction(ctx.db, async (tx) => {

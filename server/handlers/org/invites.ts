@@ -10,12 +10,14 @@ import { makeInviteQr } from '../../infra/inviteQr';
 import { actorOf, requirePerson, scopeNames } from '../../infra/orgRepo';
 import { findAll, getById, inTransaction, txGet } from '../../infra/store';
 import { isOffice } from '../../domain/org/access';
+import { decideAccept, decideGrant, decideInvite } from '../../domain/org/grantPolicy';
+import { granterOf, placeGrants, requireAllowed } from '../../infra/orgPeople';
 import { INVITE_PAGE, inviteExpiry, inviteScene, newInviteCode } from '../../domain/org/inviteCode';
 import { acceptInviteSchema, createInviteSchema, listInvitesSchema, revokeInviteSchema } from '../../domain/org/schemas';
 import type { HouseholdRecord, InviteRecord, PersonRecord } from '../../domain/org/records';
 import { inviteView } from '../../domain/org/views';
 import { ROLE_LABELS } from '../../domain/roles';
-import { requireMayGrant, resolveGrant } from './persons';
+import { resolveGrant } from './persons';
 
 const QR_PROBLEM = '二维码生成失败，请使用邀请码加入';
 
@@ -26,27 +28,28 @@ async function viewsOf(ctx: ActionContext, invites: InviteRecord[]): Promise<Inv
 
 export const createInvite = defineAction({
   schema: createInviteSchema,
-  access: ['office', 'liaison', 'gridLeader'],
+  access: ['office', 'discipline', 'liaison', 'gridLeader'],
   run: (ctx, input) =>
     idempotent(ctx, 'createInvite', async (): Promise<InviteView> => {
       const actor = actorOf(ctx);
       const resolved = await resolveGrant(ctx, input);
-      requireMayGrant(ctx, resolved);
       let person: PersonRecord | null = null;
       if (input.personId) {
         person = await requirePerson(ctx, input.personId);
         if (!person.active) throw new AppError('CONFLICT', '该人员已停用，不能邀请', 'personId');
-        if (person.openid) throw new AppError('ALREADY_BOUND', `${person.name}已绑定微信，可直接为其授予角色`, 'personId');
       }
+      const named = person ? { personId: person._id, grants: await placeGrants(ctx, person.grants) } : null;
+      requireAllowed(decideInvite(granterOf(actor), resolved, named));
+      if (person?.openid) throw new AppError('ALREADY_BOUND', `${person.name}已绑定微信，可直接为其授予角色`, 'personId');
       const code = newInviteCode((n) => randomBytes(n));
       const qr = await makeInviteQr(inviteScene(code), INVITE_PAGE, code);
       const record: InviteRecord = {
         _id: code,
         code,
         townshipId: actor.townshipId,
-        role: resolved.grant.role,
-        scopeType: resolved.grant.scopeType,
-        scopeId: resolved.grant.scopeId,
+        role: resolved.role,
+        scopeType: resolved.scopeType,
+        scopeId: resolved.scopeId,
         personId: person?._id ?? null,
         name: person?.name ?? input.name ?? null,
         phone: person?.phone ?? input.phone ?? null,
@@ -93,6 +96,13 @@ export const acceptInvite = defineAction({
         if (!h || !h.active) throw new AppError('HOUSEHOLD_INACTIVE', '该农户已迁出，邀请不再有效，请联系邀请人');
       }
       const grant = { role: invite.role, scopeType: invite.scopeType, scopeId: invite.scopeId, townshipId: invite.townshipId };
+      const [placed] = await placeGrants(ctx, [grant]);
+      const issuer = await getById<PersonRecord>(ctx.db, 'persons', invite.createdBy);
+      const issuerNow = issuer && issuer.active && issuer.townshipId === invite.townshipId ? { personId: issuer._id, townshipId: issuer.townshipId, grants: issuer.grants } : null;
+      const acceptance = async (named: PersonRecord | null) =>
+        decideAccept(issuerNow, me?.personId ?? null, placed, named ? { personId: named._id, grants: await placeGrants(ctx, named.grants) } : null);
+      const namedNow = invite.personId ? await getById<PersonRecord>(ctx.db, 'persons', invite.personId) : null;
+      requireAllowed(await acceptance(namedNow), 'code');
       const personId = await inTransaction(ctx.db, async (tx) => {
         const fresh = await txGet<InviteRecord>(tx, 'invites', invite._id);
         refuseUnusable(fresh, ctx.now);
@@ -104,6 +114,8 @@ export const acceptInvite = defineAction({
           const before = await txGet<PersonRecord>(tx, 'persons', targetId);
           if (!before || !before.active) throw new AppError('INVITE_INVALID', '被邀请的人员已不存在，请联系邀请人');
           if (before.openid && before.openid !== openid) throw new AppError('ALREADY_BOUND', '该人员已绑定其他微信');
+          // the named person's roles as they stand inside the transaction, so a role granted meanwhile is weighed too
+          if (fresh.personId && JSON.stringify(before.grants) !== JSON.stringify(namedNow?.grants)) requireAllowed(await acceptance(before), 'code');
           const has = before.grants.some((g) => g.role === grant.role && g.scopeId === grant.scopeId);
           const after: PersonRecord = { ...before, openid, grants: has ? before.grants : [...before.grants, grant], updatedAt: ctx.now };
           await tx.collection('persons').doc(before._id).update({ data: { openid, grants: after.grants, updatedAt: ctx.now } });
@@ -122,12 +134,15 @@ export const acceptInvite = defineAction({
 
 export const revokeInvite = defineAction({
   schema: revokeInviteSchema,
-  access: ['office', 'liaison', 'gridLeader'],
+  access: ['office', 'discipline', 'liaison', 'gridLeader'],
   async run(ctx, input): Promise<InviteView> {
     const actor = actorOf(ctx);
     const invite = await getById<InviteRecord>(ctx.db, 'invites', input.code);
     if (!invite || invite.townshipId !== actor.townshipId) throw new AppError('INVITE_INVALID', '邀请码无效', 'code');
-    if (invite.createdBy !== actor.personId) requireMayGrant(ctx, await resolveGrant(ctx, { role: invite.role, scopeId: invite.scopeId }));
+    if (invite.createdBy !== actor.personId) {
+      const [placed] = await placeGrants(ctx, [{ role: invite.role, scopeType: invite.scopeType, scopeId: invite.scopeId, townshipId: invite.townshipId }]);
+      requireAllowed(decideGrant(granterOf(actor), null, placed));
+    }
     if (invite.status !== 'open') throw new AppError('CONFLICT', '该邀请已使用或已失效，无需撤销', 'code');
     const after = await inTransaction(ctx.db, async (tx) => {
       const before = await txGet<InviteRecord>(tx, 'invites', invite._id);
@@ -143,7 +158,7 @@ export const revokeInvite = defineAction({
 
 export const listInvites = defineAction({
   schema: listInvitesSchema,
-  access: ['office', 'liaison', 'gridLeader'],
+  access: ['office', 'discipline', 'liaison', 'gridLeader'],
   async run(ctx, input): Promise<InviteView[]> {
     const actor = actorOf(ctx);
     const where: Record<string, unknown> = { townshipId: actor.townshipId };
