@@ -312,6 +312,11 @@ const ROWS: Row[] = [
   { fn: 'escalation', action: 'closeCase', cases: [{ event: { caseId: 'no-such-case' }, mayBeAbsent: true }] },
   { fn: 'escalation', action: 'exemptVisitor', cases: [{ event: { campaignId: WINTER, periodKey: 'first-round', visitorPersonId: 'person-demo-visitor-6', reason: '矩阵测试：病假' } }] },
   { fn: 'escalation', action: 'dashboard', cases: [{ event: {} }] },
+  { fn: 'escalation', action: 'publishNotice', cases: [{ event: { noticeId: 'no-such-notice' }, mayBeAbsent: true }] },
+  { fn: 'escalation', action: 'periodStages', cases: [{ event: {} }] },
+  { fn: 'escalation', action: 'fileObjection', cases: [{ event: { caseId: 'no-such-case', text: '矩阵测试：申辩理由' }, mayBeAbsent: true }] },
+  { fn: 'escalation', action: 'ruleObjection', cases: [{ event: { caseId: 'no-such-case', upheld: false, reason: '矩阵测试' }, mayBeAbsent: true }] },
+  { fn: 'escalation', action: 'listObjections', cases: [{ event: {} }] },
 ];
 
 /** Every function's action table, read from server/handlers/<fn>/index.ts — the same tables the deployed functions dispatch on. */
