@@ -28,7 +28,10 @@ interface UnlimitedReply {
 
 const QR_PROBLEM = '明白卡二维码生成失败，请稍后再试';
 
-export async function makeCardQr(householdId: string): Promise<{ fileId: string | null; problem: string | null }> {
+/** a card's QR link is good for a day: long enough to print, short enough not to be a standing public address */
+const QR_LINK_SECONDS = 24 * 3600;
+
+export async function makeCardQr(householdId: string): Promise<{ fileId: string | null; url: string | null; problem: string | null }> {
   const cloud = getCloud();
   const scene = sceneOf(householdId); // outside the try: a missing secret is CONFIG_MISSING, not a passing QR problem
   try {
@@ -36,12 +39,14 @@ export async function makeCardQr(householdId: string): Promise<{ fileId: string 
     const reply = (await cloud.openapi.wxacode.getUnlimited({ scene, page: CARD_PAGE, checkPath: false })) as UnlimitedReply;
     if (!reply.buffer || (reply.errCode !== undefined && reply.errCode !== 0)) {
       console.warn('[cardQr] getUnlimited refused', reply.errCode, reply.errMsg);
-      return { fileId: null, problem: QR_PROBLEM };
+      return { fileId: null, url: null, problem: QR_PROBLEM };
     }
     const upload = await cloud.uploadFile({ cloudPath: `cards/${householdId}.png`, fileContent: Buffer.from(reply.buffer) });
-    return { fileId: upload.fileID, problem: null };
+    // storage is private (scripts/deploy.ts): the phone gets a temporary link, never a readable file ID
+    const links = (await cloud.getTempFileURL({ fileList: [{ fileID: upload.fileID, maxAge: QR_LINK_SECONDS }] })) as { fileList: { tempFileURL?: string }[] };
+    return { fileId: upload.fileID, url: links.fileList[0]?.tempFileURL || null, problem: null };
   } catch (err) {
     console.warn('[cardQr] failed', err);
-    return { fileId: null, problem: QR_PROBLEM };
+    return { fileId: null, url: null, problem: QR_PROBLEM };
   }
 }

@@ -201,6 +201,19 @@ describe('finding 8: timers, secrets', () => {
   });
 });
 
+describe('finding 8: private storage', () => {
+  it('the villager card QR reaches the phone as a function-issued temporary link, not a readable file ID', async () => {
+    const view = ok(await b.call<{ card: { qrFileId: string; qrUrl: string } }>('household', { action: 'myHousehold', withCard: true }, 'demo-villager-1'));
+    expect(view.card.qrFileId).toMatch(/^cloud:\/\//);
+    expect(view.card.qrUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_storage\/file\/cards\/.+\?expires=\d+&sign=[0-9a-f]+$/);
+    const png = await fetch(view.card.qrUrl);
+    expect(png.status).toBe(200);
+    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    // the same path without the function's signature is refused
+    expect((await fetch(view.card.qrUrl.replace(/sign=[0-9a-f]+/, 'sign=00'))).status).toBe(403);
+  });
+});
+
 describe('the emulator marks invocations as CloudBase does', () => {
   let probe: Backend;
   beforeAll(async () => {
