@@ -189,7 +189,7 @@ function watchWrites(b: Backend) {
 
 let b: Backend;
 let writes: ReturnType<typeof watchWrites>;
-const totals = { events: 0, refused: 0, accepted: 0, internal: 0, partialWrites: 0, http: 0, http5xx: 0, platformRefused: 0 };
+const totals = { actions: 0, events: 0, refused: 0, accepted: 0, internal: 0, partialWrites: 0, http: 0, http5xx: 0, platformRefused: 0 };
 const byCode = new Map<string, number>();
 
 beforeAll(async () => {
@@ -200,7 +200,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const codes = [...byCode].sort((x, y) => y[1] - x[1]).map(([c, n]) => `${c} ${n}`).join(', ');
   console.log(
-    `fuzz: ${totals.events} malformed events over ${FUNCTIONS.length} functions (seed ${SEED}) — ${totals.refused} refused, ${totals.accepted} accepted, ` +
+    `fuzz: ${totals.events} malformed events to ${totals.actions} actions of ${FUNCTIONS.length} functions (seed ${SEED}, ${EVENTS_PER_ACTION} per action) — ${totals.refused} refused, ${totals.accepted} accepted, ` +
       `${totals.platformRefused} refused by the runner (over 100 KB); INTERNAL ${totals.internal}, partial writes ${totals.partialWrites}; ` +
       `over HTTP ${totals.http} calls, 5xx ${totals.http5xx}\n  codes: ${codes}`,
   );
@@ -222,6 +222,7 @@ describe.each(FUNCTIONS)('fuzz: function %s', (fn) => {
     const problems: string[] = [];
     const httpSample: { event: unknown; openid: string }[] = [];
     for (const action of actionNames) {
+      totals.actions++;
       const def = mod.actions[action];
       const openid = callerFor(def);
       const events = fc.sample(malformedEvents(action, fieldsOf(def.schema)), { seed: seedOf(`${fn}.${action}`), numRuns: EVENTS_PER_ACTION });
