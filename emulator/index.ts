@@ -35,6 +35,8 @@ export interface Emulator {
 }
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** what the dev API answers for an event over CloudBase's 100 KB callFunction limit: the project's Result shape, never a 500 */
+const EVENT_TOO_LARGE_REPLY = { ok: false, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大（超过100KB），请减少文字或分次提交' };
 const PROJECT_ROOT = join(__dirname, '..');
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -62,7 +64,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = u.pathname;
     const body = await readBody(req);
-    if (body === null) return sendJson(res, 413, { code: 'INVALID_PARAM', message: 'request body too large' });
+    if (body === null) {
+      if (path.startsWith('/fn/')) return sendJson(res, 413, EVENT_TOO_LARGE_REPLY);
+      return sendJson(res, 413, { code: 'INVALID_PARAM', message: 'request body too large' });
+    }
 
     if (path === '/admin' && req.method === 'POST') return admin(req, res, body);
 
@@ -132,13 +137,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (fnMatch && req.method === 'POST') {
       const event = body.length ? parseJson(body) : {};
       if (event === undefined || event === null || typeof event !== 'object' || Array.isArray(event)) {
-        return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'event must be a JSON object' });
+        return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容必须是 JSON 对象' });
       }
       const openid = String(req.headers['x-wx-openid'] ?? '').trim() || null;
       try {
         return sendJson(res, 200, await runner.invoke(fnMatch[1], event, { openid, source: 'wx_client' }));
       } catch (err) {
         const code = err instanceof RunnerError ? err.code : 'FUNCTIONS_EXECUTE_FAIL';
+        // the platform refuses an oversize event before any function runs; DevTools local mode still gets a Result to show
+        if (code === 'EVENT_TOO_LARGE') return sendJson(res, 413, EVENT_TOO_LARGE_REPLY);
         return sendJson(res, code === 'FUNCTIONS_NOT_FOUND' ? 404 : 500, { code, message: (err as Error).message });
       }
     }

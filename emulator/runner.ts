@@ -25,6 +25,62 @@ export interface FunctionConfig {
 export const MAX_EVENT_BYTES = 100 * 1024;
 const DEFAULT_TIMEOUT_S = 60;
 
+const TCB_SOURCE_OF: Record<InvocationSource, string> = { wx_client: 'wx_client', wx_server: 'scf', timer: 'wx_trigger' };
+
+/**
+ * JSON text of an event as the platform would carry it. V8's JSON.stringify recurses and overflows on a few thousand
+ * levels; a hostile event may be that deep (100 KB holds 20,000 levels), so such an event is written without recursion.
+ */
+export function toJsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return stringifyIteratively(value);
+  }
+}
+
+function stringifyIteratively(root: unknown): string {
+  const out: string[] = [];
+  type Frame = { kind: 'value'; v: unknown } | { kind: 'text'; s: string };
+  const stack: Frame[] = [{ kind: 'value', v: root }];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (f.kind === 'text') {
+      out.push(f.s);
+      continue;
+    }
+    let v = f.v;
+    if (v && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: () => unknown }).toJSON();
+    if (v === null || typeof v !== 'object') {
+      const text = JSON.stringify(v);
+      out.push(text === undefined ? 'null' : text);
+      continue;
+    }
+    const frames: Frame[] = [];
+    if (Array.isArray(v)) {
+      frames.push({ kind: 'text', s: '[' });
+      v.forEach((item, i) => {
+        if (i) frames.push({ kind: 'text', s: ',' });
+        frames.push({ kind: 'value', v: item });
+      });
+      frames.push({ kind: 'text', s: ']' });
+    } else {
+      frames.push({ kind: 'text', s: '{' });
+      let first = true;
+      for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+        frames.push({ kind: 'text', s: `${first ? '' : ','}${JSON.stringify(k)}:` });
+        frames.push({ kind: 'value', v: item });
+        first = false;
+      }
+      frames.push({ kind: 'text', s: '}' });
+    }
+    for (let i = frames.length - 1; i >= 0; i--) stack.push(frames[i]);
+  }
+  return out.join('');
+}
+
 const envStore = new AsyncLocalStorage<Record<string, string>>();
 const INSTALLED = Symbol.for('neighbour-watch.env-proxy');
 
@@ -75,6 +131,14 @@ export class FunctionRunner {
     installEnvProxy();
   }
 
+  /** variables configured on a deployed function (CloudBase console 云函数 → 配置 → 环境变量), by function name */
+  private readonly configured = new Map<string, Record<string, string>>();
+
+  /** Set a function's configured environment variables, e.g. CARD_QR_SECRET; they apply to its later invocations. */
+  configureEnvironment(name: string, vars: Record<string, string>): void {
+    this.configured.set(name, { ...vars });
+  }
+
   names(): string[] {
     if (!existsSync(this.functionsDir)) return [];
     return readdirSync(this.functionsDir).filter((n) => existsSync(join(this.functionsDir, n, 'index.js'))).sort();
@@ -94,31 +158,35 @@ export class FunctionRunner {
     const env: Record<string, string> = {
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.adminUrl() }),
       WX_API_TOKEN: token,
-      TCB_SOURCE: source,
+      // getWXContext().SOURCE, with WeChat's documented values: wx_client (mini program), scf (function to function), wx_trigger (timer)
+      TCB_SOURCE: TCB_SOURCE_OF[source],
       NW_EMULATOR: '1',
       NW_CLOCK_OFFSET_MS: String(this.clock.offset),
     };
     // Like CloudBase, a call without a user carries no OPENID/APPID at all.
     if (openid) Object.assign(env, { WX_OPENID: openid, WX_APPID: 'wxlocaldevappid0' });
-    if (source === 'timer') env.TRIGGER_SRC = 'timer';
+    // As CloudBase marks a timer invocation (read by @cloudbase/node-sdk's tcbcontext/wxCloudToken): TRIGGER_SRC=timer
+    if (source === 'timer') Object.assign(env, { TRIGGER_SRC: 'timer', WX_TRIGGER_API_TOKEN_V0: token });
     return env;
   }
 
   async invoke(name: string, event: unknown, caller: { openid?: string | null; source?: InvocationSource } = {}): Promise<unknown> {
     const fn = this.load(name);
-    const payload = JSON.stringify(event ?? {});
+    const payload = toJsonText(event ?? {});
     if (Buffer.byteLength(payload) > MAX_EVENT_BYTES) {
-      throw new RunnerError('FUNCTIONS_EXECUTE_FAIL', `event exceeds ${MAX_EVENT_BYTES} bytes`);
+      throw new RunnerError('EVENT_TOO_LARGE', `event exceeds ${MAX_EVENT_BYTES} bytes`);
     }
     const source = caller.source ?? 'wx_client';
     const openid = source === 'wx_client' ? caller.openid || null : null;
     const token = randomBytes(16).toString('hex');
-    const env = this.invocationEnv(openid, source, token);
+    const env = { ...this.invocationEnv(openid, source, token), ...this.configured.get(name) };
     const timeoutMs = (this.config(name).timeout ?? DEFAULT_TIMEOUT_S) * 1000;
+    // SCF's context argument: the invocation's variables travel in `environment` (JSON), as @cloudbase/node-sdk parses them
+    const context = { function_name: name, request_id: token, namespace: 'local-dev', environment: JSON.stringify(env) };
     let timer: NodeJS.Timeout | undefined;
     try {
       // The event crosses a process boundary in CloudBase: hand the function a fresh copy, as JSON would.
-      const run = envStore.run(env, () => fn.main(JSON.parse(payload), { function_name: name, request_id: token }));
+      const run = envStore.run(env, () => fn.main(JSON.parse(payload), context));
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new RunnerError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `function ${name} timed out after ${timeoutMs} ms`)), timeoutMs);
       });

@@ -7,14 +7,17 @@
 // With --discipline it creates the township's first discipline-office account instead: the office never grants that role
 // (SPEC §4 "the first discipline and office accounts come from the documented bootstrap script").
 //
+// It runs outside any cloud function, so it uses @cloudbase/node-sdk (scripts/cloudbaseAdmin.ts), the server SDK made for
+// that; add TCB_SERVICE_URL=http://127.0.0.1:8787/admin to run it against the local emulator.
+//
 // The OPENID is the office person's own: opened once by them, the mini program's `org` → `me` call answers
 // { bound: false, openid } for a WeChat user not yet bound, so it can be read from there.
-import * as cloud from 'wx-server-sdk';
 import type { RoleGrant } from '../typings/roles';
 import type { PersonRecord, TownshipRecord } from '../server/domain/org/records';
 import type { Database } from '../server/infra/cloud';
 import type { AuditRecord } from '../server/infra/audit';
 import { findAll, findOne } from '../server/infra/store';
+import { adminCredentials, adminDatabase } from './cloudbaseAdmin';
 
 export interface BootstrapOptions {
   townshipName: string;
@@ -99,11 +102,15 @@ async function main(): Promise<void> {
     console.error('用法：node --import tsx scripts/bootstrap-office.ts --township <乡镇名称> --openid <OPENID> --name <姓名> [--phone <电话>] [--discipline] [--force]');
     process.exit(2);
   }
-  // outside a cloud function the environment must be named; locally the emulator's SCF_NAMESPACE resolves it instead
-  cloud.init({ env: (process.env.TCB_ENV_ID ?? process.env.TCB_ENV ?? cloud.DYNAMIC_CURRENT_ENV) as unknown as string });
+  const credentials = adminCredentials();
+  if ('missing' in credentials) {
+    console.error(`缺少环境变量 ${credentials.missing.join('、')}：请设置云开发环境 ID 与腾讯云 API 密钥后重试。`);
+    process.exit(2);
+  }
   try {
-    const result = await bootstrapOffice(cloud.database(), { townshipName, openid, name, phone: argValue(args, '--phone'), force: args.includes('--force'), role: args.includes('--discipline') ? 'discipline' : 'office' });
-    console.log(`完成：乡镇 ${result.townshipId}${result.townshipCreated ? '（新建）' : ''}，${ROLE_NAME[args.includes('--discipline') ? 'discipline' : 'office']}人员 ${result.personId}${result.personCreated ? '（新建）' : '（已有人员，已授予角色）'}`);
+    const role = args.includes('--discipline') ? 'discipline' : 'office';
+    const result = await bootstrapOffice(adminDatabase(credentials), { townshipName, openid, name, phone: argValue(args, '--phone'), force: args.includes('--force'), role });
+    console.log(`完成：乡镇 ${result.townshipId}${result.townshipCreated ? '（新建）' : ''}，${ROLE_NAME[role]}人员 ${result.personId}${result.personCreated ? '（新建）' : '（已有人员，已授予角色）'}`);
   } catch (err) {
     if (err instanceof BootstrapRefused) {
       console.error(`已拒绝：${err.message}`);

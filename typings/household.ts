@@ -29,8 +29,10 @@ export interface MyHouseholdRequest {
 export interface MyHouseholdCardQr {
   scene: string;
   page: string;
-  /** storage file ID of the QR PNG; an <image> shows a cloud file ID directly */
+  /** storage file ID of the QR PNG (storage is private: phones cannot read it directly) */
   qrFileId: string | null;
+  /** a temporary link to the QR PNG, issued by the function; what the <image> shows */
+  qrUrl: string | null;
   qrProblem: string | null;
 }
 

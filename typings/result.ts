@@ -36,6 +36,10 @@ export type ErrorCode =
   | 'CALENDAR_MISSING'
   | 'AGE_UNDER_60'
   | 'PERIOD_NOT_STARTED'
+  /** the event is over CloudBase's 100 KB callFunction limit (refused by the client before sending, and by the function) */
+  | 'PAYLOAD_TOO_LARGE'
+  /** a secret the deployment must set (CARD_QR_SECRET, WHISTLE_SALT) is missing: an administrator's fix, not the user's */
+  | 'CONFIG_MISSING'
   /** client-side only: the call never reached a function (offline, timeout, local backend down) */
   | 'NETWORK'
   | 'INTERNAL';

@@ -177,6 +177,8 @@ export interface HouseholdCardView {
   scene: string;
   page: string;
   qrFileId: string | null;
+  /** a temporary link to the QR PNG (storage is private: files reach phones only through such links) */
+  qrUrl: string | null;
   qrProblem: string | null;
   visitors: { personId: string; name: string }[];
 }

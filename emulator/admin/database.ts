@@ -1,6 +1,7 @@
 // database.* actions of the /admin protocol, executed with mingo over the store, with CloudBase's own limits.
 import { randomBytes } from 'crypto';
 import { find, aggregate, update as applyUpdate } from 'mingo';
+import { calculateObjectSize } from 'bson';
 import type { Store, WriteOp } from '../store';
 import { decode, encode, type Doc } from '../ejson';
 import { ProtocolError } from './protocol-error';
@@ -11,6 +12,8 @@ export const GET_MAX_LIMIT = 1000;
 /** CloudBase aggregate(): 20 results unless the pipeline has its own $limit. */
 export const AGGREGATE_DEFAULT_LIMIT = 20;
 const TRANSACTION_TTL_MS = 30_000;
+/** CloudBase (like MongoDB) refuses a document over 16 MB */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 interface Transaction {
   id: string;
@@ -108,7 +111,7 @@ export class DatabaseService {
       if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new ProtocolError('INVALID_PARAM', 'document must be an object');
       if (doc._id === undefined) doc._id = newId();
       doc._id = String(doc._id);
-      return doc;
+      return withinSizeLimit(doc);
     });
     const tx = this.tx(p);
     if (tx) {
@@ -138,7 +141,7 @@ export class DatabaseService {
       const id = this.docIdOnly(p, 'update');
       const current = this.txRead(tx, coll, id);
       if (!current && !upsert) return { data: { updated: 0 } };
-      const next = replace ? replaceDoc(id, data) : modify(current ?? { _id: id }, data);
+      const next = withinSizeLimit(replace ? replaceDoc(id, data) : modify(current ?? { _id: id }, data));
       tx.writes.set(key(coll, id), { coll, id, doc: next });
       return current ? { data: { updated: 1 } } : { data: { updated: 0, upsert_id: id } };
     }
@@ -148,13 +151,13 @@ export class DatabaseService {
       if (!upsert) return { data: { updated: 0 } };
       const seed = equalityFields(query);
       const id = seed._id !== undefined ? String(seed._id) : newId();
-      const doc = replace ? replaceDoc(id, data) : modify({ ...seed, _id: id }, data);
+      const doc = withinSizeLimit(replace ? replaceDoc(id, data) : modify({ ...seed, _id: id }, data));
       this.store.write([{ coll, id, doc }]);
       return { data: { updated: 0, upsert_id: id } };
     }
     const ops: WriteOp[] = [];
     for (const current of matches) {
-      const next = replace ? replaceDoc(current._id, data) : modify(current, data);
+      const next = withinSizeLimit(replace ? replaceDoc(current._id, data) : modify(current, data));
       if (encode(next) !== encode(current)) ops.push({ coll, id: current._id, doc: next });
     }
     this.store.write(ops);
@@ -169,7 +172,7 @@ export class DatabaseService {
     const query = this.query(p);
     const current = (find(this.store.candidates(coll, query), query).limit(1).all() as Doc[])[0];
     if (!current) return { data: { updated: 0, doc: null } };
-    const next = modify(current, data as Doc);
+    const next = withinSizeLimit(modify(current, data as Doc));
     this.store.write([{ coll, id: current._id, doc: next }]);
     return { data: { updated: 1, doc: encode(next) } };
   }
@@ -312,6 +315,14 @@ function key(coll: string, id: string): string {
 /** CloudBase ids are 32 hex characters. */
 export function newId(): string {
   return randomBytes(16).toString('hex');
+}
+
+function withinSizeLimit(doc: Doc): Doc {
+  const bytes = calculateObjectSize(doc);
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    throw new ProtocolError('DATABASE_REQUEST_FAILED', `document is ${bytes} bytes, over the ${MAX_DOCUMENT_BYTES}-byte (16 MB) limit`);
+  }
+  return doc;
 }
 
 function replaceDoc(id: string, data: Doc): Doc {

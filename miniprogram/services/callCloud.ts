@@ -30,6 +30,35 @@ export function initCloud(): boolean {
   return true;
 }
 
+/** CloudBase refuses callFunction data over 100 KB; checked here so the user reads why instead of a network error. */
+export const MAX_EVENT_BYTES = 100 * 1024;
+export const TOO_LARGE_MESSAGE = '提交的内容过大（超过100KB），请减少文字或分次提交';
+
+/** UTF-8 length of a string without TextEncoder (not on every WeChat base library) */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function oversize(event: Record<string, unknown>): Fail | null {
+  let text: string;
+  try {
+    text = JSON.stringify(event);
+  } catch {
+    return { ok: false, code: 'INVALID_INPUT', message: '提交的内容格式有误' };
+  }
+  return utf8Bytes(text) > MAX_EVENT_BYTES ? { ok: false, code: 'PAYLOAD_TOO_LARGE', message: TOO_LARGE_MESSAGE } : null;
+}
+
 export function networkFail(message = NETWORK_MESSAGE): Fail {
   return { ok: false, code: 'NETWORK', message };
 }
@@ -42,6 +71,8 @@ export function callCloud<T>(
 ): Promise<Result<T>> {
   const event: Record<string, unknown> = { ...data, action };
   if (opts.idempotencyKey) event.idempotencyKey = opts.idempotencyKey;
+  const tooLarge = oversize(event);
+  if (tooLarge) return Promise.resolve(tooLarge);
   const timeoutMs = opts.timeoutMs ?? CALL_TIMEOUT_MS;
   const call = isLocalMode() ? viaDevApi(name, event, timeoutMs) : viaCloud(name, event);
   return withTimeout(call, timeoutMs).then(asResult<T>, (err: unknown) => failureOf(err));

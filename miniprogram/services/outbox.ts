@@ -1,6 +1,6 @@
 // Field work made without network is kept on the phone (wx storage survives the app being killed) and sent when the
 // network returns, with the idempotency key it was given when the user tapped "submit": a resend never duplicates.
-import type { Result } from '../../typings/result';
+import type { ErrorCode, Result } from '../../typings/result';
 import { callCloud } from './callCloud';
 
 const STORAGE_KEY = 'nw.outbox.v1';
@@ -61,12 +61,23 @@ export async function submitOrQueue<T>(
   const key = opts.key ?? newIdempotencyKey();
   const capturedAt = deviceTimeNow();
   const result = await callCloud<T>(fn, action, data, { idempotencyKey: key });
-  if (result.ok || result.code !== 'NETWORK') return { queued: false, result };
+  if (result.ok || !isRetryable(result.code)) return { queued: false, result };
   const queuedData = opts.offlineFields ? { ...data, ...opts.offlineFields(capturedAt) } : data;
   const item: OutboxItem = { key, fn, action, data: queuedData, label, createdAt: capturedAt, attempts: 1, lastError: null };
   save([...pending().filter((i) => i.key !== key), item]);
   return { queued: true, item };
 }
+
+/**
+ * Worth sending again later, as is: the network failed, or the server was busy with the same record (CONFLICT, e.g.
+ * eight phones sending at once). Everything else (validation, permissions, a closed period…) is final for that item.
+ */
+export function isRetryable(code: ErrorCode): boolean {
+  return code === 'NETWORK' || code === 'CONFLICT';
+}
+
+/** a CONFLICT that survives this many flushes is shown to the user instead of being retried forever */
+export const MAX_CONFLICT_ATTEMPTS = 10;
 
 export interface FlushReport {
   sent: number;
@@ -95,6 +106,9 @@ async function doFlush(): Promise<FlushReport> {
     } else if (result.code === 'NETWORK') {
       save([...rest, { ...item, attempts: item.attempts + 1 }]);
       break;
+    } else if (isRetryable(result.code) && item.attempts + 1 < MAX_CONFLICT_ATTEMPTS) {
+      // busy, not wrong: keep it waiting and go on with the next item (another record may well go through)
+      save([...rest, { ...item, attempts: item.attempts + 1 }]);
     } else {
       // refused for good (e.g. the 48 h window passed): keep it visible with the reason until the user removes it
       report.refused.push({ item, message: result.message });

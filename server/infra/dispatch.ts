@@ -7,6 +7,9 @@ import { AppError } from './errors';
 import { getCloud, getDb, type Database } from './cloud';
 import { now } from './clock';
 import { loadActor, type Actor } from './auth';
+import { guardEvent } from './eventGuard';
+import { invocationMarks, isTimerInvocation } from './invocation';
+import { CONFLICT_MESSAGE, isTransactionConflict } from './store';
 
 z.config(z.locales.zhCN());
 
@@ -42,23 +45,33 @@ const eventEnvelope = z.object({
   idempotencyKey: z.string().min(8, '幂等键过短').max(64, '幂等键过长').optional(),
 });
 
+/** Own entries only: `toString`, `constructor`, `__proto__` are names on every object, never actions. */
+function ownEntry<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
+
+export const TIMER_ONLY_MESSAGE = '定时任务只能由云开发定时触发器启动';
+
 /** Build a CloudBase `main(event, context)` from an action table and optional timer table. */
 export function createMain(actions: Record<string, ActionDef<any, any>>, timers: Record<string, TimerDef> = {}) {
-  return async function main(event: Record<string, unknown>): Promise<Result<unknown>> {
+  return async function main(event: Record<string, unknown>, context?: unknown): Promise<Result<unknown>> {
     const cloud = getCloud();
-    const openid = (cloud.getWXContext().OPENID as string | undefined) || null;
+    const wx = cloud.getWXContext();
+    const openid = (wx.OPENID as string | undefined) || null;
     const db = getDb();
     try {
-      // A timer event is honoured only without an OPENID: a phone can send {Type:'Timer'} but cannot drop its identity.
-      if (event && event.Type === 'Timer' && !openid) {
-        const timer = timers[String(event.TriggerName)];
+      guardEvent(event);
+      if (event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer') {
+        // the event's shape proves nothing (a phone can send it); only the runtime's invocation marks do
+        if (!isTimerInvocation(invocationMarks(openid, wx.SOURCE, context))) throw new AppError('FORBIDDEN', TIMER_ONLY_MESSAGE);
+        const timer = ownEntry(timers, String(event.TriggerName));
         if (!timer) throw new AppError('UNKNOWN_ACTION', `未知的定时任务：${String(event.TriggerName)}`);
         const data = await timer.run({ openid: null, actor: null, now: now(), db });
         return { ok: true, data };
       }
       const envelope = eventEnvelope.safeParse(event ?? {});
       if (!envelope.success) return invalid(envelope.error);
-      const def = actions[envelope.data.action];
+      const def = ownEntry(actions, envelope.data.action);
       if (!def) throw new AppError('UNKNOWN_ACTION', `未知的操作：${envelope.data.action}`);
       const actor = openid ? await loadActor(db, openid) : null;
       authorize(def, openid, actor);
@@ -71,6 +84,7 @@ export function createMain(actions: Record<string, ActionDef<any, any>>, timers:
       return warnings && warnings.length ? { ok: true, data, warnings } : { ok: true, data };
     } catch (err) {
       if (err instanceof AppError) return err.toFail();
+      if (isTransactionConflict(err)) return new AppError('CONFLICT', CONFLICT_MESSAGE).toFail();
       console.error('[internal]', err);
       return { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' };
     }

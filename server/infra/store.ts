@@ -2,6 +2,7 @@
 // get() returns at most 1000 documents, so anything larger is paged explicitly; transactions touch single documents by id.
 import type { DB } from 'wx-server-sdk';
 import type { Database } from './cloud';
+import { AppError } from './errors';
 
 export type Query = DB.Query;
 export type Where = DB.IQueryCondition;
@@ -79,9 +80,43 @@ export interface Tx {
   collection(name: string): TxCollection;
 }
 
-/** Run `work` in a transaction; it may be re-run on conflict, so it must only touch the database. */
+/** attempts of one transaction before a conflict is answered as CONFLICT (8 field phones sending at once all get through) */
+export const TX_ATTEMPTS = 8;
+const TX_BACKOFF_BASE_MS = 15;
+const TX_BACKOFF_CAP_MS = 400;
+
+export const CONFLICT_MESSAGE = '数据正被其他人同时修改，请稍后重试';
+
+/** The SDK's error for a transaction that lost a race (the emulator and CloudBase both answer this code). */
+export function isTransactionConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; errCode?: unknown; message?: unknown; errMsg?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.code === 'DATABASE_TRANSACTION_CONFLICT' || e.errCode === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  return /transaction conflict|TRANSACTION_CONFLICT/i.test(`${String(e.message ?? '')} ${String(e.errMsg ?? '')}`);
+}
+
+/** Full jitter: a random wait in [0, min(cap, base·2^attempt)], so racing phones spread out instead of colliding again. */
+export function conflictBackoffMs(attempt: number, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(TX_BACKOFF_CAP_MS, TX_BACKOFF_BASE_MS * 2 ** attempt));
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Run `work` in a transaction; on a conflict it is re-run (bounded, jittered backoff), so it must only touch the database.
+ * A conflict that outlasts every attempt is the stable CONFLICT refusal, never INTERNAL.
+ */
 export async function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return (await db.runTransaction(work)) as T;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // retry 0: the SDK's own immediate re-runs would collide again at once; the backoff here replaces them
+      return (await db.runTransaction(work, 0)) as T;
+    } catch (err) {
+      if (!isTransactionConflict(err)) throw err;
+      if (attempt + 1 >= TX_ATTEMPTS) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+      await sleep(conflictBackoffMs(attempt));
+    }
+  }
 }
 
 /** A document read by id inside a transaction; null when it does not exist. */

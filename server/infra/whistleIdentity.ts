@@ -11,7 +11,7 @@ function salt(): string {
   if (set && set.length >= 16) return set;
   // only the local emulator may run on the built-in secret; a deployment without its own refuses loudly
   if (process.env.NW_EMULATOR === '1') return LOCAL_SALT;
-  throw new AppError('INTERNAL', '吹哨人举报暂不可用：服务端未配置 WHISTLE_SALT（至少16个字符），请联系管理员');
+  throw new AppError('CONFIG_MISSING', '吹哨人举报暂不可用：服务端未配置 WHISTLE_SALT（至少16个字符），请联系管理员');
 }
 
 export function reporterHash(openid: string): string {

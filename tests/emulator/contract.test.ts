@@ -210,7 +210,8 @@ describe('functions and openapi', () => {
     const res = (await backend.call('probe', { op: 'callOther' }, 'user-1')) as any;
     expect(res.before).toBeUndefined();
     expect(res.after).toBeUndefined();
-    expect(res.source).toBe('wx_server');
+    // WeChat's documented SOURCE for a function called by a function (Cloud.getWXContext: "scf 云函数调用云函数")
+    expect(res.source).toBe('scf');
   });
 
   test('subscribeMessage.send is recorded, never sent', async () => {

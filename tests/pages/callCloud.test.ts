@@ -1,5 +1,5 @@
 // services/callCloud: every outcome settles as a Result — answers pass through, failures become NETWORK/INTERNAL.
-import { callCloud, NETWORK_MESSAGE, TIMEOUT_MESSAGE, BAD_REPLY_MESSAGE } from '../../miniprogram/services/callCloud';
+import { callCloud, NETWORK_MESSAGE, TIMEOUT_MESSAGE, BAD_REPLY_MESSAGE, TOO_LARGE_MESSAGE } from '../../miniprogram/services/callCloud';
 
 type Json = Record<string, any>;
 const g = global as any;
@@ -100,4 +100,17 @@ it('initialises wx.cloud once with the env of this build, and reports a WeChat w
 
   delete g.wx.cloud;
   expect(await fresh().callCloud('org', 'me')).toEqual({ ok: false, code: 'INTERNAL', message: '当前微信版本过低，请升级微信后再使用' });
+});
+
+it('refuses an event over 100 KB before sending it (finding 7), with the Chinese reason', async () => {
+  let sent = 0;
+  g.wx.cloud.callFunction = () => {
+    sent++;
+    return Promise.resolve({ result: { ok: true, data: 1 } });
+  };
+  // 35,000 Chinese characters are 105,000 bytes in UTF-8 (over 102,400): the limit counts bytes, not characters
+  expect(await callCloud('resident', 'reportHazard', { description: '隐'.repeat(35_000) })).toEqual({ ok: false, code: 'PAYLOAD_TOO_LARGE', message: TOO_LARGE_MESSAGE });
+  expect(sent).toBe(0);
+  expect(await callCloud('resident', 'reportHazard', { description: '隐'.repeat(30_000) })).toEqual({ ok: true, data: 1 });
+  expect(sent).toBe(1);
 });

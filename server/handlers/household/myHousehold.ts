@@ -53,7 +53,7 @@ export const myHousehold = defineAction({
       visitors: visitors.map(others),
       notice: { version: NOTICE_VERSION, acknowledgedAt: ack ? new Date(ack.acknowledgedAt).toISOString() : null },
       selfCheckToday: check ? selfCheckView(check) : null,
-      card: qr ? { scene: sceneOf(h._id), page: CARD_PAGE, qrFileId: qr.fileId, qrProblem: qr.problem } : null,
+      card: qr ? { scene: sceneOf(h._id), page: CARD_PAGE, qrFileId: qr.fileId, qrUrl: qr.url, qrProblem: qr.problem } : null,
     };
   },
   warnings: (v) => (v.card?.qrProblem ? [v.card.qrProblem] : undefined),

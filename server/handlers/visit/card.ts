@@ -43,6 +43,7 @@ export const getHouseholdCard = defineAction({
       scene: sceneOf(h._id),
       page: CARD_PAGE,
       qrFileId: qr.fileId,
+      qrUrl: qr.url,
       qrProblem: qr.problem,
       visitors: visitors.map((p) => ({ personId: p._id, name: p.name })),
     };

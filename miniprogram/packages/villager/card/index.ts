@@ -28,6 +28,7 @@ Component({
     visitors: [] as ContactPersonView[],
     leaders: [] as ContactPersonView[],
     qrFileId: '',
+    qrUrl: '',
     qrProblem: '',
     sanQing: SELF_CHECK_ITEMS.slice(0, 3).map((i) => i.label).join('、'),
     sanGuan: SELF_CHECK_ITEMS.slice(3).map((i) => i.label).join('、'),
@@ -60,7 +61,8 @@ Component({
         visitors: v.visitors,
         leaders: v.grid.leaders,
         qrFileId: v.card?.qrFileId ?? '',
-        qrProblem: v.card?.qrProblem ?? (v.card?.qrFileId ? '' : '明白卡二维码暂不可用'),
+        qrUrl: v.card?.qrUrl ?? '',
+        qrProblem: v.card?.qrProblem ?? (v.card?.qrUrl ? '' : '明白卡二维码暂不可用'),
       });
     },
 
