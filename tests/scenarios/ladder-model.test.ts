@@ -44,6 +44,9 @@ interface Plan {
   month: string;
   visitors: number;
   owners: number[];
+  /** how each visitor works: every round on time, one round then a make-up visit in the remedy window, or at random */
+  styles: ('complete' | 'remedies' | 'random')[];
+  firstDay: number[];
   reassign: { household: number; to: number; day: number }[];
   visits: { household: number; other: boolean; day: number; hour: number; sameDayTwice: boolean; offlineDelayH: number }[];
   timerHour: number;
@@ -55,7 +58,8 @@ interface Plan {
   publishHour: number;
   publishNever: boolean;
   exemptions: { visitor: number; day: number }[];
-  objections: { visitor: number; level: 'notice' | 'interview'; day: number; ruleAfterH: number; upheld: boolean }[];
+  /** hours after the planned publication (notice) or the planned remedy deadline (interview) */
+  objections: { visitor: number; level: 'notice' | 'interview'; afterH: number; ruleAfterH: number; upheld: boolean }[];
 }
 
 /** true about once in n */
@@ -68,6 +72,8 @@ const planArb: fc.Arbitrary<Plan> = fc
       month: fc.constant(month),
       visitors: fc.constant(visitors),
       owners: fc.array(fc.integer({ min: 0, max: visitors - 1 }), { minLength: households, maxLength: households }),
+      styles: fc.array(fc.constantFrom('complete' as const, 'remedies' as const, 'random' as const, 'random' as const), { minLength: visitors, maxLength: visitors }),
+      firstDay: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: households, maxLength: households }),
       reassign: fc.array(fc.record({ household: fc.integer({ min: 0, max: households - 1 }), to: fc.integer({ min: 0, max: visitors - 1 }), day: fc.integer({ min: 1, max: 20 }) }), { maxLength: 3 }),
       // per household, up to 3 visits: days from the period start, 0–27 inside the month, beyond it the remedy window
       visits: fc
@@ -98,7 +104,7 @@ const planArb: fc.Arbitrary<Plan> = fc
         fc.record({
           visitor: fc.integer({ min: 0, max: visitors - 1 }),
           level: fc.constantFrom('notice' as const, 'interview' as const),
-          day: fc.integer({ min: 33, max: 50 }),
+          afterH: fc.integer({ min: -24, max: 110 }),
           ruleAfterH: fc.integer({ min: 1, max: 120 }),
           upheld: fc.boolean(),
         }),
@@ -397,7 +403,15 @@ async function playMonth(plan: Plan, index: number): Promise<void> {
     const r = await b.call(fn, event, openid);
     return r.ok ? 'ok' : r.code;
   };
-  plan.visits.forEach((v) => {
+  // the styled visitors' rounds, then the random visits of everyone
+  const styled: Plan['visits'] = [];
+  plan.owners.forEach((o, household) => {
+    const style = plan.styles[o];
+    const first = plan.firstDay[household];
+    if (style === 'complete') styled.push({ household, other: false, day: first, hour: 10, sameDayTwice: false, offlineDelayH: 0 }, { household, other: false, day: first + 7 + (household % 4), hour: 15, sameDayTwice: false, offlineDelayH: 0 });
+    if (style === 'remedies') styled.push({ household, other: false, day: first, hour: 10, sameDayTwice: false, offlineDelayH: 0 }, { household, other: false, day: 33 + (household % 5), hour: 11, sameDayTwice: false, offlineDelayH: 0 });
+  });
+  [...styled, ...plan.visits.filter((v) => plan.styles[plan.owners[v.household]] === 'random')].forEach((v) => {
     const household = households[v.household];
     const deviceAt = start + v.day * D + v.hour * H + 17 * 60_000;
     const owner = model.assignedAt(household, deviceAt) ?? visitors[0];
@@ -435,8 +449,9 @@ async function playMonth(plan: Plan, index: number): Promise<void> {
     });
   }
   // the office publishes some days after the close (the draft exists from the first run after end + 48 h)
+  const publishAt = dayStart(addDay(cstDay(end + 2 * D), plan.publishAfterDays)) + plan.publishHour * H;
   if (!plan.publishNever) {
-    const t = dayStart(addDay(cstDay(end + 2 * D), plan.publishAfterDays)) + plan.publishHour * H;
+    const t = publishAt;
     steps.push({ at: t, order: 2, label: `publish at ${iso(t)}`, act: async () => `${model.publish(t)}|${await call('escalation', { action: 'publishNotice', noticeId: model.noticeId }, office)}` });
   }
   for (const e of plan.exemptions) {
@@ -445,7 +460,7 @@ async function playMonth(plan: Plan, index: number): Promise<void> {
     steps.push({ at: t, order: 3, label: `exempt ${visitor} at ${iso(t)}`, act: async () => `${model.exemptVisitor(visitor)}|${await call('escalation', { action: 'exemptVisitor', campaignId: campaign, periodKey: plan.month, visitorPersonId: visitor, reason: '病假住院' }, office)}` });
   }
   for (const o of plan.objections) {
-    const t = start + o.day * D + 11 * H;
+    const t = (o.level === 'notice' ? publishAt : dayStart(addDay(cstDay(publishAt), 1 + RULES.remedyDays)) + plan.timerHour * H) + o.afterH * H + 7 * 60_000;
     const visitor = visitors[o.visitor];
     const caseId = model.caseId(o.level, visitor);
     steps.push({ at: t, order: 4, label: `${visitor} objects to ${o.level} at ${iso(t)}`, act: async () => `${model.object(visitor, o.level, t)}|${await call('escalation', { action: 'fileObjection', caseId, text: '走访已做，记录未同步' }, visitor)}` });

@@ -11,7 +11,8 @@ import { CASE_STATUS_LABELS } from '../../domain/escalation/labels';
 import type { CaseView } from '../../../typings/escalation';
 import { moveCase } from './steps';
 import { objectionWindow } from './objections';
-import { caseView } from './views';
+import { caseView, photoIdsOf, withPhotoLinks } from './views';
+import { tempLinks } from '../../infra/tempLinks';
 import { formatCst } from '../../domain/time/cst';
 import type { CaseRecord, CaseStatus, NoticeRecord } from '../../domain/escalation/records';
 import {
@@ -80,7 +81,8 @@ export const getCase = defineAction({
   async run(ctx, input) {
     const c = await readableCase(ctx, input.caseId);
     const w = await objectionWindow(ctx, c);
-    return caseView(c, { objectionOpen: w.open && c.visitorPersonId === actorOf(ctx).personId, objectionDeadline: w.deadline });
+    const view = caseView(c, { objectionOpen: w.open && c.visitorPersonId === actorOf(ctx).personId, objectionDeadline: w.deadline });
+    return withPhotoLinks(view, await tempLinks(photoIdsOf(c)));
   },
 });
 

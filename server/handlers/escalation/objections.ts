@@ -16,7 +16,8 @@ import { messages } from '../../domain/escalation/builders';
 import type { CaseRecord, NoticeCorrection, ObjectionRecord } from '../../domain/escalation/records';
 import { fileObjectionSchema, listObjectionsSchema, ruleObjectionSchema } from '../../domain/escalation/schemas';
 import { audit, holdersOf, moveCase, objectionDeadlineOf } from './steps';
-import { caseView } from './views';
+import { caseView, withPhotoLinks } from './views';
+import { tempLinks } from '../../infra/tempLinks';
 
 /** Statuses in which a case can still be objected to: a published notice case, or an interview not yet closed. */
 const OBJECTABLE: Record<CaseRecord['level'], CaseRecord['status'][]> = { notice: ['open'], interview: ['open', 'scheduled'] };
@@ -109,6 +110,7 @@ export const listObjections = defineAction({
     const _ = ctx.db.command;
     const levels = [...(hasRole(actor, 'office') ? ['notice'] : []), ...(hasRole(actor, 'discipline') ? ['interview'] : [])];
     const page = await findPage<CaseRecord>(ctx.db, 'cases', { townshipId: actor.townshipId, level: _.in(levels), 'objection.status': input.status }, [['updatedAt', 'desc']], input.page, input.pageSize);
-    return { ...page, items: page.items.map((c) => caseView(c)) };
+    const links = await tempLinks(page.items.flatMap((c) => c.objection?.photos ?? []));
+    return { ...page, items: page.items.map((c) => withPhotoLinks(caseView(c), links)) };
   },
 });

@@ -11,3 +11,15 @@ export function caseView(c: CaseRecord, window?: { objectionOpen: boolean; objec
   }
   return view;
 }
+
+/** The case's photos (evidence visits, the objection) as temporary links, for the people allowed to read the case. */
+export function withPhotoLinks(view: CaseView, links: ReadonlyMap<string, string>): CaseView {
+  const link = (ids: string[]) => ids.map((id) => links.get(id) ?? '').filter(Boolean);
+  if (view.evidence) view.evidence.visits = view.evidence.visits.map((v) => ({ ...v, photos: link(v.photos) }));
+  if (view.objection) view.objection = { ...view.objection, photos: link(view.objection.photos) };
+  return view;
+}
+
+export function photoIdsOf(c: Pick<CaseRecord, 'evidence' | 'objection'>): string[] {
+  return [...(c.evidence?.visits.flatMap((v) => v.photos) ?? []), ...(c.objection?.photos ?? [])];
+}
