@@ -1,10 +1,9 @@
 // The `household` function end to end (real wx-server-sdk, real emulator, the demo township): a villager's own household
 // and grid with masked phones and call numbers only where allowed, the 告知书 signature, the 三清三关 self-check.
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { startBackend, type Backend } from '../helpers/backend';
 import type { Result } from '../../typings/result';
 import type { AcknowledgementView, MyHouseholdView, NoticeView, SelfCheckView } from '../../typings/household';
+import { seedNoticeItems } from '../helpers/seedNotice';
 
 let b: Backend;
 const V1 = 'demo-villager-1';
@@ -24,15 +23,6 @@ function refused(r: Result<unknown>, code: string): string {
 }
 const ALL_YES = { passageClear: true, balconyClear: true, kitchenClear: true, powerOff: true, gasOff: true, doorsWindowsClosed: true };
 
-/** Seed 001 附件1 as the seed file has it: the lines from 一、 to 十三、 after the heading. */
-function seedNoticeItems(): string[] {
-  const text = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'seeds', '001_be87c9dd2bca5c0f.txt'), 'utf8');
-  const body = text.slice(text.indexOf('消防安全告知书', text.indexOf('附件1\n')));
-  return body
-    .split('\n')
-    .map((l) => l.replace(/\[bookmark: [^\]]*\]/g, '').trim())
-    .filter((l) => /^[一二三四五六七八九十]+、/.test(l));
-}
 
 beforeAll(async () => {
   b = await startBackend({ demo: true });

@@ -1,10 +1,9 @@
 /** @jest-environment ./tests/pages/backend-environment.ts */
 // The villager's pages (packages/villager) rendered in miniprogram-simulate, answered by the real functions and emulator
 // with the demo township: each renders for a villager with real data and shows the refusal to a role that does not own it.
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { startBackend, type Backend } from '../helpers/backend';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
+import { seedNoticeItems } from '../helpers/seedNotice';
 
 let backend: Backend;
 const V1 = 'demo-villager-1';
@@ -13,15 +12,6 @@ const REFUSAL = '您没有权限进行此操作';
 const person = (openid: string) => backend.docs('persons', { openid })[0];
 const wxg = () => (global as any).wx;
 
-/** Seed 001 附件1 as the seed file has it: the 13 numbered lines after the heading (a Word bookmark marker dropped). */
-function seedNoticeItems(): string[] {
-  const text = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'seeds', '001_be87c9dd2bca5c0f.txt'), 'utf8');
-  const body = text.slice(text.indexOf('消防安全告知书', text.indexOf('附件1\n')));
-  return body
-    .split('\n')
-    .map((l) => l.replace(/\[bookmark: [^\]]*\]/g, '').trim())
-    .filter((l) => /^[一二三四五六七八九十]+、/.test(l));
-}
 
 async function recordVisit(answers: Record<string, unknown>[]): Promise<{ visit: { id: string }; hazards: { id: string }[] }> {
   const r = await backend.call('visit', {
