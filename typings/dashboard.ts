@@ -18,9 +18,21 @@ export interface VillageRow {
   hazards: { found: number; rectified: number; open: number; overdue: number };
 }
 
+/** A visitor's visits this period and how many carry no proof of presence (card QR, GPS, villager confirmation). */
+export interface VisitorProofRow {
+  visitorPersonId: string;
+  visitorName: string;
+  visits: number;
+  unproven: number;
+  /** percent, one decimal */
+  unprovenPct: number;
+}
+
 export interface Dashboard {
   campaignName: string | null;
   periodLabel: string | null;
   weekKey: string;
   villages: VillageRow[];
+  /** the township office and the discipline office only: each visitor's share of unproven visits, most unproven first */
+  visitorProof?: VisitorProofRow[];
 }

@@ -31,8 +31,11 @@ test('per village: households, grids, visitors, completion this period, weekly c
   expect(v1.completionPct).toBeCloseTo((2 / v1.householdsHeld) * 100, 1);
   expect(v1.weeklyContactPct).toBeCloseTo((1 / households) * 100, 1);
   expect(res.data.villages).toHaveLength(3);
+  // each visitor's share of visits without proof of presence (the demo visits had none: card QR or GPS not sent)
+  expect(res.data.visitorProof).toEqual([{ visitorPersonId: 'person-demo-visitor-1', visitorName: expect.any(String), visits: 4, unproven: 4, unprovenPct: 100 }]);
   // a liaison sees only their village; a visitor is refused
   const liaison = await backend.call<any>('escalation', { action: 'dashboard' }, 'demo-liaison-2');
   expect(liaison.ok && liaison.data.villages.map((v: any) => v.villageId)).toEqual(['demo-village-2']);
+  expect(liaison.ok && liaison.data.visitorProof).toBeUndefined();
   expect(await backend.call('escalation', { action: 'dashboard' }, 'demo-visitor-1')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 });

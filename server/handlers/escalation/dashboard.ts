@@ -1,11 +1,11 @@
 // The township office's dashboard: per village households, grids, visitors, this period's completion, overdue
 // visitors, this week's contact rate and hazards. A liaison sees their own village's row.
 import { z } from 'zod';
-import { defineAction } from '../../infra/dispatch';
+import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { findAll, findByIds } from '../../infra/store';
 import { actorOf } from '../../infra/orgRepo';
 import { hasRole } from '../../infra/auth';
-import type { AssignmentRecord, GridRecord, HouseholdRecord, VillageRecord } from '../../domain/org/records';
+import type { AssignmentRecord, GridRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../../domain/org/records';
 import { tallyId, type HazardRecord, type VisitTallyRecord } from '../../domain/visit/records';
 import { type CampaignRecord } from '../../domain/quota/records';
 import { type CaseRecord } from '../../domain/escalation/records';
@@ -14,7 +14,7 @@ import { periodAt } from '../../domain/quota/campaign';
 import { isoWeekOf } from '../../domain/time/cst';
 import { hazardNumbers } from '../../domain/visit/hazardNumbers';
 import { villageRow } from '../../domain/dashboard/villageRows';
-import type { Dashboard, VillageRow } from '../../../typings/dashboard';
+import type { Dashboard, VillageRow, VisitorProofRow } from '../../../typings/dashboard';
 
 
 export const dashboard = defineAction({
@@ -55,6 +55,23 @@ export const dashboard = defineAction({
         ),
       );
     }
-    return { campaignName: campaign?.name ?? null, periodLabel: period?.label ?? null, weekKey: week.key, villages: rows };
+    const visitorProof = all && campaign && period ? await visitorProofRows(ctx, townshipId, campaign._id, period.key) : undefined;
+    return { campaignName: campaign?.name ?? null, periodLabel: period?.label ?? null, weekKey: week.key, villages: rows, ...(visitorProof ? { visitorProof } : {}) };
   },
 });
+
+/** Each visitor's visits this period and the unproven ones, counted by one aggregation (never the visits themselves). */
+async function visitorProofRows(ctx: ActionContext, townshipId: string, campaignId: string, periodKey: string): Promise<VisitorProofRow[]> {
+  const $ = ctx.db.command.aggregate;
+  const res = (await ctx.db
+    .collection('visits')
+    .aggregate()
+    .match({ townshipId, campaignId, periodKey })
+    .group({ _id: '$visitorPersonId', visits: $.sum(1), unproven: $.sum($.cond({ if: '$flaggedNoProof', then: 1, else: 0 })) })
+    .limit(1000)
+    .end()) as { list: { _id: string; visits: number; unproven: number }[] };
+  const names = new Map((await findByIds<PersonRecord>(ctx.db, 'persons', res.list.map((r) => r._id))).map((p) => [p._id, p.name]));
+  return res.list
+    .map((r) => ({ visitorPersonId: r._id, visitorName: names.get(r._id) ?? r._id, visits: r.visits, unproven: r.unproven, unprovenPct: Math.round((r.unproven / Math.max(1, r.visits)) * 1000) / 10 }))
+    .sort((a, b) => b.unprovenPct - a.unprovenPct || a.visitorName.localeCompare(b.visitorName));
+}
