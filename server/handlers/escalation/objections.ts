@@ -89,7 +89,10 @@ export const ruleObjection = defineAction({
       after = await updateCase(ctx, c, { objection });
       await audit(ctx, 'case.objectionRejected', 'cases', c._id, { objection: c.objection }, { objection }, input.reason);
     }
-    await deliver(ctx.db, messages.objectionRuled(after, input.upheld, input.reason, ctx.now));
+    await deliver(ctx.db, messages.objectionRuled(after, input.upheld, input.reason, ctx.now), {
+      template: 'caseNotice',
+      data: { thing1: { value: `${c.periodLabel}申辩${input.upheld ? '成立' : '未采纳'}` }, time2: { value: formatCst(ctx.now) } },
+    });
     return caseView(after);
   },
 });

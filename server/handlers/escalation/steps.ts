@@ -163,7 +163,7 @@ export async function referDue(ctx: ActionContext, campaign: CampaignRecord, per
   const out = { done: true, waiting: false, remedied: 0, referred: 0 };
   if (notice.status !== 'published' || !notice.remedyDeadline || ctx.now.getTime() < new Date(notice.remedyDeadline).getTime()) return { ...out, waiting: notice.status === 'published' };
   const deadline = new Date(notice.remedyDeadline);
-  const open = await findAll<CaseRecord>(ctx.db, 'cases', { campaignId: campaign._id, periodKey: period.key, level: 'notice', status: _in(ctx, ['open', 'draft']) });
+  const open = await findAll<CaseRecord>(ctx.db, 'cases', { campaignId: campaign._id, periodKey: period.key, level: 'notice', status: ctx.db.command.in(['open', 'draft']) });
   if (open.length === 0) return out;
   let discipline: PersonRecord[] | null = null;
   for (const c of open) {
@@ -205,13 +205,12 @@ export async function referDue(ctx: ActionContext, campaign: CampaignRecord, per
     }
     const stored = (await getById<CaseRecord>(ctx.db, 'cases', interview._id)) ?? interview;
     discipline ??= await holdersOf(ctx, campaign.townshipId, 'discipline');
-    for (const person of [{ _id: c.visitorPersonId }, ...discipline]) await deliver(ctx.db, messages.referred(stored, person._id, stored.createdAt));
+    for (const person of [{ _id: c.visitorPersonId }, ...discipline]) {
+      const toVisitor = person._id === c.visitorPersonId;
+      await deliver(ctx.db, messages.referred(stored, person._id, stored.createdAt), toVisitor ? { template: 'caseNotice', data: { thing1: { value: `${c.periodLabel}移交约谈` }, time2: { value: formatCst(stored.createdAt) } } } : undefined);
+    }
     await moveCase(ctx, c, ['open'], 'escalated', {}, '移交镇纪委约谈');
     budget.worked = true;
   }
   return out;
-}
-
-function _in(ctx: ActionContext, values: string[]) {
-  return ctx.db.command.in(values);
 }
