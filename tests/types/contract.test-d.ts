@@ -73,5 +73,8 @@ export function handlerSide(): void {
   });
   // @ts-expect-error an action the contract does not list
   contractActions('visit', { ...visitActions, recordVisits: visitActions.recordVisit });
+  const { recordVisit: _recordVisit, ...withoutRecordVisit } = visitActions;
+  // @ts-expect-error an action the contract lists must be in the table
+  contractActions('visit', withoutRecordVisit);
   void [checked, renamed, wider, table];
 }
