@@ -1,4 +1,5 @@
 // The township dashboard as escalation.dashboard returns it (shared by the server and the office/liaison pages).
+import type { HazardNumbersView } from './visit';
 
 export interface VillageRow {
   villageId: string;
@@ -15,7 +16,7 @@ export interface VillageRow {
   overdueVisitors: number;
   /** households contacted by their grid leader in the week, over active households; null before any household */
   weeklyContactPct: number | null;
-  hazards: { found: number; rectified: number; open: number; overdue: number };
+  hazards: Omit<HazardNumbersView, 'villageId'>;
 }
 
 /** A visitor's visits this period and how many carry no proof of presence (card QR, GPS, villager confirmation). */

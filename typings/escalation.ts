@@ -1,6 +1,6 @@
 // The `escalation` function's case and notice shapes as they arrive on the phone (instants as ISO strings);
 // the server stores the same fields with Dates (server/domain/escalation/records.ts).
-import type { GeoPoint, Page } from './org';
+import type { GeoPoint, Page, PageRequest } from './org';
 import type { ProofKind } from './visit';
 
 export type CaseLevel = 'notice' | 'interview';
@@ -118,8 +118,91 @@ export interface PeriodStageView {
   noticeId: string | null;
 }
 
+/** A page of a list the escalation function answers: the items and how many there are in all. */
+export type ItemsPage<T> = Pick<Page<T>, 'items' | 'total'>;
 /** A visitor's own cases, with where the recent periods stand (统计中 until the close). */
-export type CasePage = Page<CaseView> & { stages: PeriodStageView[] };
-export type NoticePage = Page<NoticeView> & { stages: PeriodStageView[] };
+export type CasePage = ItemsPage<CaseView> & { stages: PeriodStageView[] };
+export type NoticePage = ItemsPage<NoticeView> & { stages: PeriodStageView[] };
 /** The office's and the discipline office's case list, with the drafts left unpublished past their due time. */
-export type CaseListPage = Page<CaseView> & { overdueDrafts: { noticeId: string; periodLabel: string; lines: number; publishDueAt: string; workingDays: boolean }[] };
+export type CaseListPage = ItemsPage<CaseView> & { overdueDrafts: { noticeId: string; periodLabel: string; lines: number; publishDueAt: string; workingDays: boolean }[] };
+
+/** A visitor excused from a period's quota by the township office (stored with `createdAt` as a Date). */
+export interface ExemptionView {
+  /** `${campaignId}:${periodKey}:${visitorPersonId}` */
+  _id: string;
+  townshipId: string;
+  campaignId: string;
+  periodKey: string;
+  visitorPersonId: string;
+  reason: string;
+  grantedBy: string;
+  createdAt: string;
+}
+
+/** What one run of the escalation ladder did (the hourly timer, or the office by hand). */
+export interface EscalationRunSummary {
+  reminders: number;
+  drafts: number;
+  draftCases: number;
+  overdueReminders: number;
+  remedied: number;
+  interviewCases: number;
+  reads: number;
+  /** false when the time budget ran out: the next run (timer or office) continues */
+  complete: boolean;
+}
+
+// ---- requests ----
+
+export interface NoticeIdRequest {
+  noticeId: string;
+}
+
+export interface CaseIdRequest {
+  caseId: string;
+}
+
+export interface ListNoticesRequest extends PageRequest {
+  status?: 'draft' | 'published' | 'all';
+}
+
+export interface ListCasesRequest extends PageRequest {
+  level?: CaseLevel;
+  /** a case status, or `active` for every case still in progress */
+  status?: CaseStatus | 'active';
+}
+
+export interface FileObjectionRequest {
+  caseId: string;
+  text: string;
+  photos?: string[];
+}
+
+export interface RuleObjectionRequest {
+  caseId: string;
+  upheld: boolean;
+  reason: string;
+}
+
+export interface ListObjectionsRequest extends PageRequest {
+  status?: ObjectionStatus;
+}
+
+export interface ScheduleInterviewRequest {
+  caseId: string;
+  scheduledAt: string;
+  place: string;
+}
+
+export interface RecordInterviewRequest {
+  caseId: string;
+  outcome: string;
+  conclusion: string;
+}
+
+export interface ExemptVisitorRequest {
+  campaignId: string;
+  periodKey: string;
+  visitorPersonId: string;
+  reason: string;
+}

@@ -141,3 +141,45 @@ export interface WeeklyCloseSummary {
   /** the time budget ran out: the next run carries on from the checkpoint */
   more: boolean;
 }
+
+// ---- requests ----
+
+export interface WeeklyBoardRequest {
+  /** the grid leader's own grid when omitted */
+  gridId?: string;
+  weekKey?: string;
+}
+
+export interface ListWeeksRequest {
+  gridId?: string;
+  count?: number;
+}
+
+export interface ConfirmContactRequest {
+  householdId: string;
+  method: ContactMethod;
+  note?: string;
+  /** a confirmation captured without network: its device time */
+  deviceTime?: string;
+}
+
+export interface ReportedHazardInput {
+  category: GridHazardCategory;
+  description: string;
+  householdId?: string;
+  photos?: string[];
+  /** rectification deadline, CST day */
+  deadline?: string;
+}
+
+export interface FileWeeklyReportRequest {
+  noRisk: boolean;
+  gridId?: string;
+  hazards?: ReportedHazardInput[];
+  deviceTime?: string;
+}
+
+export interface VillageWeekRequest {
+  villageId?: string;
+  weekKey?: string;
+}

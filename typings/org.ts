@@ -151,7 +151,7 @@ export interface CreateGridRequest {
 }
 export interface UpdateGridRequest {
   gridId: string;
-  name?: string;
+  name: string;
 }
 export interface AddHouseholdRequest {
   gridId: string;

@@ -104,3 +104,63 @@ export interface CompoundTaskView {
   note: string;
   overdue: boolean;
 }
+
+// ---- requests (the entry's own fields, as the registry form sends them) ----
+
+type ElderlyOwnFields = Pick<ElderlyEntryView, 'villageId' | 'name' | 'gender' | 'age' | 'smoking' | 'drinking' | 'address' | 'buildingType' | 'floors' | 'yearBuilt'>;
+/** counts kept on the entry itself when no household is linked */
+export type ElderlyManualCounts = Pick<ElderlyEntryView, 'hazardsFound' | 'hazardsRectified' | 'timesEducated'>;
+
+export interface AddElderlyRequest extends ElderlyOwnFields {
+  helper: Omit<ElderlyHelper, 'personId'> & { personId?: string | null };
+  devices: Omit<ElderlyDevices, 'other'> & { other?: string };
+  householdId?: string | null;
+  phone?: string | null;
+  manualCounts?: ElderlyManualCounts;
+}
+
+export interface UpdateElderlyRequest extends Partial<Omit<AddElderlyRequest, 'villageId'>> {
+  elderlyId: string;
+  active?: boolean;
+}
+
+export interface ListElderlyRequest {
+  page?: number;
+  pageSize?: number;
+  villageId?: string;
+  includeInactive?: boolean;
+}
+
+export interface RecordHelperContactRequest {
+  elderlyId: string;
+  method: 'wechat' | 'phone' | 'visit';
+  note?: string;
+}
+
+export type AddCompoundRequest = Pick<CompoundView, 'villageId' | 'streetCommunity' | 'name' | 'address' | 'managerName' | 'managerPhone' | 'floors' | 'hazards' | 'deadline'> & {
+  heightMeters?: number | null;
+};
+
+export type UpdateCompoundRequest = Partial<Omit<AddCompoundRequest, 'villageId'>> & { compoundId: string; status?: CompoundStatus };
+
+export interface ListCompoundsRequest {
+  villageId?: string;
+  overdueOnly?: boolean;
+}
+
+export interface CompoundList {
+  items: CompoundView[];
+  overdue: number;
+}
+
+export interface CompoundTaskList {
+  year: number;
+  items: CompoundTaskView[];
+  overdue: number;
+}
+
+export interface SetTaskStatusRequest {
+  taskId: string;
+  status: CompoundTaskStatus;
+  note?: string;
+}

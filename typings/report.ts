@@ -13,3 +13,14 @@ export interface ExportDone {
   fileName: string;
   rows: number;
 }
+
+/** the exports of a campaign period (seed 001's statistics and the compliance table) */
+export interface PeriodExportRequest {
+  campaignId: string;
+  periodKey: string;
+}
+
+/** seed 000's monthly table, `YYYY-MM` */
+export interface MonthExportRequest {
+  month: string;
+}

@@ -13,8 +13,8 @@ export type ReportStatus = 'open' | 'rectificationClaimed' | 'verified' | 'notRe
 export interface ReportHazardRequest {
   category: HazardCategory;
   description: string;
-  /** cloud file ids from wx.cloud.uploadFile, at most 9 */
-  photos: string[];
+  /** cloud file ids from wx.cloud.uploadFile, at most 9 (none when left out) */
+  photos?: string[];
   location?: GeoPoint | null;
   /** a household the caller belongs to or leads; a villager of one household may leave it out */
   householdId?: string;
@@ -29,7 +29,7 @@ export interface WhistleBlowRequest {
   place?: string;
   category: HazardCategory;
   description: string;
-  photos: string[];
+  photos?: string[];
   location?: GeoPoint | null;
 }
 
@@ -90,7 +90,7 @@ export interface ListRoutedReportsRequest extends PageRequest {
 export interface VerifyRoutedReportRequest {
   hazardId: string;
   rectified: boolean;
-  photos: string[];
+  photos?: string[];
   /** a new deadline when not rectified */
   newDeadline?: string;
 }

@@ -57,3 +57,15 @@ export interface DueRemindersSummary {
   reminders: number;
   calendarWarnings: number;
 }
+
+export interface CalendarMonthRequest {
+  month: string;
+}
+
+/** A month's working-day corrections and whether the office confirmed the month (needed where the official calendar has no data). */
+export interface CalendarMonthView {
+  month: string;
+  confirmed: boolean;
+  covered: boolean;
+  days: CalendarOverrideView[];
+}

@@ -10,18 +10,29 @@ export type SubscribeTemplateKey = 'visitReminder' | 'caseNotice' | 'weeklyConta
 
 // ---- campaigns ----
 
+/** A campaign's rules, as stored and as the phone reads them. */
 export interface CampaignRulesView {
+  /** counted visits of one household in one period at least this many CST days apart */
   minGapDays: number;
+  /** "规定时间": days after the period end to make up the shortfall before an interview case */
   remedyDays: number;
+  /** reminders this many days before the period ends */
   reminderOffsetsDays: number[];
+  /** an offline visit may be submitted this many hours after its device time */
   offlineWindowHours: number;
+  /** whether a visit with no proof of presence counts (seed 001 asks for none: it counts and is flagged); absent = true */
+  unprovenVisitsCount?: boolean;
 }
 
+/** A campaign period, as stored and as the office edits it. */
 export interface PeriodInput {
+  /** stable key, e.g. `first-round` or `2024-12` */
   key: string;
   label: string;
+  /** first and last CST day, inclusive */
   startDay: string;
   endDay: string;
+  /** counted visits required per assigned household */
   quota: number;
 }
 
@@ -252,6 +263,18 @@ export interface HazardView {
 
 export interface ListHazardDutiesRequest extends PageRequest {}
 
+/** A visitor's hazards to re-verify, with how many are overdue. */
+export type HazardDutyPage = Page<HazardView> & { overdue: number };
+
+/** Hazards found, rectified, open and overdue in one village (the dashboard row's `hazards`, with its village). */
+export interface HazardNumbersView {
+  villageId: string;
+  found: number;
+  rectified: number;
+  open: number;
+  overdue: number;
+}
+
 export interface ClaimRectificationRequest {
   hazardId: string;
   photos: string[];
@@ -294,6 +317,11 @@ export interface ListInboxRequest extends PageRequest {
 export interface MarkReadRequest {
   ids?: string[];
   all?: boolean;
+}
+
+export interface MarkReadResult {
+  updated: number;
+  unread: number;
 }
 
 export interface OptInSubscribeRequest {

@@ -1,5 +1,6 @@
 // The only code that reaches the backend: wx.cloud.callFunction in production, the local dev API in local mode.
 // Whatever happens, the promise settles with a Result, so a page can always leave its loading state.
+import type { ContractRequest, ContractResponse, FunctionName, PageActionName } from '../../typings/contract';
 import type { Fail, Result } from '../../typings/result';
 import { CALL_TIMEOUT_MS, CLOUD_ENV, currentEnvVersion, localApiUrl } from '../config/env';
 import { isLocalMode, localOpenid } from './localMode';
@@ -63,12 +64,23 @@ export function networkFail(message = NETWORK_MESSAGE): Fail {
   return { ok: false, code: 'NETWORK', message };
 }
 
-export function callCloud<T>(
-  name: string,
-  action: string,
-  data: Record<string, unknown> = {},
-  opts: CallOptions = {},
-): Promise<Result<T>> {
+/** The data argument: optional when the action's request has no required field. */
+export type RequestArgs<Req> = {} extends Req ? [data?: Req, opts?: CallOptions] : [data: Req, opts?: CallOptions];
+
+/**
+ * Call an action a page may call, typed from the contract table (typings/contract): `callCloud('visit', 'recordVisit',
+ * req)` checks `req` against RecordVisitRequest and answers Result<RecordVisitResult>.
+ */
+export function callCloud<F extends FunctionName, A extends PageActionName<F>>(
+  name: F,
+  action: A,
+  ...[data, opts]: RequestArgs<ContractRequest<F, A>>
+): Promise<Result<ContractResponse<F, A>>> {
+  return sendEvent<ContractResponse<F, A>>(name, action, data ?? {}, opts);
+}
+
+/** The untyped call beneath callCloud: for the outbox, which resends data its caller shaped through the contract. */
+export function sendEvent<T>(name: string, action: string, data: object, opts: CallOptions = {}): Promise<Result<T>> {
   const event: Record<string, unknown> = { ...data, action };
   if (opts.idempotencyKey) event.idempotencyKey = opts.idempotencyKey;
   const tooLarge = oversize(event);

@@ -1,7 +1,8 @@
 // Field work made without network is kept on the phone (wx storage survives the app being killed) and sent when the
 // network returns, with the idempotency key it was given when the user tapped "submit": a resend never duplicates.
+import type { ContractRequest, ContractResponse, FunctionName, PageActionName } from '../../typings/contract';
 import type { ErrorCode, Result } from '../../typings/result';
-import { callCloud } from './callCloud';
+import { sendEvent } from './callCloud';
 
 const STORAGE_KEY = 'nw.outbox.v1';
 
@@ -47,22 +48,22 @@ function save(items: OutboxItem[]): void {
  * Submit now; if the network fails, queue it and answer { queued: true }. A server refusal (bad input, out of range…)
  * is not queued: it comes back as the Result so the form can show it next to the field.
  */
-export async function submitOrQueue<T>(
-  fn: string,
-  action: string,
-  data: Record<string, unknown>,
+export async function submitOrQueue<F extends FunctionName, A extends PageActionName<F>>(
+  fn: F,
+  action: A,
+  data: ContractRequest<F, A>,
   label: string,
   opts: {
     key?: string;
     /** fields that mark a queued item as captured offline at its device time, e.g. d => ({ offline: true, deviceTime: d }) */
-    offlineFields?: (deviceTime: string) => Record<string, unknown>;
+    offlineFields?: (deviceTime: string) => Partial<ContractRequest<F, A>>;
   } = {},
-): Promise<{ queued: true; item: OutboxItem } | { queued: false; result: Result<T> }> {
+): Promise<{ queued: true; item: OutboxItem } | { queued: false; result: Result<ContractResponse<F, A>> }> {
   const key = opts.key ?? newIdempotencyKey();
   const capturedAt = deviceTimeNow();
-  const result = await callCloud<T>(fn, action, data, { idempotencyKey: key });
+  const result = await sendEvent<ContractResponse<F, A>>(fn, action, data as object, { idempotencyKey: key });
   if (result.ok || !isRetryable(result.code)) return { queued: false, result };
-  const queuedData = opts.offlineFields ? { ...data, ...opts.offlineFields(capturedAt) } : data;
+  const queuedData: Record<string, unknown> = { ...(data as object), ...(opts.offlineFields?.(capturedAt) ?? {}) };
   const item: OutboxItem = { key, fn, action, data: queuedData, label, createdAt: capturedAt, attempts: 1, lastError: null };
   save([...pending().filter((i) => i.key !== key), item]);
   return { queued: true, item };
@@ -98,7 +99,7 @@ export function flush(): Promise<FlushReport> {
 async function doFlush(): Promise<FlushReport> {
   const report: FlushReport = { sent: 0, refused: [], stillPending: 0 };
   for (const item of pending()) {
-    const result = await callCloud(item.fn, item.action, item.data, { idempotencyKey: item.key });
+    const result = await sendEvent(item.fn, item.action, item.data, { idempotencyKey: item.key });
     const rest = pending().filter((i) => i.key !== item.key);
     if (result.ok) {
       report.sent++;

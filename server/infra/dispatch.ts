@@ -2,6 +2,7 @@
 // check the action's roles, run it, and map any failure to { ok:false, code, message } in one place.
 import { z } from 'zod';
 import type { Fail, Result } from '../../typings/result';
+import type { Contract, FunctionName } from '../../typings/contract';
 import type { Role } from '../../typings/roles';
 import { AppError } from './errors';
 import { getCloud, getDb, type Database } from './cloud';
@@ -34,6 +35,38 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
 
 export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
   return def;
+}
+
+/** What crosses the wire: JSON turns a Date into its ISO string. */
+type OverTheWire<T> = T extends Date ? string : T extends readonly (infer E)[] ? OverTheWire<E>[] : T extends object ? { [K in keyof T]: OverTheWire<T[K]> } : T;
+/** One flat, comparable form of a type (interfaces, intersections and zod's mapped types alike). */
+type Plain<T> = T extends readonly (infer E)[] ? Plain<E>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
+type Same<A, B> = (<X>() => X extends Plain<A> ? 1 : 2) extends <X>() => X extends Plain<B> ? 1 : 2 ? true : false;
+
+/** Each action checked against its contract row; a mismatch becomes a type naming both sides, so tsc shows them. */
+export type ContractChecked<C, T> = {
+  [A in keyof C]: A extends keyof T
+    ? T[A] extends { schema: infer S extends z.ZodType; run(...args: never[]): Promise<infer R> }
+      ? C[A] extends { request: infer Req; response: infer Res }
+        ? Same<z.input<S>, Req> extends false
+          ? { requestMismatch: { contract: Req; schema: z.input<S> } }
+          : [OverTheWire<R>] extends [Res]
+            ? T[A]
+            : { responseMismatch: { contract: Res; handler: OverTheWire<R> } }
+        : never
+      : ActionDef
+    : ActionDef;
+};
+
+/**
+ * A function's action table, checked against its contract table in typings/contract: the same action names, each
+ * schema's input exactly the contract's request, each result assignable to the contract's response.
+ */
+export function contractActions<F extends FunctionName, T extends Record<keyof Contract[F], ActionDef<any, any>>>(
+  _fn: F,
+  table: T & ContractChecked<Contract[F], T> & Record<Exclude<keyof T, keyof Contract[F]>, never>,
+): T {
+  return table;
 }
 
 export interface TimerDef {

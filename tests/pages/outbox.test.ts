@@ -39,7 +39,7 @@ it('CONFLICT and NETWORK are retryable; validation, permission and domain refusa
 
 it('a submission answered CONFLICT is queued with its key and sent again with the same key', async () => {
   replies = [CONFLICT];
-  const first = await submitOrQueue('grid', 'confirmContact', { householdId: 'h1' }, '联络 一组1号');
+  const first = await submitOrQueue('grid', 'confirmContact', { householdId: 'h1', method: 'phone' }, '联络 一组1号');
   expect(first.queued).toBe(true);
   expect(pending()).toHaveLength(1);
   replies = [{ ok: true, data: { id: 'c1' } }];
@@ -50,15 +50,15 @@ it('a submission answered CONFLICT is queued with its key and sent again with th
 
 it('a validation refusal is not queued: the form shows it', async () => {
   replies = [INVALID];
-  expect(await submitOrQueue('visit', 'recordVisit', { householdId: 'h1' }, '走访 一组1号')).toEqual({ queued: false, result: INVALID });
+  expect(await submitOrQueue('visit', 'recordVisit', { householdId: 'h1', templateId: 't1', answers: [], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, '走访 一组1号')).toEqual({ queued: false, result: INVALID });
   expect(pending()).toEqual([]);
 });
 
 it('on flush a CONFLICT stays waiting while the next item goes through; a validation refusal is kept with its reason', async () => {
   replies = [CONFLICT, CONFLICT, INVALID];
-  await submitOrQueue('grid', 'confirmContact', { householdId: 'a' }, 'A');
-  await submitOrQueue('grid', 'confirmContact', { householdId: 'b' }, 'B');
-  await submitOrQueue('grid', 'confirmContact', { householdId: 'c' }, 'C');
+  await submitOrQueue('grid', 'confirmContact', { householdId: 'a', method: 'phone' }, 'A');
+  await submitOrQueue('grid', 'confirmContact', { householdId: 'b', method: 'phone' }, 'B');
+  await submitOrQueue('grid', 'confirmContact', { householdId: 'c', method: 'phone' }, 'C');
   expect(pending()).toHaveLength(2);
   replies = [CONFLICT, INVALID];
   const report = await flush();
@@ -71,7 +71,7 @@ it('on flush a CONFLICT stays waiting while the next item goes through; a valida
 
 it('a CONFLICT that never clears is shown to the user after a bounded number of attempts', async () => {
   replies = [CONFLICT];
-  await submitOrQueue('grid', 'confirmContact', { householdId: 'a' }, 'A');
+  await submitOrQueue('grid', 'confirmContact', { householdId: 'a', method: 'phone' }, 'A');
   for (let i = 1; i < MAX_CONFLICT_ATTEMPTS; i++) {
     replies = [CONFLICT];
     await flush();
@@ -81,8 +81,8 @@ it('a CONFLICT that never clears is shown to the user after a bounded number of 
 
 it('a network failure stops the flush and keeps everything for later', async () => {
   replies = [];
-  await submitOrQueue('grid', 'confirmContact', { householdId: 'a' }, 'A');
-  await submitOrQueue('grid', 'confirmContact', { householdId: 'b' }, 'B');
+  await submitOrQueue('grid', 'confirmContact', { householdId: 'a', method: 'phone' }, 'A');
+  await submitOrQueue('grid', 'confirmContact', { householdId: 'b', method: 'phone' }, 'B');
   const report = await flush();
   expect(report).toEqual({ sent: 0, refused: [], stillPending: 2 });
   expect(sent).toHaveLength(3);

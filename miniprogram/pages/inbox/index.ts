@@ -1,6 +1,6 @@
 // Everyone's inbox: reminders, notices and cases, 20 a page, newest first; tap to mark read. The subscription button asks
 // WeChat for one-time messages (one per tap) and records the credits, so the next reminder also reaches the phone.
-import type { InboxItemView, InboxPage, SubscriptionCreditsView } from '../../../typings/visit';
+import type { InboxItemView } from '../../../typings/visit';
 import { callCloud } from '../../services/callCloud';
 import { failureText, showDone, showFailure } from '../../services/feedback';
 import { newIdempotencyKey } from '../../services/outbox';
@@ -54,7 +54,7 @@ Component({
 
     async load(page: number) {
       this.setData({ state: 'loading', errorText: '' });
-      const res = await callCloud<InboxPage>('visit', 'listInbox', { page, pageSize: PAGE_SIZE });
+      const res = await callCloud('visit', 'listInbox', { page, pageSize: PAGE_SIZE });
       if (!res.ok) {
         this.setData({ state: 'error', errorText: failureText(res) });
         return;
@@ -79,7 +79,7 @@ Component({
       const id = String(e.currentTarget.dataset.id);
       const i = this.data.rows.findIndex((r) => r.id === id);
       if (i < 0 || !this.data.rows[i].unread) return;
-      const res = await callCloud<{ updated: number; unread: number }>('visit', 'markRead', { ids: [id] });
+      const res = await callCloud('visit', 'markRead', { ids: [id] });
       if (!res.ok) {
         showFailure(res);
         return;
@@ -88,7 +88,7 @@ Component({
     },
 
     async onReadAll() {
-      const res = await callCloud<{ updated: number; unread: number }>('visit', 'markRead', { all: true });
+      const res = await callCloud('visit', 'markRead', { all: true });
       if (!res.ok) {
         showFailure(res);
         return;
@@ -105,7 +105,7 @@ Component({
             this.setData({ subscribeText: '您未允许消息提醒；提醒仍会出现在本页' });
             return;
           }
-          const res = await callCloud<SubscriptionCreditsView>('visit', 'optInSubscribe', { templates }, { idempotencyKey: newIdempotencyKey() });
+          const res = await callCloud('visit', 'optInSubscribe', { templates }, { idempotencyKey: newIdempotencyKey() });
           if (!res.ok) {
             showFailure(res);
             return;

@@ -4,7 +4,7 @@ import type { Result } from '../../../typings/result';
 import { callCloud } from '../callCloud';
 
 export function acceptInvite(code: string): Promise<Result<AcceptInviteResult>> {
-  return callCloud<AcceptInviteResult>('org', 'acceptInvite', { code: code.trim() });
+  return callCloud('org', 'acceptInvite', { code: code.trim() });
 }
 
 /** The invite code inside a QR scene as WeChat hands it over (`i%3DCODE` or `i=CODE`); '' when it is not an invite. */

@@ -1,5 +1,5 @@
 // org.me → the home page's view model: who I am and one tile per role I hold.
-import type { HomeCard, MeResult, RoleView } from '../../../typings/org';
+import type { HomeCard, RoleView } from '../../../typings/org';
 import type { Result } from '../../../typings/result';
 import { ROLE_AREAS, ROLE_ORDER } from '../../config/roles';
 import { callCloud } from '../callCloud';
@@ -20,7 +20,7 @@ export type HomeView =
   | { bound: true; name: string; township: string; tiles: RoleTile[] };
 
 export async function loadHome(): Promise<Result<HomeView>> {
-  const res = await callCloud<MeResult>('org', 'me');
+  const res = await callCloud('org', 'me');
   if (!res.ok) return res;
   const me = res.data;
   if (!me.bound) return { ok: true, data: { bound: false, openid: me.openid ?? '' } };

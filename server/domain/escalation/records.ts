@@ -1,7 +1,7 @@
 // Stored shapes of the escalation aggregate (SPEC §4): notices 通报, notice and interview cases, objections 申辩 (held on
 // their case), exemptions and reminders. Dates are real Dates in the database; ids are deterministic so re-runs never
 // duplicate.
-import type { CaseLevel, CaseStatus, NoticeLineState, ObjectionStatus, StandingVisit } from '../../../typings/escalation';
+import type { CaseLevel, CaseStatus, ExemptionView, NoticeLineState, ObjectionStatus, StandingVisit } from '../../../typings/escalation';
 import type { GeoPoint } from '../../../typings/org';
 import type { ProofKind } from '../visit/records';
 
@@ -129,15 +129,8 @@ export function noticeId(campaignId: string, periodKey: string): string {
   return `notice:${campaignId}:${periodKey}`;
 }
 
-export interface ExemptionRecord {
-  /** `${campaignId}:${periodKey}:${visitorPersonId}` */
-  _id: string;
-  townshipId: string;
-  campaignId: string;
-  periodKey: string;
-  visitorPersonId: string;
-  reason: string;
-  grantedBy: string;
+/** As exemptVisitor returns it, with its time stored as a Date. */
+export interface ExemptionRecord extends Omit<ExemptionView, 'createdAt'> {
   createdAt: Date;
 }
 

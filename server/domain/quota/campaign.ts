@@ -1,30 +1,11 @@
 // Campaigns are data: periods with a quota per assigned household, the minimum gap between counted visits,
 // the remedy window and reminder offsets. The default reproduces seed 001.
+import type { CampaignRulesView, PeriodInput } from '../../../typings/visit';
 import { addDays, cstDayStart, monthLastDay, nextMonthStart } from '../time/cst';
 
-export interface Period {
-  /** stable key, e.g. `first-round` or `2024-12` */
-  key: string;
-  label: string;
-  /** first and last CST day, inclusive */
-  startDay: string;
-  endDay: string;
-  /** counted visits required per assigned household */
-  quota: number;
-}
-
-export interface CampaignRules {
-  /** counted visits of one household in one period at least this many CST days apart */
-  minGapDays: number;
-  /** "规定时间": days after the period end to make up the shortfall before an interview case */
-  remedyDays: number;
-  /** reminders this many days before the period ends */
-  reminderOffsetsDays: number[];
-  /** an offline visit may be submitted this many hours after its device time */
-  offlineWindowHours: number;
-  /** whether a visit with no proof of presence counts (seed 001 asks for none: it counts and is flagged); absent = true */
-  unprovenVisitsCount?: boolean;
-}
+/** A period and the rules travel to the phone as they are stored: one shape, kept in typings/visit.ts. */
+export type Period = PeriodInput;
+export type CampaignRules = CampaignRulesView;
 
 export interface Campaign {
   id: string;

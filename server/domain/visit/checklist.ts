@@ -1,4 +1,5 @@
 // The residential fire-hazard checklist 居民住房消防安全排查表 (seed 001 附件6) as data, and the rules for a filled form.
+import type { VisitAnswerInput } from '../../../typings/visit';
 import type { ChecklistItem, ChecklistTemplateRecord } from './records';
 import { MAX_PHOTOS, type Problem } from './problem';
 
@@ -44,13 +45,8 @@ export const BUILT_IN_TEMPLATES: ChecklistTemplateRecord[] = [
   { _id: WINTER_TEMPLATE_ID, name: '居民住房消防安全排查表（冬春版）', items: [...RESIDENTIAL_ITEMS, ...WINTER_ITEMS, OTHER_ITEM] },
 ];
 
-export interface AnswerInput {
-  key: string;
-  answer: 'ok' | 'hazard' | 'na';
-  note?: string;
-  photos?: string[];
-  deadline?: string;
-}
+/** One answer as the visit form sends it (typings/visit.ts). */
+export type AnswerInput = VisitAnswerInput;
 
 /**
  * "填写好居民住房消防安全排查表（附件6），限期整改到位": only items of the template, at most 9 photos each, and a hazard's

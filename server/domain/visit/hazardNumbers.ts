@@ -1,14 +1,9 @@
 // The township's hazard numbers per village: found, rectified (verified), still open, overdue (SPEC §6, §8).
+import type { HazardNumbersView } from '../../../typings/visit';
 import type { HazardRecord } from './records';
 import { hazardState } from './hazardState';
 
-export interface HazardNumbers {
-  villageId: string;
-  found: number;
-  rectified: number;
-  open: number;
-  overdue: number;
-}
+export type HazardNumbers = HazardNumbersView;
 
 export function hazardNumbers(hazards: Pick<HazardRecord, 'villageId' | 'status' | 'deadline'>[], now: Date): HazardNumbers[] {
   const by = new Map<string, HazardNumbers>();

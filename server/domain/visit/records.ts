@@ -1,22 +1,18 @@
 // Stored shapes of the visit aggregate: checklist templates, knock visits with their proof of presence, the
 // per-household tally of a period, and hazards. Dates are real Dates in the database.
 import type { GeoPoint } from '../../../typings/org';
+import type { ChecklistAnswer, ChecklistItemView, ProofKind } from '../../../typings/visit';
 
-export type ChecklistAnswer = 'ok' | 'hazard' | 'na';
+export type { ChecklistAnswer, ProofKind };
 
-export interface ChecklistItem {
-  key: string;
-  label: string;
-  group: string;
-}
+/** A checklist item is stored as the phone shows it. */
+export type ChecklistItem = ChecklistItemView;
 
 export interface ChecklistTemplateRecord {
   _id: string;
   name: string;
   items: ChecklistItem[];
 }
-
-export type ProofKind = 'cardQr' | 'gps' | 'villagerConfirm';
 
 export interface VisitRecord {
   _id: string;

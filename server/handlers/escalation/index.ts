@@ -1,6 +1,6 @@
 // The `escalation` function's action and timer tables: the ladder job, notices (draft → publish), cases, objections,
 // the discipline office's work, exemptions.
-import type { ActionDef, TimerDef } from '../../infra/dispatch';
+import { contractActions, type TimerDef } from '../../infra/dispatch';
 import { closeCase, getCase, listCases, myCases, recordInterview, runEscalation, scheduleInterview } from './cases';
 import { getNotice, listNotices, periodStages, publishNotice } from './notices';
 import { fileObjection, listObjections, ruleObjection } from './objections';
@@ -8,7 +8,7 @@ import { exemptVisitor } from './exemptions';
 import { dashboard } from './dashboard';
 import { runEscalation as runJob } from './run';
 
-export const actions: Record<string, ActionDef<any, any>> = {
+export const actions = contractActions('escalation', {
   runEscalation,
   listNotices,
   getNotice,
@@ -25,6 +25,6 @@ export const actions: Record<string, ActionDef<any, any>> = {
   closeCase,
   exemptVisitor,
   dashboard,
-};
+});
 
 export const timers: Record<string, TimerDef> = { ladder: { run: (ctx) => runJob(ctx) } };

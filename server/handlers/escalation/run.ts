@@ -10,20 +10,11 @@ import type { TownshipRecord } from '../../domain/org/records';
 import type { CampaignRecord } from '../../domain/quota/records';
 import { closesAt, dueTransitions } from '../../domain/escalation/ladder';
 import { noticeId, type NoticeRecord } from '../../domain/escalation/records';
+import type { EscalationRunSummary } from '../../../typings/escalation';
 import { periodFacts, type ScanBudget } from './periodFacts';
 import { completePublication, draftNotice, referDue, remindOverdueDraft, sendReminders } from './steps';
 
-export interface RunSummary {
-  reminders: number;
-  drafts: number;
-  draftCases: number;
-  overdueReminders: number;
-  remedied: number;
-  interviewCases: number;
-  reads: number;
-  /** false when the time budget ran out: the next run (timer or office) continues */
-  complete: boolean;
-}
+export type RunSummary = EscalationRunSummary;
 
 /** Leave a margin under CloudBase's 60 s invocation limit (a deployment may lower it with ESCALATION_TIME_BUDGET_MS). */
 function timeBudgetMs(): number {

@@ -1,7 +1,7 @@
 // The `grid` function's action and timer tables: the grid leader's weekly contact and risk report, the boards the
 // grid leader, the village liaison and the office read, and the weekly close.
-import type { ActionDef, TimerDef } from '../../infra/dispatch';
-import { defineAction } from '../../infra/dispatch';
+import type { TimerDef } from '../../infra/dispatch';
+import { contractActions, defineAction } from '../../infra/dispatch';
 import { actorOf } from '../../infra/orgRepo';
 import { runWeeklyCloseSchema } from '../../domain/grid/schemas';
 import { listWeeks, weeklyBoard } from './board';
@@ -17,13 +17,13 @@ const runWeeklyClose = defineAction({
   run: (ctx) => runJob(ctx, actorOf(ctx).townshipId),
 });
 
-export const actions: Record<string, ActionDef<any, any>> = {
+export const actions = contractActions('grid', {
   weeklyBoard,
   listWeeks,
   confirmContact,
   fileWeeklyReport,
   villageWeek,
   runWeeklyClose,
-};
+});
 
 export const timers: Record<string, TimerDef> = { weeklyClose: { run: (ctx) => runJob(ctx) } };

@@ -1,12 +1,12 @@
 // The `household` function's action table: a villager's own household and grid, the 告知书 signature, the self-check.
-import type { ActionDef } from '../../infra/dispatch';
+import { contractActions } from '../../infra/dispatch';
 import { myHousehold } from './myHousehold';
 import { acknowledgeNotice, getNotice } from './notice';
 import { selfCheck } from './selfCheck';
 
-export const actions: Record<string, ActionDef<any, any>> = {
+export const actions = contractActions('household', {
   myHousehold,
   getNotice,
   acknowledgeNotice,
   selfCheck,
-};
+});

@@ -1,5 +1,5 @@
 // The `org` function's action table: accounts and organisation (township → village → micro-grid → household, people, invites, assignments).
-import type { ActionDef, TimerDef } from '../../infra/dispatch';
+import { contractActions, type TimerDef } from '../../infra/dispatch';
 import { createVillage, listVillages, updateVillage } from './villages';
 import { createGrid, listGrids, updateGrid } from './grids';
 import { addHousehold, listHouseholds, moveHousehold, setHouseholdActive, updateHousehold } from './households';
@@ -8,7 +8,7 @@ import { acceptInvite, createInvite, expireInvites, listInvites, revokeInvite } 
 import { assignHouseholds, endAssignment, listAssignments, reassignHouseholds } from './assignments';
 import { me } from './me';
 
-export const actions: Record<string, ActionDef<any, any>> = {
+export const actions = contractActions('org', {
   me,
   createVillage,
   updateVillage,
@@ -33,6 +33,6 @@ export const actions: Record<string, ActionDef<any, any>> = {
   reassignHouseholds,
   endAssignment,
   listAssignments,
-};
+});
 
 export const timers: Record<string, TimerDef> = { expireInvites };

@@ -1,10 +1,10 @@
 // The `programme` function's action and timer tables: the elderly registry (seed 000) and old compounds (seed 002).
-import type { ActionDef, TimerDef } from '../../infra/dispatch';
+import { contractActions, type TimerDef } from '../../infra/dispatch';
 import { addElderly, listElderly, recordHelperContact, updateElderly } from './elderly';
 import { addCompound, listCompoundTasks, listCompounds, setTaskStatus, updateCompound } from './compounds';
 import { remindSilentHelpers } from './helperReminder';
 
-export const actions: Record<string, ActionDef<any, any>> = {
+export const actions = contractActions('programme', {
   addElderly,
   updateElderly,
   listElderly,
@@ -14,6 +14,6 @@ export const actions: Record<string, ActionDef<any, any>> = {
   listCompounds,
   listCompoundTasks,
   setTaskStatus,
-};
+});
 
 export const timers: Record<string, TimerDef> = { helperContact: { run: (ctx) => remindSilentHelpers(ctx) } };

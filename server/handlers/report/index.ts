@@ -1,12 +1,12 @@
 // The `report` function's action table: the seeds' tables as .xlsx files opened by a temporary link.
-import type { ActionDef } from '../../infra/dispatch';
+import { contractActions } from '../../infra/dispatch';
 import { exportCompoundLedger, exportElderly001, exportElderlyTable } from './programmeTables';
 import { exportCompliance, exportStats001 } from './campaignTables';
 
-export const actions: Record<string, ActionDef<any, any>> = {
+export const actions = contractActions('report', {
   exportElderlyTable,
   exportCompoundLedger,
   exportStats001,
   exportElderly001,
   exportCompliance,
-};
+});

@@ -1,11 +1,11 @@
 // The `resident` function's action table: villagers' and grid leaders' hazard reports, anonymous whistle-blower
 // reports with their receipt, and the liaison's (or office's) handling of reports with no household visitor.
-import type { ActionDef } from '../../infra/dispatch';
+import { contractActions } from '../../infra/dispatch';
 import { listMyReports, reportFormOptions, reportHazard } from './reports';
 import { whistleBlow, whistleStatus } from './whistle';
 import { listRoutedReports, verifyRoutedReport } from './routed';
 
-export const actions: Record<string, ActionDef<any, any>> = {
+export const actions = contractActions('resident', {
   reportFormOptions,
   reportHazard,
   listMyReports,
@@ -13,4 +13,4 @@ export const actions: Record<string, ActionDef<any, any>> = {
   whistleStatus,
   listRoutedReports,
   verifyRoutedReport,
-};
+});

@@ -1,6 +1,6 @@
 // The `visit` function's action table: campaigns, the checklist, knock visits and their proof, a visitor's progress,
 // hazard re-verification, and the inbox with subscription credits.
-import type { ActionDef } from '../../infra/dispatch';
+import { contractActions } from '../../infra/dispatch';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns';
 import { getChecklistTemplate, listChecklistTemplates } from './checklist';
 import { recordVisit } from './recordVisit';
@@ -11,7 +11,7 @@ import { claimRectification, listHouseholdHazards, listMyHazardDuties, verifyHaz
 import { listInbox, markRead, optInSubscribe } from './inbox';
 import { hazardNumbersByVillage } from './numbers';
 
-export const actions: Record<string, ActionDef<any, any>> = {
+export const actions = contractActions('visit', {
   listCampaigns,
   getCampaign,
   createCampaign,
@@ -33,4 +33,4 @@ export const actions: Record<string, ActionDef<any, any>> = {
   listInbox,
   markRead,
   optInSubscribe,
-};
+});

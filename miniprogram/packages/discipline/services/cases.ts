@@ -8,25 +8,25 @@ export const PAGE_SIZE = 20;
 export function listCases(level: CaseLevel, page: number): Promise<Result<CaseListPage>> {
   // overdue visitors are the open notice cases; interview cases stay on the list until closed
   const status = level === 'notice' ? 'open' : 'active';
-  return callCloud<CaseListPage>('escalation', 'listCases', { level, status, page, pageSize: PAGE_SIZE });
+  return callCloud('escalation', 'listCases', { level, status, page, pageSize: PAGE_SIZE });
 }
 
 export function getCase(caseId: string): Promise<Result<CaseView>> {
-  return callCloud<CaseView>('escalation', 'getCase', { caseId });
+  return callCloud('escalation', 'getCase', { caseId });
 }
 
 export function getNotice(noticeId: string): Promise<Result<NoticeView>> {
-  return callCloud<NoticeView>('escalation', 'getNotice', { noticeId });
+  return callCloud('escalation', 'getNotice', { noticeId });
 }
 
 export function scheduleInterview(caseId: string, scheduledAt: string, place: string): Promise<Result<CaseView>> {
-  return callCloud<CaseView>('escalation', 'scheduleInterview', { caseId, scheduledAt, place });
+  return callCloud('escalation', 'scheduleInterview', { caseId, scheduledAt, place });
 }
 
 export function recordInterview(caseId: string, outcome: string, conclusion: string): Promise<Result<CaseView>> {
-  return callCloud<CaseView>('escalation', 'recordInterview', { caseId, outcome, conclusion });
+  return callCloud('escalation', 'recordInterview', { caseId, outcome, conclusion });
 }
 
 export function closeCase(caseId: string): Promise<Result<CaseView>> {
-  return callCloud<CaseView>('escalation', 'closeCase', { caseId });
+  return callCloud('escalation', 'closeCase', { caseId });
 }

@@ -1,21 +1,21 @@
 // The grid leader's calls: this week's board, contact confirmations (queued offline with their device time), the weekly
 // risk report and past weeks; with the labels the pages share.
-import type { ContactConfirmation, ContactMethod, GridHazardCategory, ListWeeksResult, WeeklyBoard, WeeklyReportFiled } from '../../../../typings/grid';
+import type { ContactMethod, GridHazardCategory, ListWeeksResult, WeeklyBoard } from '../../../../typings/grid';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { pending, submitOrQueue } from '../../../services/outbox';
 
 export function loadBoard(): Promise<Result<WeeklyBoard>> {
-  return callCloud<WeeklyBoard>('grid', 'weeklyBoard');
+  return callCloud('grid', 'weeklyBoard');
 }
 
 export function loadWeeks(count = 8): Promise<Result<ListWeeksResult>> {
-  return callCloud<ListWeeksResult>('grid', 'listWeeks', { count });
+  return callCloud('grid', 'listWeeks', { count });
 }
 
 /** Sent now, or kept on the phone with the device time when there is no network (SPEC §3: up to 48 h late). */
 export function confirmContact(householdId: string, method: ContactMethod, label: string) {
-  return submitOrQueue<ContactConfirmation>('grid', 'confirmContact', { householdId, method }, label, { offlineFields: (d) => ({ deviceTime: d }) });
+  return submitOrQueue('grid', 'confirmContact', { householdId, method }, label, { offlineFields: (d) => ({ deviceTime: d }) });
 }
 
 export interface ReportHazardInput {
@@ -25,7 +25,7 @@ export interface ReportHazardInput {
 }
 
 export function fileReport(noRisk: boolean, hazards: ReportHazardInput[], key: string) {
-  return submitOrQueue<WeeklyReportFiled>('grid', 'fileWeeklyReport', { noRisk, hazards }, noRisk ? '本周风险上报：无风险' : `本周风险上报：${hazards.length}条隐患`, {
+  return submitOrQueue('grid', 'fileWeeklyReport', { noRisk, hazards }, noRisk ? '本周风险上报：无风险' : `本周风险上报：${hazards.length}条隐患`, {
     key,
     offlineFields: (d) => ({ deviceTime: d }),
   });

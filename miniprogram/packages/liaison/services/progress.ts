@@ -1,10 +1,7 @@
 // The village's progress: this period (its escalation.dashboard row) and this week (grid.villageWeek).
-import type { VillageWeek } from '../../../../typings/grid';
 import type { Result } from '../../../../typings/result';
-import type { VillageRow } from '../../../../typings/dashboard';
 import { callCloud } from '../../../services/callCloud';
 
-type DashboardRow = VillageRow;
 
 export interface PeriodProgress {
   period: string;
@@ -21,7 +18,7 @@ export interface WeekProgress {
 const pct = (p: number | null) => (p === null ? '—' : `${p}%`);
 
 export async function periodProgress(): Promise<Result<PeriodProgress>> {
-  const res = await callCloud<{ campaignName: string | null; periodLabel: string | null; villages: DashboardRow[] }>('escalation', 'dashboard');
+  const res = await callCloud('escalation', 'dashboard');
   if (!res.ok) return res;
   const d = res.data;
   return {
@@ -43,7 +40,7 @@ export async function periodProgress(): Promise<Result<PeriodProgress>> {
 }
 
 export async function weekProgress(villageId?: string): Promise<Result<WeekProgress>> {
-  const res = await callCloud<VillageWeek>('grid', 'villageWeek', villageId ? { villageId } : {});
+  const res = await callCloud('grid', 'villageWeek', villageId ? { villageId } : {});
   if (!res.ok) return res;
   const w = res.data;
   return {

@@ -1,5 +1,4 @@
 // A village's micro-grids with their household counts against the cap of 15 ("每村按5-10户（最多不超过15户）设立一个微网格").
-import type { GridView } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 
@@ -40,19 +39,19 @@ export function gridCard(g: { id: string; villageId: string; name: string; house
 }
 
 export async function villageGrids(villageId?: string): Promise<Result<{ villageId: string; villageName: string; grids: GridCard[] }>> {
-  const res = await callCloud<GridView[]>('org', 'listGrids', villageId ? { villageId } : {});
+  const res = await callCloud('org', 'listGrids', villageId ? { villageId } : {});
   if (!res.ok) return res;
   const first = res.data[0];
   if (first || villageId) return { ok: true, data: { villageId: villageId ?? first.villageId, villageName: first?.villageName ?? '', grids: res.data.map(gridCard) } };
   // no grid yet (a new village) or not a cadre at all: the liaison's own village comes from the dashboard, which refuses non-cadres
-  const own = await callCloud<{ villages: { villageId: string; villageName: string }[] }>('escalation', 'dashboard');
+  const own = await callCloud('escalation', 'dashboard');
   if (!own.ok) return own;
   const v = own.data.villages[0];
   return { ok: true, data: { villageId: v?.villageId ?? '', villageName: v?.villageName ?? '', grids: [] } };
 }
 
 export async function createGrid(villageId: string, name: string): Promise<Result<GridCard>> {
-  const res = await callCloud<GridView>('org', 'createGrid', { villageId, name: name.trim() });
+  const res = await callCloud('org', 'createGrid', { villageId, name: name.trim() });
   if (!res.ok) return res;
   return { ok: true, data: gridCard(res.data) };
 }

@@ -57,7 +57,7 @@ export function campaignForm(c: CampaignView): CampaignForm {
 }
 
 export async function loadCampaigns(): Promise<Result<CampaignView[]>> {
-  return callCloud<CampaignView[]>('visit', 'listCampaigns');
+  return callCloud('visit', 'listCampaigns');
 }
 
 /** A number as typed; anything else goes to the server as typed, so its own message says what is wrong. */
@@ -79,9 +79,10 @@ function periodInput(p: PeriodForm, original: PeriodInput | undefined): PeriodIn
 }
 
 export function saveCampaign(form: CampaignForm, original: CampaignView): Promise<Result<CampaignView>> {
-  return callCloud<CampaignView>('visit', 'updateCampaign', {
+  // typed as numbers, sent as typed (num): a non-number reaches the server, whose message names the field
+  return callCloud('visit', 'updateCampaign', {
     campaignId: form.id,
-    rules: { minGapDays: num(form.minGapDays), remedyDays: num(form.remedyDays), reminderOffsetsDays: offsets(form.reminderOffsets) },
+    rules: { minGapDays: num(form.minGapDays) as number, remedyDays: num(form.remedyDays) as number, reminderOffsetsDays: offsets(form.reminderOffsets) as number[] },
     periods: form.periods.map((p) => periodInput(p, original.periods.find((o) => o.key === p.key))),
   });
 }

@@ -1,12 +1,11 @@
 // escalation.dashboard → one small card per village (the office sees all villages, a liaison its own).
 import type { Result } from '../../../../typings/result';
-import type { Dashboard, VillageRow } from '../../../../typings/dashboard';
+import type { VillageRow } from '../../../../typings/dashboard';
 import { callCloud } from '../../../services/callCloud';
 import { pctText } from '../../../ui/cstFormat';
 
 export type DashboardRow = VillageRow;
 
-type DashboardReply = Dashboard;
 
 export interface VillageCard {
   id: string;
@@ -49,7 +48,7 @@ export function villageCard(r: DashboardRow): VillageCard {
 }
 
 export async function loadDashboard(): Promise<Result<DashboardView>> {
-  const res = await callCloud<DashboardReply>('escalation', 'dashboard');
+  const res = await callCloud('escalation', 'dashboard');
   if (!res.ok) return res;
   const d = res.data;
   const period = d.campaignName ? `${d.campaignName} · ${d.periodLabel ?? '当前不在行动时段内'}` : '当前没有进行中的走访行动';

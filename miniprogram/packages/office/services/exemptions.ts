@@ -1,7 +1,6 @@
 // Exemptions and reassignments, always with a reason (SPEC §4.6): visitors, periods, a visitor's households, and the two writes.
-import type { AssignmentView, Page, PersonView, ReassignResult } from '../../../../typings/org';
+import type { ReassignResult } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
-import type { CampaignView } from '../../../../typings/visit';
 import { callCloud } from '../../../services/callCloud';
 
 export const VISITOR_PAGE_SIZE = 20;
@@ -26,14 +25,14 @@ export interface HeldHousehold {
 }
 
 export async function listVisitors(page: number): Promise<Result<{ rows: VisitorRow[]; total: number }>> {
-  const res = await callCloud<Page<PersonView>>('org', 'listPersons', { role: 'visitor', page, pageSize: VISITOR_PAGE_SIZE });
+  const res = await callCloud('org', 'listPersons', { role: 'visitor', page, pageSize: VISITOR_PAGE_SIZE });
   if (!res.ok) return res;
   return { ok: true, data: { rows: res.data.items.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })), total: res.data.total } };
 }
 
 /** Every period of every campaign, the current period of the active campaign first. */
 export async function periodOptions(): Promise<Result<{ options: PeriodOption[]; current: number }>> {
-  const res = await callCloud<CampaignView[]>('visit', 'listCampaigns');
+  const res = await callCloud('visit', 'listCampaigns');
   if (!res.ok) return res;
   const options: PeriodOption[] = [];
   let current = 0;
@@ -56,11 +55,11 @@ export function exemptVisitor(period: PeriodOption, visitorPersonId: string, rea
 }
 
 export async function heldHouseholds(visitorPersonId: string): Promise<Result<HeldHousehold[]>> {
-  const res = await callCloud<AssignmentView[]>('org', 'listAssignments', { visitorPersonId });
+  const res = await callCloud('org', 'listAssignments', { visitorPersonId });
   if (!res.ok) return res;
   return { ok: true, data: res.data.slice(0, 50).map((a) => ({ id: a.householdId, address: a.householdAddress, picked: false })) };
 }
 
 export function reassignHouseholds(householdIds: string[], fromVisitorPersonId: string, toVisitorPersonId: string, reason: string): Promise<Result<ReassignResult>> {
-  return callCloud<ReassignResult>('org', 'reassignHouseholds', { householdIds, fromVisitorPersonId, toVisitorPersonId, reason: reason.trim() });
+  return callCloud('org', 'reassignHouseholds', { householdIds, fromVisitorPersonId, toVisitorPersonId, reason: reason.trim() });
 }

@@ -1,6 +1,6 @@
 // escalation.listNotices / getNotice / publishNotice / exemptVisitor → the township notices 通报: drafts to review
 // and publish, published ones with their corrections (SPEC §4.3–4.4, 4.9–4.10).
-import type { NoticePage, NoticeView, PeriodStageView } from '../../../../typings/escalation';
+import type { NoticeView, PeriodStageView } from '../../../../typings/escalation';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { PROOF_LABELS } from '../../../config/caseLabels';
@@ -49,7 +49,7 @@ function stageRow(s: PeriodStageView): StageRow {
 }
 
 export async function listNotices(page: number): Promise<Result<{ rows: NoticeRow[]; total: number; stages: StageRow[] }>> {
-  const res = await callCloud<NoticePage>('escalation', 'listNotices', { page, pageSize: NOTICE_PAGE_SIZE });
+  const res = await callCloud('escalation', 'listNotices', { page, pageSize: NOTICE_PAGE_SIZE });
   if (!res.ok) return res;
   const rows = res.data.items.map((n) => ({
     id: n._id,
@@ -85,12 +85,12 @@ export function noticeDetail(n: NoticeView): NoticeDetail {
 }
 
 export async function openNotice(noticeId: string): Promise<Result<NoticeDetail>> {
-  const res = await callCloud<NoticeView>('escalation', 'getNotice', { noticeId });
+  const res = await callCloud('escalation', 'getNotice', { noticeId });
   return res.ok ? { ok: true, data: noticeDetail(res.data) } : res;
 }
 
 export async function publishNotice(noticeId: string): Promise<Result<NoticeDetail>> {
-  const res = await callCloud<NoticeView>('escalation', 'publishNotice', { noticeId });
+  const res = await callCloud('escalation', 'publishNotice', { noticeId });
   return res.ok ? { ok: true, data: noticeDetail(res.data) } : res;
 }
 

@@ -1,6 +1,6 @@
 // escalation.listObjections / ruleObjection → objections 申辩 awaiting a ruling: notice objections for the township
 // office, interview objections for the discipline office (SPEC §4.8). The server decides which the caller sees.
-import type { CasePage, CaseView } from '../../../../typings/escalation';
+import type { CaseView } from '../../../../typings/escalation';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { LEVEL_LABELS } from '../../../config/caseLabels';
@@ -31,10 +31,10 @@ function row(c: CaseView): ObjectionRow {
 }
 
 export async function pendingObjections(page: number): Promise<Result<{ rows: ObjectionRow[]; total: number }>> {
-  const res = await callCloud<CasePage>('escalation', 'listObjections', { status: 'pending', page, pageSize: OBJECTION_PAGE_SIZE });
+  const res = await callCloud('escalation', 'listObjections', { status: 'pending', page, pageSize: OBJECTION_PAGE_SIZE });
   return res.ok ? { ok: true, data: { rows: res.data.items.map(row), total: res.data.total } } : res;
 }
 
 export function ruleObjection(caseId: string, upheld: boolean, reason: string): Promise<Result<CaseView>> {
-  return callCloud<CaseView>('escalation', 'ruleObjection', { caseId, upheld, reason });
+  return callCloud('escalation', 'ruleObjection', { caseId, upheld, reason });
 }

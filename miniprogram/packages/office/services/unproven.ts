@@ -1,7 +1,5 @@
 // visit.listUnprovenVisits → visits recorded without any proof of presence, newest first.
-import type { Page } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
-import type { VisitView } from '../../../../typings/visit';
 import { callCloud } from '../../../services/callCloud';
 import { cstTime } from '../../../ui/cstFormat';
 
@@ -16,7 +14,7 @@ export interface UnprovenRow {
 }
 
 export async function listUnproven(page: number): Promise<Result<{ rows: UnprovenRow[]; total: number }>> {
-  const res = await callCloud<Page<VisitView>>('visit', 'listUnprovenVisits', { page, pageSize: UNPROVEN_PAGE_SIZE });
+  const res = await callCloud('visit', 'listUnprovenVisits', { page, pageSize: UNPROVEN_PAGE_SIZE });
   if (!res.ok) return res;
   const rows = res.data.items.map((v) => ({
     id: v.id,

@@ -30,10 +30,8 @@ Component({
 
     async onExport(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { action: ExportAction }>) {
       const action = e.currentTarget.dataset.action;
-      const data: Record<string, unknown> =
-        action === 'exportElderlyTable' ? { month: this.data.month } : action === 'exportStats001' || action === 'exportCompliance' ? { campaignId: this.data.campaignId, periodKey: this.data.periodKey } : {};
       this.setData({ busy: action, errorText: '', link: '' });
-      const res = await runExport(action, data);
+      const res = await runExport(action, this.data);
       this.setData({ busy: '' });
       if (!res.ok) {
         this.setData({ errorText: failureText(res) });

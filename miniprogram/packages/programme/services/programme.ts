@@ -12,7 +12,7 @@ export const HELPER_TYPES: { value: HelperType; label: string }[] = [
 ];
 
 export function listElderly(page = 1): Promise<Result<ElderlyPage>> {
-  return callCloud<ElderlyPage>('programme', 'listElderly', { page, pageSize: 50 });
+  return callCloud('programme', 'listElderly', { page, pageSize: 50 });
 }
 
 export interface ElderlyForm {
@@ -32,7 +32,7 @@ export interface ElderlyForm {
 }
 
 export function addElderly(form: ElderlyForm, idempotencyKey: string): Promise<Result<ElderlyEntryView>> {
-  return callCloud<ElderlyEntryView>('programme', 'addElderly', { ...form }, { idempotencyKey });
+  return callCloud('programme', 'addElderly', { ...form }, { idempotencyKey });
 }
 
 export function listCompounds(): Promise<Result<{ items: CompoundView[]; overdue: number }>> {
@@ -45,6 +45,24 @@ export function listCompoundTasks(): Promise<Result<{ year: number; items: Compo
 
 export type ExportAction = 'exportElderlyTable' | 'exportCompoundLedger' | 'exportElderly001' | 'exportStats001' | 'exportCompliance';
 
-export function runExport(action: ExportAction, data: Record<string, unknown>): Promise<Result<ExportDone>> {
-  return callCloud<ExportDone>('report', action, data, { timeoutMs: 60000 });
+/** What the export form holds; each table takes the fields it needs. */
+export interface ExportForm {
+  month: string;
+  campaignId: string;
+  periodKey: string;
+}
+
+const EXPORT_OPTIONS = { timeoutMs: 60000 };
+
+export function runExport(action: ExportAction, form: ExportForm): Promise<Result<ExportDone>> {
+  switch (action) {
+    case 'exportElderlyTable':
+      return callCloud('report', action, { month: form.month }, EXPORT_OPTIONS);
+    case 'exportStats001':
+    case 'exportCompliance':
+      return callCloud('report', action, { campaignId: form.campaignId, periodKey: form.periodKey }, EXPORT_OPTIONS);
+    case 'exportCompoundLedger':
+    case 'exportElderly001':
+      return callCloud('report', action, {}, EXPORT_OPTIONS);
+  }
 }

@@ -18,34 +18,34 @@ export const PAGE_SIZE = 20;
 const FN = 'resident';
 
 export function reportFormOptions(): Promise<Result<ReportFormOptions>> {
-  return callCloud<ReportFormOptions>(FN, 'reportFormOptions');
+  return callCloud(FN, 'reportFormOptions');
 }
 
 /** Sent now, or kept on the phone as 待上传 when there is no network; the key makes a resend harmless. */
 export function reportHazard(request: ReportHazardRequest, label: string, key: string) {
-  return submitOrQueue<ResidentReportView>(FN, 'reportHazard', request as unknown as Record<string, unknown>, label, { key });
+  return submitOrQueue(FN, 'reportHazard', request, label, { key });
 }
 
 export function listMyReports(page: number): Promise<Result<Page<ResidentReportView>>> {
-  return callCloud<Page<ResidentReportView>>(FN, 'listMyReports', { page, pageSize: PAGE_SIZE });
+  return callCloud(FN, 'listMyReports', { page, pageSize: PAGE_SIZE });
 }
 
 /** A retry with the same key returns the same receipt, so a lost reply never files the report twice. */
 export function whistleBlow(request: WhistleBlowRequest, key: string): Promise<Result<WhistleReceipt>> {
-  return callCloud<WhistleReceipt>(FN, 'whistleBlow', request as unknown as Record<string, unknown>, { idempotencyKey: key });
+  return callCloud(FN, 'whistleBlow', request, { idempotencyKey: key });
 }
 
 export function whistleStatus(receipt: string): Promise<Result<WhistleStatusView>> {
-  return callCloud<WhistleStatusView>(FN, 'whistleStatus', { receipt });
+  return callCloud(FN, 'whistleStatus', { receipt });
 }
 
 export function listRoutedReports(page: number, openOnly: boolean): Promise<Result<Page<ResidentReportView>>> {
   const request: ListRoutedReportsRequest = { page, pageSize: PAGE_SIZE, openOnly };
-  return callCloud<Page<ResidentReportView>>(FN, 'listRoutedReports', request as unknown as Record<string, unknown>);
+  return callCloud(FN, 'listRoutedReports', request);
 }
 
 export function verifyRoutedReport(request: VerifyRoutedReportRequest, key: string): Promise<Result<ResidentReportView>> {
-  return callCloud<ResidentReportView>(FN, 'verifyRoutedReport', request as unknown as Record<string, unknown>, { idempotencyKey: key });
+  return callCloud(FN, 'verifyRoutedReport', request, { idempotencyKey: key });
 }
 
 /** Reports waiting on this phone to be sent. */

@@ -9,35 +9,35 @@ import { newIdempotencyKey } from '../../../services/outbox';
 export const PAGE_SIZE = 20;
 
 export function loadMyHousehold(withCard = false): Promise<Result<MyHouseholdView>> {
-  return callCloud<MyHouseholdView>('household', 'myHousehold', withCard ? { withCard: true } : {});
+  return callCloud('household', 'myHousehold', withCard ? { withCard: true } : {});
 }
 
 export function loadNotice(): Promise<Result<NoticeView>> {
-  return callCloud<NoticeView>('household', 'getNotice');
+  return callCloud('household', 'getNotice');
 }
 
 export function acknowledgeNotice(version: string): Promise<Result<AcknowledgementView>> {
-  return callCloud<AcknowledgementView>('household', 'acknowledgeNotice', { version });
+  return callCloud('household', 'acknowledgeNotice', { version });
 }
 
 export function submitSelfCheck(answers: Record<SelfCheckKey, boolean>, key: string): Promise<Result<SelfCheckView>> {
-  return callCloud<SelfCheckView>('household', 'selfCheck', { answers }, { idempotencyKey: key });
+  return callCloud('household', 'selfCheck', { answers }, { idempotencyKey: key });
 }
 
 export function listVisits(page: number): Promise<Result<Page<VisitView>>> {
-  return callCloud<Page<VisitView>>('visit', 'listHouseholdVisits', { page, pageSize: PAGE_SIZE });
+  return callCloud('visit', 'listHouseholdVisits', { page, pageSize: PAGE_SIZE });
 }
 
 export function confirmVisit(visitId: string): Promise<Result<VisitView>> {
-  return callCloud<VisitView>('visit', 'confirmVisit', { visitId });
+  return callCloud('visit', 'confirmVisit', { visitId });
 }
 
 export function listHazards(page: number): Promise<Result<Page<HazardView>>> {
-  return callCloud<Page<HazardView>>('visit', 'listHouseholdHazards', { page, pageSize: PAGE_SIZE });
+  return callCloud('visit', 'listHouseholdHazards', { page, pageSize: PAGE_SIZE });
 }
 
 export function claimRectification(hazardId: string, photos: string[], key: string): Promise<Result<HazardView>> {
-  return callCloud<HazardView>('visit', 'claimRectification', { hazardId, photos }, { idempotencyKey: key });
+  return callCloud('visit', 'claimRectification', { hazardId, photos }, { idempotencyKey: key });
 }
 
 export { newIdempotencyKey };

@@ -9,11 +9,11 @@ import { submitOrQueue, type OutboxItem } from '../../../services/outbox';
 export const PAGE_SIZE = 20;
 
 export function myHouseholds(page: number): Promise<Result<MyHouseholdsResult>> {
-  return callCloud<MyHouseholdsResult>('visit', 'myHouseholds', { page, pageSize: PAGE_SIZE });
+  return callCloud('visit', 'myHouseholds', { page, pageSize: PAGE_SIZE });
 }
 
 export function checklistTemplates(): Promise<Result<ChecklistTemplateView[]>> {
-  return callCloud<ChecklistTemplateView[]>('visit', 'listChecklistTemplates');
+  return callCloud('visit', 'listChecklistTemplates');
 }
 
 /** Sent now, or kept on the phone as "待上传" and later sent as an offline visit at its device time (SPEC §3). */
@@ -22,7 +22,7 @@ export function submitVisit(
   label: string,
   key: string,
 ): Promise<{ queued: true; item: OutboxItem } | { queued: false; result: Result<RecordVisitResult> }> {
-  return submitOrQueue<RecordVisitResult>('visit', 'recordVisit', request as unknown as Record<string, unknown>, label, {
+  return submitOrQueue('visit', 'recordVisit', request, label, {
     key,
     offlineFields: (d) => ({ offline: true, deviceTime: d }),
   });
@@ -31,22 +31,22 @@ export function submitVisit(
 export type HazardDutyPage = Page<HazardView> & { overdue: number };
 
 export function hazardDuties(page: number): Promise<Result<HazardDutyPage>> {
-  return callCloud<HazardDutyPage>('visit', 'listMyHazardDuties', { page, pageSize: PAGE_SIZE });
+  return callCloud('visit', 'listMyHazardDuties', { page, pageSize: PAGE_SIZE });
 }
 
 export function verifyHazard(request: VerifyHazardRequest, key: string): Promise<Result<HazardView>> {
-  return callCloud<HazardView>('visit', 'verifyHazard', request as unknown as Record<string, unknown>, { idempotencyKey: key });
+  return callCloud('visit', 'verifyHazard', request, { idempotencyKey: key });
 }
 
 export function myCases(page: number): Promise<Result<CasePage>> {
-  return callCloud<CasePage>('escalation', 'myCases', { page, pageSize: PAGE_SIZE });
+  return callCloud('escalation', 'myCases', { page, pageSize: PAGE_SIZE });
 }
 
 export function townshipNotices(page: number): Promise<Result<NoticePage>> {
-  return callCloud<NoticePage>('escalation', 'listNotices', { page, pageSize: PAGE_SIZE });
+  return callCloud('escalation', 'listNotices', { page, pageSize: PAGE_SIZE });
 }
 
 /** An objection 申辩 to one of my cases: text and up to 9 photos (already uploaded), once per case (SPEC §4.8). */
 export function fileObjection(caseId: string, text: string, photos: string[], key: string): Promise<Result<CaseView>> {
-  return callCloud<CaseView>('escalation', 'fileObjection', { caseId, text, photos }, { idempotencyKey: key });
+  return callCloud('escalation', 'fileObjection', { caseId, text, photos }, { idempotencyKey: key });
 }

@@ -1,0 +1,11 @@
+// The `report` function's contract table: the seeds' tables as .xlsx files opened by a temporary link.
+import type { NoFields, PageAction } from './action';
+import type { ExportDone, MonthExportRequest, PeriodExportRequest } from '../report';
+
+export interface ReportContract {
+  exportElderlyTable: PageAction<MonthExportRequest, ExportDone>;
+  exportCompoundLedger: PageAction<NoFields, ExportDone>;
+  exportStats001: PageAction<PeriodExportRequest, ExportDone>;
+  exportElderly001: PageAction<NoFields, ExportDone>;
+  exportCompliance: PageAction<PeriodExportRequest, ExportDone>;
+}
