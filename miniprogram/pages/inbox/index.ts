@@ -4,7 +4,7 @@ import type { InboxItemView, InboxPage, SubscriptionCreditsView } from '../../..
 import { callCloud } from '../../services/callCloud';
 import { failureText, showDone, showFailure } from '../../services/feedback';
 import { newIdempotencyKey } from '../../services/outbox';
-import { isLargeText } from '../../ui/largeText';
+import { largeTextBehavior } from '../../behaviors/largeText';
 import { acceptedKeys, SUBSCRIBE_TEMPLATES } from './subscribeTemplates';
 
 type State = 'loading' | 'error' | 'ready';
@@ -30,10 +30,10 @@ function when(iso: string): string {
 const rowOf = (i: InboxItemView): Row => ({ id: i.id, kindLabel: KIND_LABELS[i.kind] ?? '消息', title: i.title, body: i.body, when: when(i.createdAt), unread: !i.readAt });
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     rows: [] as Row[],
     page: 1,
     pages: 1,
@@ -44,12 +44,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

@@ -4,7 +4,7 @@ import type { Fail } from '../../../../typings/result';
 import type { CaseView } from '../services/caseTypes';
 import { LEVEL_LABELS, PROOF_LABELS, STATUS_LABELS } from '../services/caseTypes';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { cstDay, cstInstant, cstTime } from '../../../ui/cstFormat';
 import { closeCase, getCase, getNotice, recordInterview, scheduleInterview } from '../services/cases';
 
@@ -76,10 +76,10 @@ function screenOf(c: CaseView): { screen: CaseScreen; visits: VisitRow[]; step: 
 const FIELD_ERRORS = ['scheduledAt', 'place', 'outcome', 'conclusion'] as const;
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     caseId: '',
     screen: null as CaseScreen | null,
     step: 'none' as Step,
@@ -97,10 +97,6 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ caseId: decodeURIComponent(query.id ?? '') });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

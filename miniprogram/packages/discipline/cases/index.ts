@@ -3,7 +3,7 @@
 import type { CaseLevel, CaseView } from '../services/caseTypes';
 import { STATUS_LABELS } from '../services/caseTypes';
 import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { cstTime } from '../../../ui/cstFormat';
 import { listCases, PAGE_SIZE } from '../services/cases';
 
@@ -33,11 +33,11 @@ function row(c: CaseView): Row {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     level: 'interview' as CaseLevel,
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     rows: [] as Row[],
     overdueDrafts: [] as { key: string; text: string }[],
     total: 0,
@@ -51,7 +51,6 @@ Component({
     },
 
     onShow() {
-      this.setData({ largeText: isLargeText() });
       // back from a case: its status may have changed
       if (this.data.state === 'ready') this.load(this.data.level, this.data.page);
     },

@@ -3,7 +3,7 @@
 import type { ContactMethod, HouseholdContactRow, WeeklyBoard } from '../../../../typings/grid';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { flush } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { confirmContact, loadBoard, METHOD_LABELS, METHODS, pendingContacts, pendingReports } from '../services/grid';
 import { cstShort } from '../../../ui/cstFormat';
 
@@ -30,10 +30,10 @@ function rowOf(h: HouseholdContactRow, queued: { method: ContactMethod } | undef
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     weekLabel: '',
     gridName: '',
     rows: [] as Row[],
@@ -49,12 +49,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

@@ -3,7 +3,7 @@
 import type { GridHazardCategory, WeeklyBoard } from '../../../../typings/grid';
 import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { CATEGORIES, fileReport, loadBoard, type ReportHazardInput } from '../services/grid';
 import { cstShort } from '../../../ui/cstFormat';
 
@@ -16,10 +16,10 @@ interface DraftRow extends ReportHazardInput {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     weekLabel: '',
     filedText: '',
     filedLines: [] as string[],
@@ -40,12 +40,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

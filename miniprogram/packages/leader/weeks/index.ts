@@ -1,7 +1,7 @@
 // Past weeks of my micro-grid: contacted households, the risk report, and whether each week was complete.
 import type { WeekSummary } from '../../../../typings/grid';
 import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { loadWeeks } from '../services/grid';
 
 type State = 'loading' | 'error' | 'ready';
@@ -23,21 +23,16 @@ const rowOf = (w: WeekSummary): Row => ({
 });
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     rows: [] as Row[],
   },
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

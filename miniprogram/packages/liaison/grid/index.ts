@@ -4,12 +4,13 @@ import type { HouseholdRow, Option } from '../services/grid';
 import { addHousehold, assignVisitor, gridHouseholds, HOUSEHOLD_PAGE_SIZE, moveHousehold, otherGrids, reassignVisitor, visitorOptions } from '../services/grid';
 import { capHint, GRID_CAP } from '../services/village';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 type Action = '' | 'move' | 'visitor';
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; field?: string }>;
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
@@ -35,17 +36,12 @@ Component({
     actionError: '',
     optionsLoading: false,
     busy: false,
-    largeText: false,
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ gridId: query.gridId ?? '', villageId: query.villageId ?? '', name: decodeURIComponent(query.name ?? '') });
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

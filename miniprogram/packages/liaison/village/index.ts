@@ -2,11 +2,12 @@
 import type { GridCard } from '../services/village';
 import { createGrid, villageGrids } from '../services/village';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; full?: boolean }>;
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
@@ -16,17 +17,12 @@ Component({
     newGridName: '',
     gridError: '',
     busy: false,
-    largeText: false,
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ villageId: query.villageId ?? '' });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

@@ -4,13 +4,14 @@ import type { CampaignView } from '../../../../typings/visit';
 import type { CampaignForm, CampaignTab } from '../services/campaign';
 import { campaignForm, failurePlace, loadCampaigns, saveCampaign } from '../services/campaign';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 type FieldInput = WechatMiniprogram.Input & { currentTarget: { dataset: { field: string; index?: number } } };
 
 let campaigns: CampaignView[] = [];
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
@@ -20,16 +21,11 @@ Component({
     periodsError: '',
     formError: '',
     busy: false,
-    largeText: false,
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.load(query.campaignId);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(campaignId?: string) {

@@ -2,7 +2,7 @@
 import type { VillageCard } from '../services/dashboard';
 import { loadDashboard } from '../services/dashboard';
 import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 const PAGE_SIZE = 20;
 /** the office's other pages, reached from its dashboard (the home tile opens the dashboard) */
@@ -16,6 +16,7 @@ const LINKS = [
 let allCards: VillageCard[] = [];
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
@@ -25,16 +26,11 @@ Component({
     page: 1,
     pages: 1,
     links: LINKS,
-    largeText: false,
   },
 
   methods: {
     onLoad() {
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

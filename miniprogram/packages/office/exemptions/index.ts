@@ -3,12 +3,13 @@
 import type { HeldHousehold, PeriodOption, VisitorRow } from '../services/exemptions';
 import { exemptVisitor, heldHouseholds, listVisitors, periodOptions, reasonProblem, reassignHouseholds, VISITOR_PAGE_SIZE } from '../services/exemptions';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 type Mode = '' | 'exempt' | 'reassign';
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; name: string }>;
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
@@ -30,16 +31,11 @@ Component({
     formError: '',
     formLoading: false,
     busy: false,
-    largeText: false,
   },
 
   methods: {
     onLoad() {
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

@@ -4,9 +4,10 @@
 import type { NoticeDetail, NoticeRow, StageRow } from '../services/notices';
 import { exemptFromNotice, listNotices, openNotice, publishNotice, NOTICE_PAGE_SIZE, REASON_MIN } from '../services/notices';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
@@ -22,16 +23,11 @@ Component({
     reason: '',
     actionError: '',
     busy: false,
-    largeText: false,
   },
 
   methods: {
     onLoad() {
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

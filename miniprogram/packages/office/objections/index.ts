@@ -4,9 +4,10 @@
 import type { ObjectionRow } from '../services/objections';
 import { pendingObjections, ruleObjection, OBJECTION_PAGE_SIZE, REASON_MIN } from '../services/objections';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
@@ -16,16 +17,11 @@ Component({
     reasons: {} as Record<string, string>,
     rowError: {} as Record<string, string>,
     busy: false,
-    largeText: false,
   },
 
   methods: {
     onLoad() {
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

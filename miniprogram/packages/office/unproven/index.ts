@@ -2,9 +2,10 @@
 import type { UnprovenRow } from '../services/unproven';
 import { listUnproven, UNPROVEN_PAGE_SIZE } from '../services/unproven';
 import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
@@ -12,16 +13,11 @@ Component({
     total: 0,
     page: 1,
     hasMore: false,
-    largeText: false,
   },
 
   methods: {
     onLoad() {
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

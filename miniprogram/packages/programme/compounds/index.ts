@@ -2,10 +2,12 @@
 import type { CompoundTaskView, CompoundView } from '../../../../typings/programme';
 import { listCompounds, listCompoundTasks } from '../services/programme';
 import { failureText } from '../../../services/feedback';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 type State = 'loading' | 'error' | 'ready';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',

@@ -2,6 +2,7 @@
 import type { ElderlyEntryView } from '../../../../typings/programme';
 import { addElderly, HELPER_TYPES, listElderly, type ElderlyForm } from '../services/programme';
 import { failureText, showDone } from '../../../services/feedback';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 type State = 'loading' | 'error' | 'ready';
 
@@ -24,6 +25,7 @@ function rowOf(e: ElderlyEntryView): Row {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',

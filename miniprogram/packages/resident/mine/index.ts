@@ -1,16 +1,16 @@
 // My hazard reports and where each stands, 20 a page, with the ones still waiting on this phone (待上传) on top.
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { discard, flush } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { listMyReports, PAGE_SIZE, pendingRows, reportRow, type PendingRow, type ReportRow } from '../services/reports';
 
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
-    largeText: false,
     rows: [] as ReportRow[],
     total: 0,
     page: 1,
@@ -21,10 +21,6 @@ Component({
   methods: {
     onLoad() {
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

@@ -6,7 +6,7 @@ import type { HazardCategoryOption, ReportHazardRequest } from '../../../../typi
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { discard, flush, newIdempotencyKey } from '../../../services/outbox';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { clearDraft, emptyDraft, loadDraft, missingFields, saveDraft, type ReportDraft } from '../services/draft';
 import { pendingRows, refusalField, reportFormOptions, reportHazard, type PendingRow } from '../services/reports';
 
@@ -21,10 +21,10 @@ function noErrors(): Record<string, string> {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     categories: [] as HazardCategoryOption[],
     categoryNames: [] as string[],
     categoryIndex: -1,
@@ -45,10 +45,6 @@ Component({
   methods: {
     onLoad() {
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

@@ -5,7 +5,7 @@ import type { Fail } from '../../../../typings/result';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { cstDay, listRoutedReports, PAGE_SIZE, reportRow, verifyRoutedReport, type ReportRow } from '../services/reports';
 
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
@@ -21,10 +21,10 @@ interface VerifyForm {
 const emptyForm = (hazardId = ''): VerifyForm => ({ hazardId, key: '', rectified: null, newDeadline: '', photos: [] });
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as 'loading' | 'error' | 'ready',
     errorText: '',
-    largeText: false,
     openOnly: true,
     rows: [] as ReportRow[],
     total: 0,
@@ -40,10 +40,6 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.load(1, query.id ?? '');
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number, openId = '') {

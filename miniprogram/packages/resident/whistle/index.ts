@@ -6,7 +6,7 @@ import type { HazardCategoryOption, WhistleBlowRequest, WhistleReceipt } from '.
 import { failureText, showFailure } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { clearDraft, emptyDraft, loadDraft, missingFields, saveDraft, type ReportDraft } from '../services/draft';
 import { refusalField, reportFormOptions, whistleBlow } from '../services/reports';
 
@@ -21,10 +21,10 @@ function noErrors(): Record<string, string> {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     categories: [] as HazardCategoryOption[],
     categoryNames: [] as string[],
     categoryIndex: -1,
@@ -43,10 +43,6 @@ Component({
   methods: {
     onLoad() {
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

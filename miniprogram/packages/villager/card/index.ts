@@ -3,7 +3,7 @@
 // plan's own rules (§三、§五) and 附件1; nothing here is presented as the attachment's wording.
 import type { ContactPersonView } from '../../../../typings/household';
 import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { loadMyHousehold, SELF_CHECK_ITEMS } from '../services/household';
 
 type State = 'loading' | 'error' | 'ready';
@@ -18,10 +18,10 @@ const KEY_RULES = [
 ];
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     address: '',
     headName: '',
     gridText: '',
@@ -37,12 +37,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

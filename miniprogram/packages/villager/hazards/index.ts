@@ -2,7 +2,7 @@
 // A failed upload or a refused claim keeps the chosen photos (and uploaded file IDs) so the retry needs no new photos.
 import type { HazardView } from '../../../../typings/visit';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey, PAGE_SIZE } from '../services/household';
 import { cstDayText } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
@@ -38,10 +38,10 @@ const rowOf = (h: HazardView): Row => ({
 });
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     rows: [] as Row[],
     page: 1,
     pages: 1,
@@ -52,12 +52,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

@@ -1,7 +1,7 @@
 // My household and micro-grid: members, the grid leader and my visitor with call buttons, 119, and the villager's pages.
 import type { ContactPersonView, MyHouseholdView } from '../../../../typings/household';
 import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { loadMyHousehold } from '../services/household';
 import { cstDateTime } from '../../../ui/cstFormat';
 
@@ -17,10 +17,10 @@ const LINKS = [
 ];
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     household: null as MyHouseholdView['household'] | null,
     members: [] as MyHouseholdView['members'],
     leaders: [] as ContactPersonView[],
@@ -32,12 +32,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

@@ -1,16 +1,16 @@
 // The fire-safety notice 告知书 (seed 001 附件1, its 13 items as the server holds them) and the electronic signature.
 import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { acknowledgeNotice, loadNotice } from '../services/household';
 import { cstDateTime } from '../../../ui/cstFormat';
 
 type State = 'loading' | 'error' | 'ready';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     title: '',
     source: '',
     version: '',
@@ -22,12 +22,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

@@ -1,7 +1,7 @@
 // The 三清三关 self-check: six yes/no answers, one check per household per day (a second one the same day replaces it).
 import type { SelfCheckKey } from '../../../../typings/household';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { loadMyHousehold, newIdempotencyKey, SELF_CHECK_ITEMS, submitSelfCheck } from '../services/household';
 
 type State = 'loading' | 'error' | 'ready';
@@ -19,10 +19,10 @@ const rowsOf = (answers: Partial<Record<SelfCheckKey, boolean>> | null): Row[] =
   SELF_CHECK_ITEMS.map((i) => ({ ...i, answer: answers && i.key in answers ? (answers[i.key] ? 'yes' : 'no') : '', missing: false }));
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     rows: rowsOf(null),
     todayText: '',
     submitting: false,
@@ -34,12 +34,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {

@@ -1,7 +1,7 @@
 // Visits to my household, newest first, 20 a page; I confirm that the visitor really came (two-party visit proof).
 import type { VisitView } from '../../../../typings/visit';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { confirmVisit, listVisits, PAGE_SIZE, PROOF_LABELS } from '../services/household';
 import { cstDateTime } from '../../../ui/cstFormat';
 
@@ -26,10 +26,10 @@ const rowOf = (v: VisitView): Row => ({
 });
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     rows: [] as Row[],
     page: 1,
     pages: 1,
@@ -39,12 +39,7 @@ Component({
 
   methods: {
     onLoad() {
-      this.setData({ largeText: isLargeText() });
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

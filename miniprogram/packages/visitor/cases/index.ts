@@ -4,7 +4,7 @@ import type { CaseView, NoticeView } from '../../../../typings/escalation';
 import { LEVEL_LABELS, OBJECTION_LABELS, STATUS_LABELS } from '../../../config/caseLabels';
 import { failureText, showDone } from '../../../services/feedback';
 import { choosePhotos, uploadPhotos, MAX_PHOTOS, type LocalPhoto } from '../../../services/upload';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { cstTime } from '../../../ui/cstFormat';
 import { fileObjection, myCases, PAGE_SIZE, townshipNotices } from '../services/visits';
 
@@ -69,11 +69,11 @@ function noticeRow(n: NoticeView): NoticeRow {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     tab: 'cases' as Tab,
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     cases: [] as CaseRow[],
     stages: [] as string[],
     notices: [] as NoticeRow[],
@@ -91,10 +91,6 @@ Component({
   methods: {
     onLoad() {
       this.load('cases', 1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(tab: Tab, page: number) {

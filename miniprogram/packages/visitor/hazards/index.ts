@@ -2,7 +2,7 @@
 import type { HazardStatus, HazardView } from '../../../../typings/visit';
 import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { lastVisits } from '../services/draft';
 import { cstDay } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
@@ -56,10 +56,10 @@ function row(h: HazardView, visits: ReturnType<typeof lastVisits>): Row {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     rows: [] as Row[],
     total: 0,
     overdue: 0,
@@ -73,10 +73,6 @@ Component({
   methods: {
     onLoad() {
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(page: number) {

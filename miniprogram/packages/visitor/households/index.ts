@@ -2,8 +2,8 @@
 import type { HouseholdDutyView } from '../../../../typings/visit';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { flush, pending } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
 import { myHouseholds, PAGE_SIZE } from '../services/visits';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 type State = 'loading' | 'error' | 'ready';
 
@@ -41,10 +41,10 @@ export function householdRow(h: HouseholdDutyView, today: string): Row {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     period: '',
     rows: [] as Row[],
     page: 1,
@@ -59,7 +59,7 @@ Component({
     },
 
     onShow() {
-      this.setData({ largeText: isLargeText(), pendingCount: pending().filter((i) => i.action === 'recordVisit').length });
+      this.setData({ pendingCount: pending().filter((i) => i.action === 'recordVisit').length });
     },
 
     async load(page: number) {

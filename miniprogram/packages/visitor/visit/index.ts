@@ -4,7 +4,7 @@ import type { ChecklistTemplateView, RecordVisitResult } from '../../../../typin
 import type { Fail } from '../../../../typings/result';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { deviceTimeNow, discard, flush, newIdempotencyKey, pending } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { cacheTemplates, cachedTemplates, clearDraft, emptyDraft, loadDraft, rememberVisit, saveDraft, type VisitDraft } from '../services/draft';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
 import { checklistTemplates, submitVisit } from '../services/visits';
@@ -22,10 +22,10 @@ interface PendingRow {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     householdId: '',
     address: '',
     templates: [] as ChecklistTemplateView[],
@@ -52,10 +52,6 @@ Component({
       const address = decodeURIComponent(query.address ?? '');
       this.setData({ householdId, address });
       this.load(query.templateId);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(templateId?: string) {
