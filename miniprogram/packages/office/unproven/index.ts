@@ -1,18 +1,13 @@
-// Visits recorded without proof of presence (no card QR, no GPS, no villager confirmation), 20 a page.
+// Visits recorded without proof of presence (no card QR, no GPS, no villager confirmation), one page at a time.
 import type { UnprovenRow } from '../services/unproven';
-import { listUnproven, UNPROVEN_PAGE_SIZE } from '../services/unproven';
-import { failureText } from '../../../services/feedback';
+import { listUnproven } from '../services/unproven';
 import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
     rows: [] as UnprovenRow[],
-    total: 0,
-    page: 1,
-    hasMore: false,
   },
 
   methods: {
@@ -20,26 +15,6 @@ Component({
       this.load(1);
     },
 
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await listUnproven(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.rows, total: res.data.total, page, hasMore: page * UNPROVEN_PAGE_SIZE < res.data.total });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
-    },
+    fetchPage: listUnproven,
   },
 });
