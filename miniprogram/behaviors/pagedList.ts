@@ -2,9 +2,7 @@
 // `fetchPage(page)`: a Result whose data has the list's `total`; every other key of it is set on the page as is.
 import type { Result } from '../../typings/result';
 import { PAGE_SIZE } from '../config/paging';
-import { failureText } from '../services/feedback';
-
-export type ListState = 'loading' | 'error' | 'ready';
+import { loadInto, type LoadState } from './loadState';
 
 export interface PagedHost {
   fetchPage(page: number): Promise<Result<{ total: number }>>;
@@ -15,22 +13,16 @@ export function pageCount(total: number): number {
 }
 
 export const pagedListBehavior = Behavior({
-  data: { state: 'loading' as ListState, errorText: '', page: 1, pages: 1, total: 0, hasMore: false },
+  data: { state: 'loading' as LoadState, errorText: '', page: 1, pages: 1, total: 0, hasMore: false },
   methods: {
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await (this as unknown as PagedHost).fetchPage(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      const { total, ...data } = res.data;
-      this.setData({ ...data, state: 'ready', page, total, pages: pageCount(total), hasMore: page * PAGE_SIZE < total });
-    },
-
-    /** reload the page on show, e.g. after coming back from a form */
-    reload() {
-      return this.load(this.data.page);
+    load(page: number) {
+      return loadInto(this, (this as unknown as PagedHost).fetchPage(page), ({ total, ...data }) => ({
+        ...data,
+        page,
+        total,
+        pages: pageCount(total),
+        hasMore: page * PAGE_SIZE < total,
+      }));
     },
 
     onRetry() {

@@ -177,7 +177,7 @@ describe('report offline', () => {
 describe('my reports', () => {
   it('refuses the township office with the server message', async () => {
     const p = await loadPage('packages/resident/mine/index', { backend, openid: 'demo-office' });
-    expect(p.text('#mine-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#mine-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     expect(p.find('.report-row')).toBeUndefined();
     p.unload();
   });
@@ -289,7 +289,7 @@ describe('reports routed to the liaison', () => {
 
   it('refuses a villager with the server message', async () => {
     const p = await loadPage('packages/resident/routed/index', { backend, openid: V1 });
-    expect(p.text('#routed-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#routed-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });

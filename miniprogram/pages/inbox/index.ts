@@ -4,11 +4,11 @@ import type { InboxItemView, InboxPage, SubscriptionCreditsView } from '../../..
 import { callCloud } from '../../services/callCloud';
 import { failureText, showDone, showFailure } from '../../services/feedback';
 import { newIdempotencyKey } from '../../services/outbox';
+import { PAGE_SIZE } from '../../config/paging';
 import { largeTextBehavior } from '../../behaviors/largeText';
+import { pagedListBehavior } from '../../behaviors/pagedList';
 import { acceptedKeys, SUBSCRIBE_TEMPLATES } from './subscribeTemplates';
 
-type State = 'loading' | 'error' | 'ready';
-const PAGE_SIZE = 20;
 const KIND_LABELS: Record<InboxItemView['kind'], string> = { reminder: '提醒', notice: '通报', case: '约谈', weeklyContact: '每周联络', hazard: '隐患' };
 const CST_MS = 8 * 3600_000;
 
@@ -30,14 +30,9 @@ function when(iso: string): string {
 const rowOf = (i: InboxItemView): Row => ({ id: i.id, kindLabel: KIND_LABELS[i.kind] ?? '消息', title: i.title, body: i.body, when: when(i.createdAt), unread: !i.readAt });
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
     rows: [] as Row[],
-    page: 1,
-    pages: 1,
-    total: 0,
     unread: 0,
     subscribeText: '',
   },
@@ -47,27 +42,9 @@ Component({
       this.load(1);
     },
 
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchPage(page: number) {
       const res = await callCloud<InboxPage>('visit', 'listInbox', { page, pageSize: PAGE_SIZE });
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      const p = res.data;
-      this.setData({ state: 'ready', rows: p.items.map(rowOf), page: p.page, total: p.total, unread: p.unread, pages: Math.max(1, Math.ceil(p.total / PAGE_SIZE)) });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.page - 1);
-    },
-
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.page + 1);
+      return res.ok ? { ...res, data: { total: res.data.total, unread: res.data.unread, rows: res.data.items.map(rowOf) } } : res;
     },
 
     async onRead(e: WechatMiniprogram.TouchEvent) {

@@ -1,20 +1,16 @@
 // My hazard reports and where each stands, 20 a page, with the ones still waiting on this phone (待上传) on top.
-import { failureText, showDone, showFailure } from '../../../services/feedback';
+import { showDone, showFailure } from '../../../services/feedback';
 import { discard, flush } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { listMyReports, PAGE_SIZE, pendingRows, reportRow, type PendingRow, type ReportRow } from '../services/reports';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { listMyReports, pendingRows, reportRow, type PendingRow, type ReportRow } from '../services/reports';
 
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
     rows: [] as ReportRow[],
-    total: 0,
-    page: 1,
-    hasMore: false,
     pendingRows: [] as PendingRow[],
   },
 
@@ -23,26 +19,10 @@ Component({
       this.load(1);
     },
 
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '', pendingRows: pendingRows() });
+    async fetchPage(page: number) {
+      this.setData({ pendingRows: pendingRows() });
       const res = await listMyReports(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.items.map(reportRow), total: res.data.total, page, hasMore: page * PAGE_SIZE < res.data.total });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
+      return res.ok ? { ...res, data: { total: res.data.total, rows: res.data.items.map(reportRow) } } : res;
     },
 
     async onRetryPending() {

@@ -3,11 +3,10 @@
 import type { HazardView } from '../../../../typings/visit';
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey, PAGE_SIZE } from '../services/household';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey } from '../services/household';
 import { cstDayText } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
-
-type State = 'loading' | 'error' | 'ready';
 
 
 interface Row {
@@ -38,14 +37,9 @@ const rowOf = (h: HazardView): Row => ({
 });
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
     rows: [] as Row[],
-    page: 1,
-    pages: 1,
-    total: 0,
     drafts: {} as Record<string, Draft>,
     busyId: '',
   },
@@ -55,27 +49,9 @@ Component({
       this.load(1);
     },
 
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchPage(page: number) {
       const res = await listHazards(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      const p = res.data;
-      this.setData({ state: 'ready', rows: p.items.map(rowOf), page: p.page, total: p.total, pages: Math.max(1, Math.ceil(p.total / PAGE_SIZE)) });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.page - 1);
-    },
-
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.page + 1);
+      return res.ok ? { ...res, data: { total: res.data.total, rows: res.data.items.map(rowOf) } } : res;
     },
 
     /** hazard ids are not safe setData path segments, so the drafts object is replaced whole */

@@ -2,9 +2,9 @@
 import type { SelfCheckKey } from '../../../../typings/household';
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
 import { loadMyHousehold, newIdempotencyKey, SELF_CHECK_ITEMS, submitSelfCheck } from '../services/household';
 
-type State = 'loading' | 'error' | 'ready';
 type Answer = 'yes' | 'no' | '';
 
 interface Row {
@@ -19,10 +19,8 @@ const rowsOf = (answers: Partial<Record<SelfCheckKey, boolean>> | null): Row[] =
   SELF_CHECK_ITEMS.map((i) => ({ ...i, answer: answers && i.key in answers ? (answers[i.key] ? 'yes' : 'no') : '', missing: false }));
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
     rows: rowsOf(null),
     todayText: '',
     submitting: false,
@@ -37,19 +35,11 @@ Component({
       this.load();
     },
 
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const res = await loadMyHousehold();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       const today = res.data.selfCheckToday;
-      this.setData({ state: 'ready', rows: rowsOf(today ? today.answers : null), todayText: today ? '今天已自查过，再次提交将更新今天的结果' : '' });
-    },
-
-    onRetry() {
-      this.load();
+      return okView({ rows: rowsOf(today ? today.answers : null), todayText: today ? '今天已自查过，再次提交将更新今天的结果' : '' });
     },
 
     onAnswer(e: WechatMiniprogram.TouchEvent) {
