@@ -55,7 +55,7 @@ describe('discipline cases list', () => {
     const list = await loadPage('packages/discipline/cases/index', { backend, openid: VISITOR });
     const refusal = await backend.call('escalation', { action: 'listCases' }, VISITOR);
     expect(refusal.ok).toBe(false);
-    expect(list.text('#cases-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(list.text('#cases-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     list.unload();
   });
 });

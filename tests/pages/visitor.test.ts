@@ -60,7 +60,7 @@ describe('my households', () => {
     const page = await loadPage('packages/visitor/households/index', { backend, openid: 'demo-villager-1' });
     const refusal = await backend.call('visit', { action: 'myHouseholds' }, 'demo-villager-1');
     expect(refusal.ok).toBe(false);
-    expect(page.text('#households-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(page.text('#households-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     expect(page.find('.household-row')).toBeUndefined();
     page.unload();
   });
@@ -251,7 +251,7 @@ describe('hazards to verify', () => {
     const page = await loadPage('packages/visitor/hazards/index', { backend, openid: 'demo-discipline' });
     const refusal = await backend.call('visit', { action: 'listMyHazardDuties' }, 'demo-discipline');
     expect(refusal.ok).toBe(false);
-    expect(page.text('#hazards-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(page.text('#hazards-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     page.unload();
   });
 });
@@ -263,13 +263,13 @@ describe('my cases and the township notices', () => {
     expect(page.find('#no-cases')).toBeDefined();
     await page.tap('#tab-notices');
     expect(page.harness.calls.map((c) => c.data.action)).toEqual(['myCases', 'listNotices']);
-    expect(page.find('#cases-error')).toBeUndefined();
+    expect(page.find('#cases-state >>> #state-error')).toBeUndefined();
     page.unload();
 
     const villager = await loadPage('packages/visitor/cases/index', { backend, openid: 'demo-villager-1' });
     const refusal = await backend.call('escalation', { action: 'myCases' }, 'demo-villager-1');
     expect(refusal.ok).toBe(false);
-    expect(villager.text('#cases-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(villager.text('#cases-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     villager.unload();
   });
 });
