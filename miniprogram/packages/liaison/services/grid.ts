@@ -2,8 +2,7 @@
 import type { AssignResult, GridView, HouseholdChange, HouseholdListItem, MoveHouseholdResult, Page, PersonView, ReassignResult } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
-
-export const HOUSEHOLD_PAGE_SIZE = 20;
+import { PAGE_SIZE } from '../../../config/paging';
 
 export interface HouseholdRow {
   id: string;
@@ -27,7 +26,7 @@ export interface GridPage {
 
 /** households of the grid (one page), each with its current visitor: one call */
 export async function gridHouseholds(gridId: string, page: number): Promise<Result<GridPage>> {
-  const res = await callCloud<Page<HouseholdListItem>>('org', 'listHouseholds', { gridId, page, pageSize: HOUSEHOLD_PAGE_SIZE });
+  const res = await callCloud<Page<HouseholdListItem>>('org', 'listHouseholds', { gridId, page, pageSize: PAGE_SIZE });
   if (!res.ok) return res;
   const rows = res.data.items.map((h) => {
     const v = h.vulnerability;
@@ -59,7 +58,7 @@ export async function otherGrids(villageId: string, gridId: string): Promise<Res
 }
 
 export async function visitorOptions(): Promise<Result<Option[]>> {
-  const res = await callCloud<Page<PersonView>>('org', 'listPersons', { role: 'visitor', pageSize: 50 });
+  const res = await callCloud<Page<PersonView>>('org', 'listPersons', { role: 'visitor', pageSize: PAGE_SIZE });
   if (!res.ok) return res;
   return { ok: true, data: res.data.items.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })) };
 }

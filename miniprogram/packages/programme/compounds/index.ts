@@ -3,14 +3,11 @@ import type { CompoundTaskView, CompoundView } from '../../../../typings/program
 import { listCompounds, listCompoundTasks } from '../services/programme';
 import { failureText } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-
-type State = 'loading' | 'error' | 'ready';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
     compounds: [] as CompoundView[],
     tasks: [] as CompoundTaskView[],
     /** the task list is loaded when asked for, so the page opens with one call */
@@ -25,14 +22,9 @@ Component({
       this.load();
     },
 
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const ledger = await listCompounds();
-      if (!ledger.ok) {
-        this.setData({ state: 'error', errorText: failureText(ledger) });
-        return;
-      }
-      this.setData({ state: 'ready', compounds: ledger.data.items, overdueCompounds: ledger.data.overdue });
+      return ledger.ok ? okView({ compounds: ledger.data.items, overdueCompounds: ledger.data.overdue }) : ledger;
     },
 
     async onShowTasks() {
@@ -44,10 +36,6 @@ Component({
         return;
       }
       this.setData({ tasksState: 'ready', tasks: tasks.data.items, overdueTasks: tasks.data.overdue });
-    },
-
-    onRetry() {
-      this.load();
     },
   },
 });

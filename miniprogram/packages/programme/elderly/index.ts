@@ -3,8 +3,7 @@ import type { ElderlyEntryView } from '../../../../typings/programme';
 import { addElderly, HELPER_TYPES, listElderly, type ElderlyForm } from '../services/programme';
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-
-type State = 'loading' | 'error' | 'ready';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
 
 interface Row {
   id: string;
@@ -25,12 +24,9 @@ function rowOf(e: ElderlyEntryView): Row {
 }
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
     rows: [] as Row[],
-    total: 0,
     helperTypes: HELPER_TYPES.map((t) => t.label),
     form: { villageId: '', name: '', age: '', phone: '', address: '', buildingType: '', floors: '1', yearBuilt: '', helperName: '', helperPhone: '', helperType: 0, gender: 'female' },
     formError: '',
@@ -39,22 +35,14 @@ Component({
 
   methods: {
     onLoad() {
-      this.load();
+      this.load(1);
     },
 
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await listElderly();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.items.map(rowOf), total: res.data.total });
+    async fetchPage(page: number) {
+      const res = await listElderly(page);
+      return res.ok ? { ...res, data: { rows: res.data.items.map(rowOf), total: res.data.total } } : res;
     },
 
-    onRetry() {
-      this.load();
-    },
 
     onInput(e: WechatMiniprogram.Input & { currentTarget: { dataset: { field: string } } }) {
       this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
@@ -89,7 +77,7 @@ Component({
         return;
       }
       showDone('已登记');
-      this.load();
+      this.load(this.data.page);
     },
   },
 });
