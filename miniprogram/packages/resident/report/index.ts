@@ -4,14 +4,14 @@
 import type { Fail } from '../../../../typings/result';
 import type { HazardCategoryOption, ReportHazardRequest } from '../../../../typings/resident';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { discard, flush, newIdempotencyKey } from '../../../services/outbox';
-import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
+import { newIdempotencyKey } from '../../../services/outbox';
+import { MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
+import { photosNotUploaded } from '../../../components/evidence-capture/messages';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { clearDraft, emptyDraft, loadDraft, missingFields, saveDraft, type ReportDraft } from '../services/draft';
-import { pendingRows, refusalField, reportFormOptions, reportHazard, type PendingRow } from '../services/reports';
+import { refusalField, reportFormOptions, reportHazard } from '../services/reports';
 
 type State = 'loading' | 'error' | 'none' | 'form' | 'done';
-type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
 const FIELDS = ['category', 'description', 'householdId', 'publicPlace', 'photos', 'location'] as const;
 const PUBLIC_PLACE = '公共场所（村口、祠堂、小卖部等）';
@@ -36,7 +36,8 @@ Component({
     formError: '',
     submitting: false,
     maxPhotos: MAX_PHOTOS,
-    pendingRows: [] as PendingRow[],
+    /** bumped after a report is queued, so the 待上传 panel re-reads the outbox */
+    outboxRefresh: 0,
     doneStatus: '',
     doneRoute: '',
     doneDeadline: '',
@@ -51,7 +52,7 @@ Component({
       this.setData({ state: 'loading', errorText: '' });
       const res = await reportFormOptions();
       if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res), pendingRows: pendingRows() });
+        this.setData({ state: 'error', errorText: failureText(res) });
         return;
       }
       const { categories, households } = res.data;
@@ -76,7 +77,6 @@ Component({
         maxPhotos,
         draft,
         errors: noErrors(),
-        pendingRows: pendingRows(),
       });
     },
 
@@ -112,28 +112,10 @@ Component({
       this.update({ ...this.data.draft, description: e.detail.value }, this.clearError('description'));
     },
 
-    async onAddPhotos() {
-      const added = await choosePhotos(this.data.maxPhotos - this.data.draft.photos.length);
-      if (!added.length) return;
-      const draft = this.data.draft;
-      this.update({ ...draft, photos: [...draft.photos, ...added].slice(0, this.data.maxPhotos) }, this.clearError('photos'));
-    },
-
-    onRemovePhoto(e: Dataset<{ index: number }>) {
-      const photos = this.data.draft.photos.filter((_, i) => i !== Number(e.currentTarget.dataset.index));
-      this.update({ ...this.data.draft, photos }, this.clearError('photos'));
-    },
-
-    onLocate() {
-      wx.getLocation({
-        type: 'gcj02',
-        success: (res) => this.update({ ...this.data.draft, location: { latitude: res.latitude, longitude: res.longitude } }, this.clearError('location')),
-        fail: () => this.setData({ 'errors.location': '未能获取位置，请在设置中允许使用位置信息；不填位置也可以上报' }),
-      });
-    },
-
-    onClearLocation() {
-      this.update({ ...this.data.draft, location: null }, this.clearError('location'));
+    /** a photo added or removed, the location got or dropped (evidence-capture) */
+    onEvidence(e: WechatMiniprogram.CustomEvent<Partial<Pick<ReportDraft, 'photos' | 'location'>>>) {
+      const change = e.detail;
+      this.update({ ...this.data.draft, ...change }, this.clearError('photos' in change ? 'photos' : 'location'));
     },
 
     async onSubmit() {
@@ -151,7 +133,7 @@ Component({
       const uploaded = await uploadPhotos(draft.photos, 'resident/reports');
       draft = { ...draft, photos: uploaded.photos };
       if (uploaded.failed) {
-        this.update(draft, { submitting: false, 'errors.photos': `${uploaded.failed} 张照片未能上传（网络不可用），草稿已保存，有网络时请再次提交` });
+        this.update(draft, { submitting: false, 'errors.photos': photosNotUploaded(uploaded.failed) });
         return;
       }
       saveDraft('report', draft);
@@ -167,7 +149,7 @@ Component({
       const sent = await reportHazard(request, label, draft.key);
       if (sent.queued) {
         this.reset();
-        this.setData({ submitting: false, pendingRows: pendingRows() });
+        this.setData({ submitting: false, outboxRefresh: this.data.outboxRefresh + 1 });
         wx.showToast({ title: '已保存，待上传', icon: 'none', duration: 3000 });
         return;
       }
@@ -196,19 +178,6 @@ Component({
         this.setData({ formError: failureText(fail) });
         showFailure(fail);
       }
-    },
-
-    async onRetryPending() {
-      const report = await flush();
-      this.setData({ pendingRows: pendingRows() });
-      if (report.refused.length) showFailure({ ok: false, code: 'INVALID_INPUT', message: report.refused[0].message });
-      else if (report.stillPending) showFailure({ ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' });
-      else if (report.sent) showDone(`已上传 ${report.sent} 条`);
-    },
-
-    onDiscardPending(e: Dataset<{ key: string }>) {
-      discard(e.currentTarget.dataset.key);
-      this.setData({ pendingRows: pendingRows() });
     },
 
     onAnother() {

@@ -5,13 +5,13 @@ import type { Fail } from '../../../../typings/result';
 import type { HazardCategoryOption, WhistleBlowRequest, WhistleReceipt } from '../../../../typings/resident';
 import { failureText, showFailure } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
-import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
+import { MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
+import { photosNotUploaded } from '../../../components/evidence-capture/messages';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { clearDraft, emptyDraft, loadDraft, missingFields, saveDraft, type ReportDraft } from '../services/draft';
 import { refusalField, reportFormOptions, whistleBlow } from '../services/reports';
 
 type State = 'loading' | 'error' | 'form' | 'done';
-type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
 // the draft's publicPlace carries the whistle form's free-text place; the server names that field `place`
 const FIELDS = ['villageId', 'place', 'category', 'description', 'photos', 'location'] as const;
@@ -102,28 +102,10 @@ Component({
       this.update({ ...this.data.draft, description: e.detail.value }, this.clearError('description'));
     },
 
-    async onAddPhotos() {
-      const added = await choosePhotos(this.data.maxPhotos - this.data.draft.photos.length);
-      if (!added.length) return;
-      const draft = this.data.draft;
-      this.update({ ...draft, photos: [...draft.photos, ...added].slice(0, this.data.maxPhotos) }, this.clearError('photos'));
-    },
-
-    onRemovePhoto(e: Dataset<{ index: number }>) {
-      const photos = this.data.draft.photos.filter((_, i) => i !== Number(e.currentTarget.dataset.index));
-      this.update({ ...this.data.draft, photos }, this.clearError('photos'));
-    },
-
-    onLocate() {
-      wx.getLocation({
-        type: 'gcj02',
-        success: (res) => this.update({ ...this.data.draft, location: { latitude: res.latitude, longitude: res.longitude } }, this.clearError('location')),
-        fail: () => this.setData({ 'errors.location': '未能获取位置，请在设置中允许使用位置信息；不填位置也可以举报' }),
-      });
-    },
-
-    onClearLocation() {
-      this.update({ ...this.data.draft, location: null }, this.clearError('location'));
+    /** a photo added or removed, the location got or dropped (evidence-capture) */
+    onEvidence(e: WechatMiniprogram.CustomEvent<Partial<Pick<ReportDraft, 'photos' | 'location'>>>) {
+      const change = e.detail;
+      this.update({ ...this.data.draft, ...change }, this.clearError('photos' in change ? 'photos' : 'location'));
     },
 
     async onSubmit() {
@@ -142,7 +124,7 @@ Component({
       const uploaded = await uploadPhotos(draft.photos, 'resident/whistle');
       draft = { ...draft, photos: uploaded.photos };
       if (uploaded.failed) {
-        this.update(draft, { submitting: false, 'errors.photos': `${uploaded.failed} 张照片未能上传（网络不可用），草稿已保存，有网络时请再次提交` });
+        this.update(draft, { submitting: false, 'errors.photos': photosNotUploaded(uploaded.failed) });
         return;
       }
       saveDraft('whistle', draft);
