@@ -17,6 +17,11 @@ export function okView<T extends object>(data: T): Ok<T> {
   return { ok: true, data };
 }
 
+/** The view of an answer: its data shaped for the page, or the refusal as it came. */
+export function mapOk<T, V extends object>(res: Result<T>, view: (data: T) => V): Result<V> {
+  return res.ok ? okView(view(res.data)) : res;
+}
+
 /** Show the loading box, await the fetch, then either its data with `state: 'ready'` or its refusal. */
 export async function loadInto<T extends object>(page: StateSetter, fetch: Promise<Result<T>>, ready: (data: T) => Record<string, unknown>): Promise<Fail | null> {
   page.setData({ state: 'loading', errorText: '' });
@@ -32,6 +37,11 @@ export async function loadInto<T extends object>(page: StateSetter, fetch: Promi
 export const loadStateBehavior = Behavior({
   data: { state: 'loading' as LoadState, errorText: '' },
   methods: {
+    /** a page with a query of its own defines onLoad and calls load() itself */
+    onLoad() {
+      this.load();
+    },
+
     load() {
       return loadInto(this, (this as unknown as ViewHost).fetchView(), (data) => ({ ...data }));
     },

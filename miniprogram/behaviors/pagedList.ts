@@ -15,6 +15,11 @@ export function pageCount(total: number): number {
 export const pagedListBehavior = Behavior({
   data: { state: 'loading' as LoadState, errorText: '', page: 1, pages: 1, total: 0, hasMore: false },
   methods: {
+    /** a page with a query of its own defines onLoad and calls load(1) itself */
+    onLoad() {
+      this.load(1);
+    },
+
     load(page: number) {
       return loadInto(this, (this as unknown as PagedHost).fetchPage(page), ({ total, ...data }) => ({
         ...data,

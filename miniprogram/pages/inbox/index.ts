@@ -8,6 +8,7 @@ import { PAGE_SIZE } from '../../config/paging';
 import { largeTextBehavior } from '../../behaviors/largeText';
 import { pagedListBehavior } from '../../behaviors/pagedList';
 import { acceptedKeys, SUBSCRIBE_TEMPLATES } from './subscribeTemplates';
+import { mapOk } from '../../behaviors/loadState';
 
 const KIND_LABELS: Record<InboxItemView['kind'], string> = { reminder: '提醒', notice: '通报', case: '约谈', weeklyContact: '每周联络', hazard: '隐患' };
 const CST_MS = 8 * 3600_000;
@@ -38,13 +39,9 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
       const res = await callCloud<InboxPage>('visit', 'listInbox', { page, pageSize: PAGE_SIZE });
-      return res.ok ? { ...res, data: { total: res.data.total, unread: res.data.unread, rows: res.data.items.map(rowOf) } } : res;
+      return mapOk(res, (d) => ({ total: d.total, unread: d.unread, rows: d.items.map(rowOf) }));
     },
 
     async onRead(e: WechatMiniprogram.TouchEvent) {

@@ -40,10 +40,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     onShow() {
       // back from a case: its status may have changed
       if (this.data.state === 'ready') this.load(this.data.page);

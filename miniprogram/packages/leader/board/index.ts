@@ -4,7 +4,7 @@ import type { ContactMethod, HouseholdContactRow, WeeklyBoard } from '../../../.
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { flush } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { loadStateBehavior, okView } from '../../../behaviors/loadState';
+import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
 import { confirmContact, loadBoard, METHOD_LABELS, METHODS, pendingContacts, pendingReports } from '../services/grid';
 import { cstShort } from '../../../ui/cstFormat';
 
@@ -60,15 +60,10 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load();
-    },
-
     async fetchView() {
       // confirmations kept on the phone go first, so the board shows them as sent
       if (pendingContacts().size || pendingReports()) await flush();
-      const res = await loadBoard();
-      return res.ok ? okView(boardView(res.data)) : res;
+      return mapOk(await loadBoard(), boardView);
     },
 
     async onFlush() {

@@ -4,7 +4,7 @@ import type { GridHazardCategory, WeeklyBoard } from '../../../../typings/grid';
 import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { loadStateBehavior, okView } from '../../../behaviors/loadState';
+import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
 import { CATEGORIES, fileReport, loadBoard, type ReportHazardInput } from '../services/grid';
 import { cstShort } from '../../../ui/cstFormat';
 
@@ -48,13 +48,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load();
-    },
-
     async fetchView() {
-      const res = await loadBoard();
-      return res.ok ? okView(boardView(res.data)) : res;
+      return mapOk(await loadBoard(), boardView);
     },
 
     onCategory(e: WechatMiniprogram.TouchEvent) {

@@ -27,10 +27,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load();
-    },
-
     async fetchView() {
       const res = await loadWeeks(8);
       if (!res.ok) return res;

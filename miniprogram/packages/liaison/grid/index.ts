@@ -5,7 +5,7 @@ import { addHousehold, assignVisitor, gridHouseholds, moveHousehold, otherGrids,
 import { capHint, GRID_CAP } from '../services/village';
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { okView } from '../../../behaviors/loadState';
+import { mapOk } from '../../../behaviors/loadState';
 import { pageCount, pagedListBehavior } from '../../../behaviors/pagedList';
 import { PAGE_SIZE } from '../../../config/paging';
 
@@ -42,8 +42,8 @@ Component({
       this.load(1);
     },
 
-    fetchPage(page: number) {
-      return gridHouseholds(this.data.gridId, page).then((res) => (res.ok ? okView({ rows: res.data.rows, selectedId: '', action: '', ...this.count(res.data.total) }) : res));
+    async fetchPage(page: number) {
+      return mapOk(await gridHouseholds(this.data.gridId, page), (d) => ({ rows: d.rows, selectedId: '', action: '', ...this.count(d.total) }));
     },
 
     count(total: number) {

@@ -5,6 +5,7 @@ import { exemptVisitor, heldHouseholds, listVisitors, periodOptions, reasonProbl
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { mapOk } from '../../../behaviors/loadState';
 
 type Mode = '' | 'exempt' | 'reassign';
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; name: string }>;
@@ -31,13 +32,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
-      const res = await listVisitors(page);
-      return res.ok ? { ...res, data: { visitors: res.data.rows, total: res.data.total } } : res;
+      return mapOk(await listVisitors(page), (d) => ({ visitors: d.rows, total: d.total }));
     },
 
     async onExempt(e: Tap) {

@@ -6,6 +6,7 @@ import { exemptFromNotice, listNotices, openNotice, publishNotice, REASON_MIN } 
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { mapOk } from '../../../behaviors/loadState';
 
 Component({
   behaviors: [largeTextBehavior, pagedListBehavior],
@@ -23,13 +24,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
-      const res = await listNotices(page);
-      return res.ok ? { ...res, data: { ...res.data, openId: '', detail: null } } : res;
+      return mapOk(await listNotices(page), (d) => ({ ...d, openId: '', detail: null }));
     },
 
     async onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

@@ -6,6 +6,7 @@ import { pendingObjections, ruleObjection, REASON_MIN } from '../services/object
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { mapOk } from '../../../behaviors/loadState';
 
 Component({
   behaviors: [largeTextBehavior, pagedListBehavior],
@@ -17,13 +18,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
-      const res = await pendingObjections(page);
-      return res.ok ? { ...res, data: { ...res.data, reasons: {}, rowError: {} } } : res;
+      return mapOk(await pendingObjections(page), (d) => ({ ...d, reasons: {}, rowError: {} }));
     },
 
     onReason(e: WechatMiniprogram.Input & WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {

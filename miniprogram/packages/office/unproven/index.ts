@@ -11,10 +11,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     fetchPage: listUnproven,
   },
 });

@@ -3,7 +3,7 @@ import type { CompoundTaskView, CompoundView } from '../../../../typings/program
 import { listCompounds, listCompoundTasks } from '../services/programme';
 import { failureText } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { loadStateBehavior, okView } from '../../../behaviors/loadState';
+import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
 
 Component({
   behaviors: [largeTextBehavior, loadStateBehavior],
@@ -18,13 +18,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load();
-    },
-
     async fetchView() {
-      const ledger = await listCompounds();
-      return ledger.ok ? okView({ compounds: ledger.data.items, overdueCompounds: ledger.data.overdue }) : ledger;
+      return mapOk(await listCompounds(), (d) => ({ compounds: d.items, overdueCompounds: d.overdue }));
     },
 
     async onShowTasks() {

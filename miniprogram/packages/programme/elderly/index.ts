@@ -4,6 +4,7 @@ import { addElderly, HELPER_TYPES, listElderly, type ElderlyForm } from '../serv
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { mapOk } from '../../../behaviors/loadState';
 
 interface Row {
   id: string;
@@ -34,13 +35,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
-      const res = await listElderly(page);
-      return res.ok ? { ...res, data: { rows: res.data.items.map(rowOf), total: res.data.total } } : res;
+      return mapOk(await listElderly(page), (d) => ({ rows: d.items.map(rowOf), total: d.total }));
     },
 
 

@@ -1,5 +1,6 @@
 // My hazard reports and where each stands, one page at a time, with the ones still waiting on this phone (待上传) on top.
 import { largeTextBehavior } from '../../../behaviors/largeText';
+import { mapOk } from '../../../behaviors/loadState';
 import { pagedListBehavior } from '../../../behaviors/pagedList';
 import { listMyReports, reportRow, type ReportRow } from '../services/reports';
 
@@ -12,14 +13,9 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
       this.setData({ outboxRefresh: this.data.outboxRefresh + 1 });
-      const res = await listMyReports(page);
-      return res.ok ? { ...res, data: { total: res.data.total, rows: res.data.items.map(reportRow) } } : res;
+      return mapOk(await listMyReports(page), (d) => ({ total: d.total, rows: d.items.map(reportRow) }));
     },
 
     /** queued reports went out: they are in the list now */

@@ -32,10 +32,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load();
-    },
-
     async fetchView() {
       const res = await loadMyHousehold(true);
       if (!res.ok) return res;

@@ -7,6 +7,7 @@ import { pagedListBehavior } from '../../../behaviors/pagedList';
 import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey } from '../services/household';
 import { cstDayText } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
+import { mapOk } from '../../../behaviors/loadState';
 
 
 interface Row {
@@ -45,13 +46,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
-      const res = await listHazards(page);
-      return res.ok ? { ...res, data: { total: res.data.total, rows: res.data.items.map(rowOf) } } : res;
+      return mapOk(await listHazards(page), (d) => ({ total: d.total, rows: d.items.map(rowOf) }));
     },
 
     /** hazard ids are not safe setData path segments, so the drafts object is replaced whole */

@@ -18,10 +18,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load();
-    },
-
     async fetchView() {
       const res = await loadNotice();
       if (!res.ok) return res;

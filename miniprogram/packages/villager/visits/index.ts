@@ -5,6 +5,7 @@ import { largeTextBehavior } from '../../../behaviors/largeText';
 import { pagedListBehavior } from '../../../behaviors/pagedList';
 import { confirmVisit, listVisits, PROOF_LABELS } from '../services/household';
 import { cstDateTime } from '../../../ui/cstFormat';
+import { mapOk } from '../../../behaviors/loadState';
 
 interface Row {
   id: string;
@@ -32,13 +33,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
-      const res = await listVisits(page);
-      return res.ok ? { ...res, data: { total: res.data.total, rows: res.data.items.map(rowOf) } } : res;
+      return mapOk(await listVisits(page), (d) => ({ total: d.total, rows: d.items.map(rowOf) }));
     },
 
     async onConfirm(e: WechatMiniprogram.TouchEvent) {

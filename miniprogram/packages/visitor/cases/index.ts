@@ -86,10 +86,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
       const tab = this.data.tab;
       const res = tab === 'cases' ? await myCases(page) : await townshipNotices(page);

@@ -67,10 +67,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     async fetchPage(page: number) {
       this.setData({ panel: closedPanel });
       const res = await hazardDuties(page);

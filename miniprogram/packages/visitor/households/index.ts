@@ -49,10 +49,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     onShow() {
       this.setData({ pendingCount: pending().filter((i) => i.action === 'recordVisit').length });
     },
