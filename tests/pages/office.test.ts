@@ -155,7 +155,7 @@ describe('office campaign settings', () => {
 
   it('refuses a villager', async () => {
     const p = await loadPage('packages/office/campaign/index', { backend, openid: VILLAGER });
-    expect(p.text('#campaign-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#campaign-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });
