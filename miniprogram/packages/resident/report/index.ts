@@ -1,15 +1,13 @@
 // 随手拍 report a hazard (SPEC §6 villager self-report): category, words, up to 9 photos, optional location, for my
 // household (a grid leader: any household of the grid) or a public place. The draft is kept on the phone from the
 // first change; without network the report waits in the outbox as 待上传 and is sent once when the network returns.
-import type { Fail } from '../../../../typings/result';
-import type { HazardCategoryOption, ReportHazardRequest } from '../../../../typings/resident';
-import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { newIdempotencyKey } from '../../../services/outbox';
-import { MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
-import { photosNotUploaded } from '../../../components/evidence-capture/messages';
+import type { ReportHazardRequest } from '../../../../typings/resident';
+import { failureText, showDone } from '../../../services/feedback';
+import { MAX_PHOTOS } from '../../../services/upload';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { clearDraft, emptyDraft, loadDraft, missingFields, saveDraft, type ReportDraft } from '../services/draft';
-import { refusalField, reportFormOptions, reportHazard } from '../services/reports';
+import { draftFormBehavior } from '../behaviors/draftForm';
+import { clearDraft, emptyDraft, loadDraft, missingFields, type ReportDraft } from '../services/draft';
+import { reportFormOptions, reportHazard } from '../services/reports';
 
 type State = 'loading' | 'error' | 'none' | 'form' | 'done';
 
@@ -21,20 +19,17 @@ function noErrors(): Record<string, string> {
 }
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, draftFormBehavior],
   data: {
+    draftKind: 'report' as const,
+    fields: [...FIELDS],
     state: 'loading' as State,
     errorText: '',
-    categories: [] as HazardCategoryOption[],
     categoryNames: [] as string[],
-    categoryIndex: -1,
     householdIds: [] as string[],
     placeNames: [] as string[],
     placeIndex: 0,
-    draft: emptyDraft(),
     errors: noErrors(),
-    formError: '',
-    submitting: false,
     maxPhotos: MAX_PHOTOS,
     /** bumped after a report is queued, so the 待上传 panel re-reads the outbox */
     outboxRefresh: 0,
@@ -85,19 +80,6 @@ Component({
     },
 
     /** Every change goes to storage first, then to the screen. */
-    update(draft: ReportDraft, extra: Record<string, unknown> = {}) {
-      saveDraft('report', draft);
-      this.setData({ draft, ...extra });
-    },
-
-    clearError(field: string): Record<string, unknown> {
-      return { [`errors.${field}`]: '', formError: '' };
-    },
-
-    onCategory(e: WechatMiniprogram.PickerChange) {
-      const categoryIndex = Number(e.detail.value);
-      this.update({ ...this.data.draft, category: this.data.categories[categoryIndex].key }, { categoryIndex, ...this.clearError('category') });
-    },
 
     onPlace(e: WechatMiniprogram.PickerChange) {
       const placeIndex = Number(e.detail.value);
@@ -108,15 +90,7 @@ Component({
       this.update({ ...this.data.draft, publicPlace: e.detail.value }, this.clearError('publicPlace'));
     },
 
-    onDescription(e: WechatMiniprogram.Input) {
-      this.update({ ...this.data.draft, description: e.detail.value }, this.clearError('description'));
-    },
-
     /** a photo added or removed, the location got or dropped (evidence-capture) */
-    onEvidence(e: WechatMiniprogram.CustomEvent<Partial<Pick<ReportDraft, 'photos' | 'location'>>>) {
-      const change = e.detail;
-      this.update({ ...this.data.draft, ...change }, this.clearError('photos' in change ? 'photos' : 'location'));
-    },
 
     async onSubmit() {
       if (this.data.submitting) return;
@@ -126,17 +100,8 @@ Component({
         this.setData({ errors: { ...noErrors(), ...missing }, formError: '请补全标红的必填项' });
         return;
       }
-      this.setData({ submitting: true, errors: noErrors(), formError: '' });
-      let draft: ReportDraft = { ...this.data.draft, key: this.data.draft.key || newIdempotencyKey() };
-      saveDraft('report', draft);
-
-      const uploaded = await uploadPhotos(draft.photos, 'resident/reports');
-      draft = { ...draft, photos: uploaded.photos };
-      if (uploaded.failed) {
-        this.update(draft, { submitting: false, 'errors.photos': photosNotUploaded(uploaded.failed) });
-        return;
-      }
-      saveDraft('report', draft);
+      const draft = await this.uploadDraft('resident/reports');
+      if (!draft) return;
 
       const request: ReportHazardRequest = {
         category: draft.category as ReportHazardRequest['category'],
@@ -156,7 +121,6 @@ Component({
       const result = sent.result;
       if (!result.ok) {
         this.showRefusal(result);
-        this.setData({ submitting: false });
         return;
       }
       this.reset();
@@ -169,15 +133,6 @@ Component({
       clearDraft('report');
       const fresh: ReportDraft = { ...emptyDraft(), householdId: this.data.draft.householdId, publicPlace: this.data.draft.householdId ? '' : this.data.draft.publicPlace };
       this.setData({ draft: fresh, categoryIndex: -1, errors: noErrors(), formError: '' });
-    },
-
-    showRefusal(fail: Fail) {
-      const field = refusalField(fail.field, FIELDS);
-      if (field) this.setData({ [`errors.${field}`]: fail.message });
-      else {
-        this.setData({ formError: failureText(fail) });
-        showFailure(fail);
-      }
     },
 
     onAnother() {

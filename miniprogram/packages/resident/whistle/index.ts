@@ -1,15 +1,13 @@
 // 吹哨人 anonymous whistle-blower report (004 "完善火灾隐患'吹哨人'制度"): village, place, category, words, photos,
 // optional location. The server keeps no trace of who reported; the reporter gets a receipt code, shown once here,
 // to follow the report on the status page. A retry after a lost reply uses the same key and so the same receipt.
-import type { Fail } from '../../../../typings/result';
-import type { HazardCategoryOption, WhistleBlowRequest, WhistleReceipt } from '../../../../typings/resident';
-import { failureText, showFailure } from '../../../services/feedback';
-import { newIdempotencyKey } from '../../../services/outbox';
-import { MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
-import { photosNotUploaded } from '../../../components/evidence-capture/messages';
+import type { WhistleBlowRequest, WhistleReceipt } from '../../../../typings/resident';
+import { failureText } from '../../../services/feedback';
+import { MAX_PHOTOS } from '../../../services/upload';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { clearDraft, emptyDraft, loadDraft, missingFields, saveDraft, type ReportDraft } from '../services/draft';
-import { refusalField, reportFormOptions, whistleBlow } from '../services/reports';
+import { draftFormBehavior } from '../behaviors/draftForm';
+import { clearDraft, emptyDraft, loadDraft, missingFields } from '../services/draft';
+import { reportFormOptions, whistleBlow } from '../services/reports';
 
 type State = 'loading' | 'error' | 'form' | 'done';
 
@@ -21,21 +19,18 @@ function noErrors(): Record<string, string> {
 }
 
 Component({
-  behaviors: [largeTextBehavior],
+  behaviors: [largeTextBehavior, draftFormBehavior],
   data: {
+    draftKind: 'whistle' as const,
+    fields: [...FIELDS],
     state: 'loading' as State,
     errorText: '',
-    categories: [] as HazardCategoryOption[],
     categoryNames: [] as string[],
-    categoryIndex: -1,
     villageIds: [] as string[],
     villageNames: [] as string[],
     villageIndex: 0,
     dailyLimit: 0,
-    draft: emptyDraft(),
     errors: noErrors(),
-    formError: '',
-    submitting: false,
     maxPhotos: MAX_PHOTOS,
     receipt: null as WhistleReceipt | null,
   },
@@ -75,38 +70,16 @@ Component({
       this.load();
     },
 
-    update(draft: ReportDraft, extra: Record<string, unknown> = {}) {
-      saveDraft('whistle', draft);
-      this.setData({ draft, ...extra });
-    },
-
-    clearError(field: string): Record<string, unknown> {
-      return { [`errors.${field}`]: '', formError: '' };
-    },
-
     onVillage(e: WechatMiniprogram.PickerChange) {
       const villageIndex = Number(e.detail.value);
       this.update({ ...this.data.draft, villageId: this.data.villageIds[villageIndex] }, { villageIndex, ...this.clearError('villageId') });
-    },
-
-    onCategory(e: WechatMiniprogram.PickerChange) {
-      const categoryIndex = Number(e.detail.value);
-      this.update({ ...this.data.draft, category: this.data.categories[categoryIndex].key }, { categoryIndex, ...this.clearError('category') });
     },
 
     onPlace(e: WechatMiniprogram.Input) {
       this.update({ ...this.data.draft, publicPlace: e.detail.value }, this.clearError('place'));
     },
 
-    onDescription(e: WechatMiniprogram.Input) {
-      this.update({ ...this.data.draft, description: e.detail.value }, this.clearError('description'));
-    },
-
     /** a photo added or removed, the location got or dropped (evidence-capture) */
-    onEvidence(e: WechatMiniprogram.CustomEvent<Partial<Pick<ReportDraft, 'photos' | 'location'>>>) {
-      const change = e.detail;
-      this.update({ ...this.data.draft, ...change }, this.clearError('photos' in change ? 'photos' : 'location'));
-    },
 
     async onSubmit() {
       if (this.data.submitting) return;
@@ -117,17 +90,8 @@ Component({
         this.setData({ errors, formError: '请补全标红的必填项' });
         return;
       }
-      this.setData({ submitting: true, errors: noErrors(), formError: '' });
-      let draft: ReportDraft = { ...this.data.draft, key: this.data.draft.key || newIdempotencyKey() };
-      saveDraft('whistle', draft);
-
-      const uploaded = await uploadPhotos(draft.photos, 'resident/whistle');
-      draft = { ...draft, photos: uploaded.photos };
-      if (uploaded.failed) {
-        this.update(draft, { submitting: false, 'errors.photos': photosNotUploaded(uploaded.failed) });
-        return;
-      }
-      saveDraft('whistle', draft);
+      const draft = await this.uploadDraft('resident/whistle');
+      if (!draft) return;
 
       const request: WhistleBlowRequest = {
         villageId: draft.villageId,
@@ -140,20 +104,10 @@ Component({
       const res = await whistleBlow(request, draft.key);
       if (!res.ok) {
         this.showRefusal(res);
-        this.setData({ submitting: false });
         return;
       }
       clearDraft('whistle');
       this.setData({ state: 'done', submitting: false, receipt: res.data, draft: emptyDraft() });
-    },
-
-    showRefusal(fail: Fail) {
-      const field = refusalField(fail.field, FIELDS);
-      if (field) this.setData({ [`errors.${field}`]: fail.message });
-      else {
-        this.setData({ formError: failureText(fail) });
-        showFailure(fail);
-      }
     },
 
     onCopyReceipt() {
