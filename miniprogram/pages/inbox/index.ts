@@ -2,7 +2,7 @@
 // WeChat for one-time messages (one per tap) and records the credits, so the next reminder also reaches the phone.
 import type { InboxItemView, InboxPage, SubscriptionCreditsView } from '../../../typings/visit';
 import { callCloud } from '../../services/callCloud';
-import { failureText, showDone, showFailure } from '../../services/feedback';
+import { showDone, showFailure } from '../../services/feedback';
 import { newIdempotencyKey } from '../../services/outbox';
 import { PAGE_SIZE } from '../../config/paging';
 import { largeTextBehavior } from '../../behaviors/largeText';

@@ -1,7 +1,7 @@
 // This week's contact board: every household of my micro-grid, contacted or not and how; one tap confirms with a method.
 // Without network the confirmation is kept on the phone (outbox, with its device time) and shown "待上传" until sent.
 import type { ContactMethod, HouseholdContactRow, WeeklyBoard } from '../../../../typings/grid';
-import { failureText, showDone, showFailure } from '../../../services/feedback';
+import { showDone, showFailure } from '../../../services/feedback';
 import { flush } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
