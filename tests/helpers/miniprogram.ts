@@ -19,6 +19,11 @@
 // A page test that starts a backend runs in tests/pages/backend-environment.ts (jsdom + the Node globals the
 // in-process emulator needs): put `/** @jest-environment ./tests/pages/backend-environment.ts */` at its top.
 // Reach into a child component with `>>>` (exparser's cross-shadow selector): '#join-form >>> #invite-code'.
+// Page scaffolding: pages mix in miniprogram/behaviors/ (`Behavior()` is simulate's global, registered with j-component;
+// a behavior's onLoad in `methods` is the page's unless the page defines its own) and use miniprogram/components/ by
+// absolute `usingComponents` paths ('/components/page-state/index', resolved against rootPath). The loading/error box,
+// pager, photos/location and 待上传 panel are inside those components: '#cases-state >>> #state-error',
+// '#page-pager >>> #pager-next', '#evidence >>> #add-photo', '#outbox >>> #pending-retry'.
 // Limits: extended-lib components (`weui-miniprogram/...` via useExtendedLib) have no files here, so a page that
 // uses them would need a local stub component; keep shell pages on plain WXML + app.wxss classes.
 import path from 'path';

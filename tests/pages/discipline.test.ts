@@ -55,7 +55,7 @@ describe('discipline cases list', () => {
     const list = await loadPage('packages/discipline/cases/index', { backend, openid: VISITOR });
     const refusal = await backend.call('escalation', { action: 'listCases' }, VISITOR);
     expect(refusal.ok).toBe(false);
-    expect(list.text('#cases-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(list.text('#cases-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     list.unload();
   });
 });
@@ -81,7 +81,7 @@ describe('an interview case', () => {
 
     const page = await loadPage('packages/discipline/case/index', { backend, openid: 'demo-discipline', query: { id: encodeURIComponent(interview._id) } });
     expect(page.harness.calls.map((c) => c.data)).toEqual([{ action: 'getCase', caseId: interview._id }]);
-    expect(page.find('#case-error')).toBeUndefined();
+    expect(page.find('#case-state >>> #state-error')).toBeUndefined();
     expect(page.text('#case-visitor')).toBe(interview.visitorName);
     expect(page.text('#case-status')).toBe('待处理');
     // the evidence pack: households, the one visit made, the notice
@@ -130,7 +130,7 @@ describe('an interview case', () => {
     const other = await loadPage('packages/discipline/case/index', { backend, openid: 'demo-visitor-2', query: { id: interview._id } });
     const refusal = await backend.call('escalation', { action: 'getCase', caseId: interview._id }, 'demo-visitor-2');
     expect(refusal.ok).toBe(false);
-    expect(other.text('#case-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(other.text('#case-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     other.unload();
   });
 });

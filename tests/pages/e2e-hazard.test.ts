@@ -21,7 +21,7 @@ test('villager reports with photos → visitor verifies on a re-visit → the vi
   const categories = report.page.instance.data.categories as { key: string }[];
   await change(report, '#category-picker', categories.findIndex((c) => c.key === 'ebikeCharging'));
   await report.input('#description', '楼道里给电动车充电，插线板在柴堆旁');
-  await tap(report, '#add-photo');
+  await tap(report, '#evidence >>> #add-photo');
   await tap(report, '#report-submit');
   expect(report.text('#form-error')).toBe('');
   report.unload();

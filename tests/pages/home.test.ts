@@ -23,7 +23,7 @@ describe('home page', () => {
   it('shows a township office member their name and role', async () => {
     const home = await loadPage('pages/home/index', { backend, openid: 'demo-office' });
     expect(home.harness.calls).toEqual([{ name: 'org', data: { action: 'me' }, via: 'cloud' }]);
-    expect(home.find('#home-loading')).toBeUndefined();
+    expect(home.find('#home-state >>> #state-loading')).toBeUndefined();
     expect(home.text('#person-name')).toBe(personName('demo-office'));
     const labels = home.page.querySelectorAll('.role-label').map((el) => el.dom?.textContent?.trim());
     expect(labels).toContain('镇领导小组办公室');
@@ -104,12 +104,12 @@ describe('home page', () => {
 
   it('never spins forever: without network it shows the error and a retry that recovers', async () => {
     const home = await loadPage('pages/home/index', { backend, openid: 'demo-office', offline: true });
-    expect(home.find('#home-loading')).toBeUndefined();
-    expect(home.text('#home-error')).toContain('网络不可用，请稍后重试');
+    expect(home.find('#home-state >>> #state-loading')).toBeUndefined();
+    expect(home.text('#home-state >>> #state-error')).toContain('网络不可用，请稍后重试');
 
     home.harness.offline = false;
-    await home.tap('#home-retry');
-    expect(home.find('#home-error')).toBeUndefined();
+    await home.tap('#home-state >>> #state-retry');
+    expect(home.find('#home-state >>> #state-error')).toBeUndefined();
     expect(home.text('#person-name')).toBe(personName('demo-office'));
     home.unload();
   });

@@ -33,7 +33,7 @@ describe('inbox page', () => {
     expect(rows).toHaveLength(20);
     expect(rows[0].dom?.textContent).toContain('提醒第25条');
     expect(page.text('#unread')).toBe('未读 25 条 · 共 25 条');
-    await page.tap('#next');
+    await page.tap('#page-pager >>> #pager-next');
     expect(page.page.querySelectorAll('.msg')).toHaveLength(5);
     expect(page.allText()).toContain('提醒第1条');
     page.unload();
@@ -68,7 +68,7 @@ describe('inbox page', () => {
 
   it('refuses a caller who has not joined', async () => {
     const page = await loadPage('pages/inbox/index', { backend, openid: 'test-stranger' });
-    expect(page.text('#error')).toContain('请先通过邀请码加入您的网格');
+    expect(page.text('#page-state >>> #state-error')).toContain('请先通过邀请码加入您的网格');
     page.unload();
   });
 });

@@ -12,7 +12,7 @@ const householdsOf = (gridId: string) => backend.docs('households', { gridId, ac
 
 async function expectRefused(path: string, openid: string): Promise<void> {
   const page = await loadPage(path, { backend, openid });
-  expect(page.text('#error')).toContain(REFUSAL);
+  expect(page.text('#page-state >>> #state-error')).toContain(REFUSAL);
   expect(page.harness.calls).toHaveLength(1);
   page.unload();
 }

@@ -52,13 +52,13 @@ describe('liaison village page', () => {
 
   it('refuses a villager who opens another village', async () => {
     const p = await loadPage('packages/liaison/village/index', { backend, openid: 'demo-villager-2', query: { villageId: 'demo-village-1' } });
-    expect(p.text('#village-error .t-error')).toBe('您无权查看该村的微网格');
+    expect(p.text('#village-state >>> #state-error .t-error')).toBe('您无权查看该村的微网格');
     p.unload();
   });
 
   it('refuses a villager who opens the liaison area without a village', async () => {
     const p = await loadPage('packages/liaison/village/index', { backend, openid: VILLAGER });
-    expect(p.text('#village-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#village-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });
@@ -133,7 +133,7 @@ describe('liaison grid page', () => {
 
   it('refuses the liaison of another village', async () => {
     const p = await loadPage('packages/liaison/grid/index', { backend, openid: 'demo-liaison-2', query: { gridId: 'demo-grid-1-1', villageId: 'demo-village-1' } });
-    expect(p.text('#grid-error .t-error')).toBe('您无权查看该微网格的农户');
+    expect(p.text('#grid-state >>> #state-error .t-error')).toBe('您无权查看该微网格的农户');
     p.unload();
   });
 });
@@ -154,7 +154,7 @@ describe('liaison progress page', () => {
 
   it('refuses a villager', async () => {
     const p = await loadPage('packages/liaison/progress/index', { backend, openid: VILLAGER });
-    expect(p.text('#progress-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#progress-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });

@@ -37,7 +37,7 @@ describe('office dashboard', () => {
 
   it('refuses a villager with the server message', async () => {
     const p = await loadPage('packages/office/dashboard/index', { backend, openid: VILLAGER });
-    expect(p.text('#dash-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#dash-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     expect(p.find('.village-card')).toBeUndefined();
     p.unload();
   });
@@ -54,7 +54,7 @@ describe('office unproven visits', () => {
 
   it('refuses a villager', async () => {
     const p = await loadPage('packages/office/unproven/index', { backend, openid: VILLAGER });
-    expect(p.text('#unproven-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#unproven-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });
@@ -112,7 +112,7 @@ describe('office exemptions', () => {
 
   it('refuses a villager', async () => {
     const p = await loadPage('packages/office/exemptions/index', { backend, openid: VILLAGER });
-    expect(p.text('#exempt-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#exempt-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });
@@ -155,7 +155,7 @@ describe('office campaign settings', () => {
 
   it('refuses a villager', async () => {
     const p = await loadPage('packages/office/campaign/index', { backend, openid: VILLAGER });
-    expect(p.text('#campaign-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#campaign-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });
@@ -196,7 +196,7 @@ describe('office notices', () => {
 
   it('refuses a villager', async () => {
     const p = await loadPage('packages/office/notices/index', { backend, openid: VILLAGER });
-    expect(p.text('#notices-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#notices-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });

@@ -151,7 +151,9 @@ describe('page budgets', () => {
       };
       measured.push({ page: pagePath, calls: report.calls.length, largestSetData: report.largestSetData, nodes: report.nodes });
       // the owner sees the page, not the refusal (a page's error state) or an endless spinner
-      const errors = p.page.querySelectorAll('.state-box .t-error').map((e) => (e.dom?.textContent ?? '').trim()).filter(Boolean);
+      // a page's own state box, or the page-state component's (`>>>` reaches inside components)
+      const boxes = [...p.page.querySelectorAll('.state-box .t-error'), ...p.page.querySelectorAll('.page >>> .state-box .t-error')];
+      const errors = boxes.map((e) => (e.dom?.textContent ?? '').trim()).filter(Boolean);
       expect({ page: pagePath, errors }).toEqual({ page: pagePath, errors: [] });
       expect(p.harness.setData.count).toBeGreaterThan(0);
       if (KNOWN_OVER_CALLS[pagePath]) expect(report.calls).toEqual(KNOWN_OVER_CALLS[pagePath]);

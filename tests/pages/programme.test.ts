@@ -17,7 +17,7 @@ afterAll(async () => {
 describe('programme pages', () => {
   it('the office sees the elderly registry', async () => {
     const page = await loadPage('packages/programme/elderly/index', { backend, openid: 'demo-office' });
-    expect(page.find('#elderly-loading')).toBeUndefined();
+    expect(page.find('#elderly-state >>> #state-loading')).toBeUndefined();
     expect(page.allText()).toContain('在册 4 人');
     expect(page.allText()).toContain('舒金花');
     page.unload();
@@ -46,10 +46,10 @@ describe('programme pages', () => {
 
   it('a villager sees the refusal, not a spinner', async () => {
     const page = await loadPage('packages/programme/elderly/index', { backend, openid: 'demo-villager-1' });
-    expect(page.find('#elderly-loading')).toBeUndefined();
-    expect(page.text('#elderly-error')).toContain('您没有权限');
+    expect(page.find('#elderly-state >>> #state-loading')).toBeUndefined();
+    expect(page.text('#elderly-state >>> #state-error')).toContain('您没有权限');
     const ledger = await loadPage('packages/programme/compounds/index', { backend, openid: 'demo-villager-1' });
-    expect(ledger.text('#compounds-error')).toContain('您没有权限');
+    expect(ledger.text('#compounds-state >>> #state-error')).toContain('您没有权限');
     ledger.unload();
     page.unload();
     // the exports page loads nothing; a villager's tap is refused with the server's message

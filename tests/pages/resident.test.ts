@@ -57,10 +57,10 @@ describe('report a hazard (随手拍)', () => {
     const device = stubDevice(p, backend);
     await change(p, '#category-picker', categoryIndex(p, 'electrical'));
     await p.input('#description', '厨房电线私拉乱接，插座发烫');
-    await tap(p, '#add-photo');
-    expect(p.page.querySelectorAll('.photo')).toHaveLength(2);
-    await tap(p, '#get-location');
-    expect(p.find('#location-text')).toBeDefined();
+    await tap(p, '#evidence >>> #add-photo');
+    expect(p.page.querySelectorAll('#evidence >>> .photo')).toHaveLength(2);
+    await tap(p, '#evidence >>> #get-location');
+    expect(p.find('#evidence >>> #location-text')).toBeDefined();
 
     await tap(p, '#report-submit');
     expect(p.text('#form-error')).toBe('');
@@ -90,11 +90,11 @@ describe('report a hazard (随手拍)', () => {
     const device = stubDevice(p, backend, { uploadFails: true });
     await change(p, '#category-picker', categoryIndex(p, 'clutter'));
     await p.input('#description', '楼道堆满柴草');
-    await tap(p, '#add-photo');
+    await tap(p, '#evidence >>> #add-photo');
     await tap(p, '#report-submit');
-    expect(p.text('#photo-error')).toContain('2 张照片未能上传');
+    expect(p.text('#evidence >>> #photo-error')).toContain('2 张照片未能上传');
     expect(p.page.instance.data.draft.description).toBe('楼道堆满柴草');
-    expect(p.page.querySelectorAll('.photo')).toHaveLength(2);
+    expect(p.page.querySelectorAll('#evidence >>> .photo')).toHaveLength(2);
     expect(backend.docs('hazards', { description: '楼道堆满柴草' })).toHaveLength(0);
     const draft = p.harness.storage.get('nw.resident.reportDraft.v1') as any;
     expect(draft).toMatchObject({ description: '楼道堆满柴草' });
@@ -130,7 +130,7 @@ describe('report a hazard (随手拍)', () => {
 
   it('refuses an unbound caller with the server message', async () => {
     const p = await loadPage('packages/resident/report/index', { backend, openid: 'stranger-openid' });
-    expect(p.text('#report-error .t-error')).toBe(UNBOUND);
+    expect(p.text('#report-state >>> #state-error .t-error')).toBe(UNBOUND);
     p.unload();
   });
 });
@@ -145,28 +145,28 @@ describe('report offline', () => {
     await p.input('#description', '电动车在堂屋充电过夜');
     await tap(p, '#report-submit');
     expect(p.text('#form-error')).toBe('');
-    expect(p.text('#pending-list')).toContain('待上传');
-    expect(p.page.querySelectorAll('.pending-row')).toHaveLength(1);
+    expect(p.text('#outbox >>> #pending-list')).toContain('待上传');
+    expect(p.page.querySelectorAll('#outbox >>> .pending-row')).toHaveLength(1);
     expect(count()).toBe(0);
     const [item] = p.harness.storage.get('nw.outbox.v1') as any[];
     expect(item).toMatchObject({ fn: 'resident', action: 'reportHazard' });
     expect(item.data).toMatchObject({ householdId: V1_HH, description: '电动车在堂屋充电过夜' });
 
     // still offline: kept
-    await tap(p, '#pending-retry');
-    expect(p.page.querySelectorAll('.pending-row')).toHaveLength(1);
+    await tap(p, '#outbox >>> #pending-retry');
+    expect(p.page.querySelectorAll('#outbox >>> .pending-row')).toHaveLength(1);
 
     p.harness.offline = false;
-    await tap(p, '#pending-retry');
-    expect(p.find('#pending-list')).toBeUndefined();
+    await tap(p, '#outbox >>> #pending-retry');
+    expect(p.find('#outbox >>> #pending-list')).toBeUndefined();
     expect(count()).toBe(1);
     p.unload();
 
     // the acknowledgement was lost and my reports page sends the same item again: nothing new is created
     const mine = await loadPage('packages/resident/mine/index', { backend, openid: V1, storage: { 'nw.outbox.v1': [item] } });
-    expect(mine.text('#pending-list')).toContain('待上传');
-    await tap(mine, '#pending-retry');
-    expect(mine.find('#pending-list')).toBeUndefined();
+    expect(mine.text('#outbox >>> #pending-list')).toContain('待上传');
+    await tap(mine, '#outbox >>> #pending-retry');
+    expect(mine.find('#outbox >>> #pending-list')).toBeUndefined();
     expect(count()).toBe(1);
     expect(mine.harness.calls.filter((c) => c.data.action === 'reportHazard').map((c) => c.data.idempotencyKey)).toEqual([item.key]);
     expect(mine.allText()).toContain('电动车在堂屋充电过夜');
@@ -177,7 +177,7 @@ describe('report offline', () => {
 describe('my reports', () => {
   it('refuses the township office with the server message', async () => {
     const p = await loadPage('packages/resident/mine/index', { backend, openid: 'demo-office' });
-    expect(p.text('#mine-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#mine-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     expect(p.find('.report-row')).toBeUndefined();
     p.unload();
   });
@@ -199,7 +199,7 @@ describe('whistle-blower (吹哨人)', () => {
     await p.input('#whistle-place', '三组后山柴草堆');
     await change(p, '#category-picker', categoryIndex(p, 'clutter'));
     await p.input('#description', '柴草堆紧挨电线杆，有人在旁边烧垃圾');
-    await tap(p, '#add-photo');
+    await tap(p, '#evidence >>> #add-photo');
     await tap(p, '#whistle-submit');
     expect(p.text('#form-error')).toBe('');
     const receipt = p.text('#receipt-code');
@@ -238,7 +238,7 @@ describe('whistle-blower (吹哨人)', () => {
 
   it('refuses an unbound caller with the server message', async () => {
     const p = await loadPage('packages/resident/whistle/index', { backend, openid: null });
-    expect(p.text('#whistle-error .t-error')).toBe(UNBOUND);
+    expect(p.text('#whistle-state >>> #state-error .t-error')).toBe(UNBOUND);
     p.unload();
   });
 });
@@ -289,7 +289,7 @@ describe('reports routed to the liaison', () => {
 
   it('refuses a villager with the server message', async () => {
     const p = await loadPage('packages/resident/routed/index', { backend, openid: V1 });
-    expect(p.text('#routed-error .t-error')).toBe(FORBIDDEN);
+    expect(p.text('#routed-state >>> #state-error .t-error')).toBe(FORBIDDEN);
     p.unload();
   });
 });

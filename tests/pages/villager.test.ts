@@ -27,8 +27,8 @@ async function recordVisit(answers: Record<string, unknown>[]): Promise<{ visit:
 
 async function expectRefused(path: string, openid: string | null, message = REFUSAL): Promise<void> {
   const page = await loadPage(path, { backend, openid });
-  expect(page.text('#error')).toContain(message);
-  expect(page.find('#loading')).toBeUndefined();
+  expect(page.text('#page-state >>> #state-error')).toContain(message);
+  expect(page.find('#page-state >>> #state-loading')).toBeUndefined();
   expect(page.harness.calls).toHaveLength(1);
   page.unload();
 }
@@ -199,7 +199,7 @@ describe('hazards page', () => {
   it('shows another villager only their own household, and refuses the office', async () => {
     // demo-leader-5 is a villager of its own household only: the page shows its own (empty) list, never V1's
     const page = await loadPage('packages/villager/hazards/index', { backend, openid: 'demo-leader-5' });
-    expect(page.find('#error')).toBeUndefined();
+    expect(page.find('#page-state >>> #state-error')).toBeUndefined();
     expect(page.allText()).not.toContain('液化气钢瓶倒置使用');
     page.unload();
     await expectRefused('packages/villager/hazards/index', 'demo-office');

@@ -60,7 +60,7 @@ describe('my households', () => {
     const page = await loadPage('packages/visitor/households/index', { backend, openid: 'demo-villager-1' });
     const refusal = await backend.call('visit', { action: 'myHouseholds' }, 'demo-villager-1');
     expect(refusal.ok).toBe(false);
-    expect(page.text('#households-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(page.text('#households-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     expect(page.find('.household-row')).toBeUndefined();
     page.unload();
   });
@@ -90,8 +90,8 @@ describe('knock visit form', () => {
     await tap(form, '#ans-curedMeat-na');
     await tap(form, '#edu-notice');
     await tap(form, '#edu-sqsg');
-    await tap(form, '#add-photo');
-    await tap(form, '#get-location');
+    await tap(form, '#evidence >>> #add-photo');
+    await tap(form, '#evidence >>> #get-location');
     form.harness.scanResult = { path: `pages/card/index?scene=${encodeURIComponent(scene)}` };
     await tap(form, '#scan-card');
     expect(form.text('#proof-text')).toBe('已扫描明白卡');
@@ -169,19 +169,19 @@ describe('knock visit form', () => {
     await change(form, '#deadline-stove', '2099-01-01');
     await tap(form, '#visit-submit');
     expect(form.text('#form-error')).toBe('');
-    expect(form.text('#pending-list')).toContain('待上传');
-    expect(form.page.querySelectorAll('.pending-row')).toHaveLength(1);
+    expect(form.text('#outbox >>> #pending-list')).toContain('待上传');
+    expect(form.page.querySelectorAll('#outbox >>> .pending-row')).toHaveLength(1);
     expect(count()).toBe(before);
     const [item] = form.harness.storage.get('nw.outbox.v1') as any[];
     expect(item.data).toMatchObject({ offline: true, householdId: 'demo-hh-1-1-04' });
 
     // still offline: retry keeps it
-    await tap(form, '#pending-retry');
-    expect(form.page.querySelectorAll('.pending-row')).toHaveLength(1);
+    await tap(form, '#outbox >>> #pending-retry');
+    expect(form.page.querySelectorAll('#outbox >>> .pending-row')).toHaveLength(1);
 
     form.harness.offline = false;
-    await tap(form, '#pending-retry');
-    expect(form.find('#pending-list')).toBeUndefined();
+    await tap(form, '#outbox >>> #pending-retry');
+    expect(form.find('#outbox >>> #pending-list')).toBeUndefined();
     expect(count()).toBe(before + 1);
     const sent = backend.docs('visits', { householdId: 'demo-hh-1-1-04' }).find((v) => v.offline);
     expect(sent).toBeDefined();
@@ -190,9 +190,9 @@ describe('knock visit form', () => {
     // the acknowledgement was lost and the phone sends the same item again: nothing new is created
     form.unload();
     const reopened = await openVisit({ householdId: 'demo-hh-1-1-04', storage: { 'nw.outbox.v1': [item] } });
-    expect(reopened.page.querySelectorAll('.pending-row')).toHaveLength(1);
-    await tap(reopened, '#pending-retry');
-    expect(reopened.find('#pending-list')).toBeUndefined();
+    expect(reopened.page.querySelectorAll('#outbox >>> .pending-row')).toHaveLength(1);
+    await tap(reopened, '#outbox >>> #pending-retry');
+    expect(reopened.find('#outbox >>> #pending-list')).toBeUndefined();
     expect(count()).toBe(before + 1);
     expect(backend.docs('hazards', { visitId: sent!._id })).toHaveLength(1);
     expect(reopened.harness.calls.filter((c) => c.data.action === 'recordVisit').map((c) => c.data.idempotencyKey)).toEqual([item.key]);
@@ -251,7 +251,7 @@ describe('hazards to verify', () => {
     const page = await loadPage('packages/visitor/hazards/index', { backend, openid: 'demo-discipline' });
     const refusal = await backend.call('visit', { action: 'listMyHazardDuties' }, 'demo-discipline');
     expect(refusal.ok).toBe(false);
-    expect(page.text('#hazards-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(page.text('#hazards-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     page.unload();
   });
 });
@@ -263,13 +263,13 @@ describe('my cases and the township notices', () => {
     expect(page.find('#no-cases')).toBeDefined();
     await page.tap('#tab-notices');
     expect(page.harness.calls.map((c) => c.data.action)).toEqual(['myCases', 'listNotices']);
-    expect(page.find('#cases-error')).toBeUndefined();
+    expect(page.find('#cases-state >>> #state-error')).toBeUndefined();
     page.unload();
 
     const villager = await loadPage('packages/visitor/cases/index', { backend, openid: 'demo-villager-1' });
     const refusal = await backend.call('escalation', { action: 'myCases' }, 'demo-villager-1');
     expect(refusal.ok).toBe(false);
-    expect(villager.text('#cases-error')).toContain(refusal.ok ? '' : refusal.message);
+    expect(villager.text('#cases-state >>> #state-error')).toContain(refusal.ok ? '' : refusal.message);
     villager.unload();
   });
 });

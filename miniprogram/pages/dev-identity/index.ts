@@ -2,7 +2,7 @@
 import { DEMO_IDENTITIES } from '../../config/demoIdentities';
 import { localApiUrl } from '../../config/env';
 import { isLocalMode, localModeAllowed, localOpenid, setLocalMode, setLocalOpenid } from '../../services/localMode';
-import { isLargeText } from '../../ui/largeText';
+import { largeTextBehavior } from '../../behaviors/largeText';
 
 interface IdentityRow {
   key: string;
@@ -20,13 +20,13 @@ const ROWS: IdentityRow[] = [
 ];
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     allowed: false,
     localMode: false,
     apiAddress: localApiUrl(''),
     identities: [] as IdentityRow[],
     current: '',
-    largeText: false,
   },
 
   methods: {
@@ -34,7 +34,6 @@ Component({
       const allowed = localModeAllowed();
       this.setData({
         allowed,
-        largeText: isLargeText(),
         localMode: allowed && isLocalMode(),
         identities: allowed ? ROWS : [],
         current: localOpenid() ?? ANONYMOUS_KEY,

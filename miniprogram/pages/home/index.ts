@@ -4,13 +4,15 @@ import { loadHome } from '../../services/org/loadHome';
 import { inviteCodeFromScene } from '../../services/org/acceptInvite';
 import { failureText } from '../../services/feedback';
 import { isLocalMode, localModeAllowed, localOpenid } from '../../services/localMode';
-import { isLargeText, setLargeText } from '../../ui/largeText';
+import { setLargeText } from '../../ui/largeText';
+import { largeTextBehavior } from '../../behaviors/largeText';
 import { LOCAL_API } from '../../config/env';
 import { shortcutsFor, type Shortcut } from '../../config/roles';
 
 type HomeState = 'loading' | 'error' | 'join' | 'member';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as HomeState,
     errorText: '',
@@ -20,7 +22,6 @@ Component({
     shortcuts: shortcutsFor([]) as Shortcut[],
     inviteCode: '',
     openid: '',
-    largeText: false,
     devBanner: '',
   },
 
@@ -31,7 +32,7 @@ Component({
     },
 
     onShow() {
-      this.setData({ largeText: isLargeText(), devBanner: devBanner() });
+      this.setData({ devBanner: devBanner() });
     },
 
     async load() {

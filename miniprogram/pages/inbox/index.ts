@@ -2,13 +2,14 @@
 // WeChat for one-time messages (one per tap) and records the credits, so the next reminder also reaches the phone.
 import type { InboxItemView } from '../../../typings/visit';
 import { callCloud } from '../../services/callCloud';
-import { failureText, showDone, showFailure } from '../../services/feedback';
+import { showDone, showFailure } from '../../services/feedback';
 import { newIdempotencyKey } from '../../services/outbox';
-import { isLargeText } from '../../ui/largeText';
+import { PAGE_SIZE } from '../../config/paging';
+import { largeTextBehavior } from '../../behaviors/largeText';
+import { pagedListBehavior } from '../../behaviors/pagedList';
 import { acceptedKeys, SUBSCRIBE_TEMPLATES } from './subscribeTemplates';
+import { mapOk } from '../../behaviors/loadState';
 
-type State = 'loading' | 'error' | 'ready';
-const PAGE_SIZE = 20;
 const KIND_LABELS: Record<InboxItemView['kind'], string> = { reminder: '提醒', notice: '通报', case: '约谈', weeklyContact: '每周联络', hazard: '隐患' };
 const CST_MS = 8 * 3600_000;
 
@@ -30,49 +31,17 @@ function when(iso: string): string {
 const rowOf = (i: InboxItemView): Row => ({ id: i.id, kindLabel: KIND_LABELS[i.kind] ?? '消息', title: i.title, body: i.body, when: when(i.createdAt), unread: !i.readAt });
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     rows: [] as Row[],
-    page: 1,
-    pages: 1,
-    total: 0,
     unread: 0,
     subscribeText: '',
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchPage(page: number) {
       const res = await callCloud('visit', 'listInbox', { page, pageSize: PAGE_SIZE });
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      const p = res.data;
-      this.setData({ state: 'ready', rows: p.items.map(rowOf), page: p.page, total: p.total, unread: p.unread, pages: Math.max(1, Math.ceil(p.total / PAGE_SIZE)) });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.page - 1);
-    },
-
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.page + 1);
+      return mapOk(res, (d) => ({ total: d.total, unread: d.unread, rows: d.items.map(rowOf) }));
     },
 
     async onRead(e: WechatMiniprogram.TouchEvent) {

@@ -1,16 +1,16 @@
 // Landing page of an invite QR (wxacode.getUnlimited, scene `i=CODE`): the code is prefilled, one tap joins.
 import { inviteCodeFromScene } from '../../services/org/acceptInvite';
-import { isLargeText } from '../../ui/largeText';
+import { largeTextBehavior } from '../../behaviors/largeText';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     inviteCode: '',
-    largeText: false,
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.setData({ inviteCode: inviteCodeFromScene(query.scene) || query.code || '', largeText: isLargeText() });
+      this.setData({ inviteCode: inviteCodeFromScene(query.scene) || query.code || '' });
     },
 
     onJoined() {

@@ -4,13 +4,14 @@ import type { Fail } from '../../../../typings/result';
 import type { CaseView } from '../services/caseTypes';
 import { LEVEL_LABELS, PROOF_LABELS, STATUS_LABELS } from '../services/caseTypes';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
+import { pageCount } from '../../../behaviors/pagedList';
+import { PAGE_SIZE } from '../../../config/paging';
 import { cstDay, cstInstant, cstTime } from '../../../ui/cstFormat';
 import { closeCase, getCase, getNotice, recordInterview, scheduleInterview } from '../services/cases';
 
-type State = 'loading' | 'error' | 'ready';
 type Step = 'schedule' | 'record' | 'close' | 'none';
-const VISITS_PER_PAGE = 20;
 
 interface VisitRow {
   id: string;
@@ -75,11 +76,15 @@ function screenOf(c: CaseView): { screen: CaseScreen; visits: VisitRow[]; step: 
 
 const FIELD_ERRORS = ['scheduledAt', 'place', 'outcome', 'conclusion'] as const;
 
+/** A case on screen, its visits cut into pages on the phone. */
+function caseView(c: CaseView) {
+  const { screen, visits, step } = screenOf(c);
+  return { screen, step, allVisits: visits, visits: visits.slice(0, PAGE_SIZE), visitPage: 1, visitPages: pageCount(visits.length) };
+}
+
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     caseId: '',
     screen: null as CaseScreen | null,
     step: 'none' as Step,
@@ -99,44 +104,25 @@ Component({
       this.load();
     },
 
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      if (!this.data.caseId) {
-        this.setData({ state: 'error', errorText: '请从案件列表中选择案件' });
-        return;
-      }
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await getCase(this.data.caseId);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.show(res.data);
+    async fetchView() {
+      if (!this.data.caseId) return { ok: false as const, code: 'INVALID_INPUT' as const, message: '请从案件列表中选择案件' };
+      return mapOk(await getCase(this.data.caseId), caseView);
     },
 
     show(c: CaseView) {
-      const { screen, visits, step } = screenOf(c);
-      this.setData({
-        state: 'ready',
-        screen,
-        step,
-        allVisits: visits,
-        visits: visits.slice(0, VISITS_PER_PAGE),
-        visitPage: 1,
-        visitPages: Math.max(1, Math.ceil(visits.length / VISITS_PER_PAGE)),
-      });
+      this.setData(caseView(c));
     },
 
-    onRetry() {
-      this.load();
+    showVisits(page: number) {
+      this.setData({ visitPage: page, visits: this.data.allVisits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) });
     },
 
-    onVisitPage(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { delta: string }>) {
-      const page = Math.min(this.data.visitPages, Math.max(1, this.data.visitPage + Number(e.currentTarget.dataset.delta)));
-      this.setData({ visitPage: page, visits: this.data.allVisits.slice((page - 1) * VISITS_PER_PAGE, page * VISITS_PER_PAGE) });
+    onVisitPrev() {
+      if (this.data.visitPage > 1) this.showVisits(this.data.visitPage - 1);
+    },
+
+    onVisitNext() {
+      if (this.data.visitPage < this.data.visitPages) this.showVisits(this.data.visitPage + 1);
     },
 
     async onShowNotice() {

@@ -2,12 +2,11 @@
 // the township office left unpublished past their due time (so none can be buried), and objections to rule on.
 import type { CaseLevel, CaseView } from '../services/caseTypes';
 import { STATUS_LABELS } from '../services/caseTypes';
-import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { okView } from '../../../behaviors/loadState';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
 import { cstTime } from '../../../ui/cstFormat';
-import { listCases, PAGE_SIZE } from '../services/cases';
-
-type State = 'loading' | 'error' | 'ready';
+import { listCases } from '../services/cases';
 
 interface Row {
   id: string;
@@ -33,58 +32,34 @@ function row(c: CaseView): Row {
 }
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
     level: 'interview' as CaseLevel,
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     rows: [] as Row[],
     overdueDrafts: [] as { key: string; text: string }[],
-    total: 0,
-    page: 1,
-    pages: 1,
   },
 
   methods: {
-    onLoad() {
-      this.load('interview', 1);
-    },
-
     onShow() {
-      this.setData({ largeText: isLargeText() });
       // back from a case: its status may have changed
-      if (this.data.state === 'ready') this.load(this.data.level, this.data.page);
+      if (this.data.state === 'ready') this.load(this.data.page);
     },
 
-    async load(level: CaseLevel, page: number) {
-      this.setData({ level, state: 'loading', errorText: '' });
-      const res = await listCases(level, page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+    async fetchPage(page: number) {
+      const res = await listCases(this.data.level, page);
+      if (!res.ok) return res;
       const overdueDrafts = res.data.overdueDrafts.map((d) => ({
         key: d.noticeId,
         text: `${d.periodLabel}通报草稿（${d.lines}人）应于 ${cstTime(new Date(new Date(d.publishDueAt).getTime() - 60_000).toISOString())} 前发布，镇办公室至今未发布${d.workingDays ? '' : '（该年度工作日安排未确认，按自然日计）'}`,
       }));
-      this.setData({ state: 'ready', rows: res.data.items.map(row), overdueDrafts, total: res.data.total, page, pages: Math.max(1, Math.ceil(res.data.total / PAGE_SIZE)) });
+      return okView({ rows: res.data.items.map(row), overdueDrafts, total: res.data.total });
     },
 
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { level: CaseLevel }>) {
       const level = e.currentTarget.dataset.level;
-      if (level !== this.data.level) this.load(level, 1);
-    },
-
-    onRetry() {
-      this.load(this.data.level, this.data.page);
-    },
-
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.level, this.data.page - 1);
-    },
-
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.level, this.data.page + 1);
+      if (level === this.data.level) return;
+      this.setData({ level });
+      this.load(1);
     },
 
     onObjections() {

@@ -2,8 +2,7 @@
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import type { CaseLevel, CaseListPage, CaseView, NoticeView } from './caseTypes';
-
-export const PAGE_SIZE = 20;
+import { PAGE_SIZE } from '../../../config/paging';
 
 export function listCases(level: CaseLevel, page: number): Promise<Result<CaseListPage>> {
   // overdue visitors are the open notice cases; interview cases stay on the list until closed

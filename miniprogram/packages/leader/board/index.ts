@@ -1,13 +1,12 @@
 // This week's contact board: every household of my micro-grid, contacted or not and how; one tap confirms with a method.
 // Without network the confirmation is kept on the phone (outbox, with its device time) and shown "待上传" until sent.
 import type { ContactMethod, HouseholdContactRow, WeeklyBoard } from '../../../../typings/grid';
-import { failureText, showDone, showFailure } from '../../../services/feedback';
+import { showDone, showFailure } from '../../../services/feedback';
 import { flush } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
 import { confirmContact, loadBoard, METHOD_LABELS, METHODS, pendingContacts, pendingReports } from '../services/grid';
 import { cstShort } from '../../../ui/cstFormat';
-
-type State = 'loading' | 'error' | 'ready';
 
 interface Row {
   householdId: string;
@@ -29,11 +28,24 @@ function rowOf(h: HouseholdContactRow, queued: { method: ContactMethod } | undef
   };
 }
 
+function boardView(b: WeeklyBoard) {
+  const queued = pendingContacts();
+  return {
+    weekLabel: b.week.label,
+    gridName: `${b.grid.villageName} ${b.grid.name}`,
+    rows: b.households.map((h) => rowOf(h, queued.get(h.householdId))),
+    contacted: b.contacted,
+    total: b.total,
+    reportFiled: !!b.report,
+    complete: b.complete,
+    closedText: b.closed ? `本周已结算：联络${b.closed.contacted}/${b.closed.total}户${b.closed.reportFiled ? '，已上报' : '，未上报'}` : '',
+    pendingCount: queued.size + pendingReports(),
+  };
+}
+
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     weekLabel: '',
     gridName: '',
     rows: [] as Row[],
@@ -48,45 +60,10 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       // confirmations kept on the phone go first, so the board shows them as sent
       if (pendingContacts().size || pendingReports()) await flush();
-      const res = await loadBoard();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.show(res.data);
-    },
-
-    show(b: WeeklyBoard) {
-      const queued = pendingContacts();
-      this.setData({
-        state: 'ready',
-        weekLabel: b.week.label,
-        gridName: `${b.grid.villageName} ${b.grid.name}`,
-        rows: b.households.map((h) => rowOf(h, queued.get(h.householdId))),
-        contacted: b.contacted,
-        total: b.total,
-        reportFiled: !!b.report,
-        complete: b.complete,
-        closedText: b.closed ? `本周已结算：联络${b.closed.contacted}/${b.closed.total}户${b.closed.reportFiled ? '，已上报' : '，未上报'}` : '',
-        pendingCount: queued.size + pendingReports(),
-      });
-    },
-
-    onRetry() {
-      this.load();
+      return mapOk(await loadBoard(), boardView);
     },
 
     async onFlush() {

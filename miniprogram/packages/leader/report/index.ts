@@ -3,11 +3,11 @@
 import type { GridHazardCategory, WeeklyBoard } from '../../../../typings/grid';
 import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
 import { CATEGORIES, fileReport, loadBoard, type ReportHazardInput } from '../services/grid';
 import { cstShort } from '../../../ui/cstFormat';
 
-type State = 'loading' | 'error' | 'ready';
 const MAX_HAZARDS = 20;
 
 interface DraftRow extends ReportHazardInput {
@@ -15,11 +15,20 @@ interface DraftRow extends ReportHazardInput {
   address: string;
 }
 
+function boardView(b: WeeklyBoard) {
+  const r = b.report;
+  return {
+    weekLabel: `${b.grid.villageName} ${b.grid.name} · ${b.week.label}`,
+    householdIds: ['', ...b.households.map((h) => h.householdId)],
+    householdNames: ['不指定农户', ...b.households.map((h) => h.address)],
+    filedText: r ? `本周已于${cstShort(r.at)}上报：${r.noRisk ? '无风险' : `${r.hazards.length}条隐患`}（再次上报将替换）` : '',
+    filedLines: r ? r.hazards.map((h) => `${h.categoryLabel}：${h.description}${h.address ? `（${h.address}）` : ''}`) : [],
+  };
+}
+
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     weekLabel: '',
     filedText: '',
     filedLines: [] as string[],
@@ -39,39 +48,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await loadBoard();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.show(res.data);
-    },
-
-    show(b: WeeklyBoard) {
-      const r = b.report;
-      this.setData({
-        state: 'ready',
-        weekLabel: `${b.grid.villageName} ${b.grid.name} · ${b.week.label}`,
-        householdIds: ['', ...b.households.map((h) => h.householdId)],
-        householdNames: ['不指定农户', ...b.households.map((h) => h.address)],
-        filedText: r ? `本周已于${cstShort(r.at)}上报：${r.noRisk ? '无风险' : `${r.hazards.length}条隐患`}（再次上报将替换）` : '',
-        filedLines: r ? r.hazards.map((h) => `${h.categoryLabel}：${h.description}${h.address ? `（${h.address}）` : ''}`) : [],
-      });
-    },
-
-    onRetry() {
-      this.load();
+    async fetchView() {
+      return mapOk(await loadBoard(), boardView);
     },
 
     onCategory(e: WechatMiniprogram.TouchEvent) {

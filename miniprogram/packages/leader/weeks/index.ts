@@ -1,10 +1,8 @@
 // Past weeks of my micro-grid: contacted households, the risk report, and whether each week was complete.
 import type { WeekSummary } from '../../../../typings/grid';
-import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
 import { loadWeeks } from '../services/grid';
-
-type State = 'loading' | 'error' | 'ready';
 
 interface Row {
   key: string;
@@ -23,35 +21,17 @@ const rowOf = (w: WeekSummary): Row => ({
 });
 
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     rows: [] as Row[],
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const res = await loadWeeks(8);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.weeks.map(rowOf) });
+      if (!res.ok) return res;
+      return okView({ rows: res.data.weeks.map(rowOf) });
     },
 
-    onRetry() {
-      this.load();
-    },
   },
 });

@@ -1,28 +1,27 @@
 // One micro-grid: households with their visitor (20 a page), the "n/15" count, add a household (the server refuses the
 // 16th with GRID_FULL, shown next to the form), move a household, assign or reassign its visitor with a reason.
 import type { HouseholdRow, Option } from '../services/grid';
-import { addHousehold, assignVisitor, gridHouseholds, HOUSEHOLD_PAGE_SIZE, moveHousehold, otherGrids, reassignVisitor, visitorOptions } from '../services/grid';
+import { addHousehold, assignVisitor, gridHouseholds, moveHousehold, otherGrids, reassignVisitor, visitorOptions } from '../services/grid';
 import { capHint, GRID_CAP } from '../services/village';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { mapOk } from '../../../behaviors/loadState';
+import { pageCount, pagedListBehavior } from '../../../behaviors/pagedList';
+import { PAGE_SIZE } from '../../../config/paging';
 
 type Action = '' | 'move' | 'visitor';
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; field?: string }>;
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
     gridId: '',
     villageId: '',
     name: '',
     rows: [] as HouseholdRow[],
-    total: 0,
     fill: '',
     capHint: '',
     full: false,
-    page: 1,
-    hasMore: false,
     address: '',
     headName: '',
     addError: '',
@@ -35,7 +34,6 @@ Component({
     actionError: '',
     optionsLoading: false,
     busy: false,
-    largeText: false,
   },
 
   methods: {
@@ -44,34 +42,12 @@ Component({
       this.load(1);
     },
 
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await gridHouseholds(this.data.gridId, page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.rows, page, hasMore: page * HOUSEHOLD_PAGE_SIZE < res.data.total, selectedId: '', action: '', ...this.count(res.data.total) });
+    async fetchPage(page: number) {
+      return mapOk(await gridHouseholds(this.data.gridId, page), (d) => ({ rows: d.rows, selectedId: '', action: '', ...this.count(d.total) }));
     },
 
     count(total: number) {
       return { total, fill: `${total}/${GRID_CAP}`, full: total >= GRID_CAP, capHint: capHint(total) };
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
     },
 
     onFieldInput(e: WechatMiniprogram.Input & { currentTarget: { dataset: { field: string } } }) {
@@ -92,12 +68,12 @@ Component({
       }
       const h = res.data.household;
       const row: HouseholdRow = { id: h.id, address: h.address, headName: h.headName, visitorId: '', visitor: '', priority: false };
-      const onLastPage = !this.data.hasMore && this.data.rows.length < HOUSEHOLD_PAGE_SIZE;
+      const onLastPage = !this.data.hasMore && this.data.rows.length < PAGE_SIZE;
       this.setData({
         busy: false,
         address: '',
         headName: '',
-        ...(onLastPage ? { [`rows[${this.data.rows.length}]`]: row } : { hasMore: true }),
+        ...(onLastPage ? { [`rows[${this.data.rows.length}]`]: row } : { hasMore: true, pages: pageCount(res.data.grid.householdCount) }),
         ...this.count(res.data.grid.householdCount),
       });
       showDone(`已添加，${res.data.grid.householdCount}/${GRID_CAP}户`);

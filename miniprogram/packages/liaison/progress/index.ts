@@ -2,11 +2,12 @@
 import type { PeriodProgress, WeekProgress } from '../services/progress';
 import { periodProgress, weekProgress } from '../services/progress';
 import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 type Tab = 'period' | 'week';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     tab: 'period' as Tab,
     state: 'loading' as 'loading' | 'error' | 'ready',
@@ -14,17 +15,12 @@ Component({
     villageId: '',
     period: null as PeriodProgress | null,
     week: null as WeekProgress | null,
-    largeText: false,
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ villageId: query.villageId ?? '' });
       this.load('period');
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(tab: Tab) {

@@ -2,8 +2,7 @@
 import type { AssignResult, HouseholdChange, MoveHouseholdResult, ReassignResult } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
-
-export const HOUSEHOLD_PAGE_SIZE = 20;
+import { PAGE_SIZE } from '../../../config/paging';
 
 export interface HouseholdRow {
   id: string;
@@ -27,7 +26,7 @@ export interface GridPage {
 
 /** households of the grid (one page), each with its current visitor: one call */
 export async function gridHouseholds(gridId: string, page: number): Promise<Result<GridPage>> {
-  const res = await callCloud('org', 'listHouseholds', { gridId, page, pageSize: HOUSEHOLD_PAGE_SIZE });
+  const res = await callCloud('org', 'listHouseholds', { gridId, page, pageSize: PAGE_SIZE });
   if (!res.ok) return res;
   const rows = res.data.items.map((h) => {
     const v = h.vulnerability;
@@ -58,10 +57,16 @@ export async function otherGrids(villageId: string, gridId: string): Promise<Res
   return { ok: true, data: res.data.filter((g) => g.id !== gridId).map((g) => ({ id: g.id, name: `${g.name}（${g.householdCount}/15户）` })) };
 }
 
+/** every visitor the liaison may pick, read 20 a page (a township may have more than one page of visitors) */
 export async function visitorOptions(): Promise<Result<Option[]>> {
-  const res = await callCloud('org', 'listPersons', { role: 'visitor', pageSize: 50 });
-  if (!res.ok) return res;
-  return { ok: true, data: res.data.items.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })) };
+  const options: Option[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const res = await callCloud('org', 'listPersons', { role: 'visitor', page, pageSize: PAGE_SIZE });
+    if (!res.ok) return res;
+    options.push(...res.data.items.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })));
+    if (page * PAGE_SIZE >= res.data.total || res.data.items.length === 0) break;
+  }
+  return { ok: true, data: options };
 }
 
 export function assignVisitor(householdId: string, visitorPersonId: string): Promise<Result<AssignResult>> {

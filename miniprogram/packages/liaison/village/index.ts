@@ -2,21 +2,21 @@
 import type { GridCard } from '../services/village';
 import { createGrid, villageGrids } from '../services/village';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
+import { PAGE_SIZE } from '../../../config/paging';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; full?: boolean }>;
 
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
     villageId: '',
     villageName: '',
     grids: [] as GridCard[],
     newGridName: '',
     gridError: '',
     busy: false,
-    largeText: false,
   },
 
   methods: {
@@ -25,23 +25,11 @@ Component({
       this.load();
     },
 
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const res = await villageGrids(this.data.villageId || undefined);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      // a village has far fewer than 20 grids; the list is capped at 20 all the same
-      this.setData({ state: 'ready', villageId: res.data.villageId, villageName: res.data.villageName, grids: res.data.grids.slice(0, 20) });
-    },
-
-    onRetry() {
-      this.load();
+      if (!res.ok) return res;
+      // a village has far fewer than PAGE_SIZE grids; the list is capped all the same
+      return okView({ villageId: res.data.villageId, villageName: res.data.villageName, grids: res.data.grids.slice(0, PAGE_SIZE) });
     },
 
     onOpenProgress() {

@@ -4,55 +4,46 @@ import type { CampaignView } from '../../../../typings/visit';
 import type { CampaignForm, CampaignTab } from '../services/campaign';
 import { campaignForm, failurePlace, loadCampaigns, saveCampaign } from '../services/campaign';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
 
 type FieldInput = WechatMiniprogram.Input & { currentTarget: { dataset: { field: string; index?: number } } };
 
 let campaigns: CampaignView[] = [];
 
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
+    /** ?campaignId= of the link that opened the page */
+    campaignId: '',
     tabs: [] as CampaignTab[],
     form: null as CampaignForm | null,
     rulesError: '',
     periodsError: '',
     formError: '',
     busy: false,
-    largeText: false,
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.load(query.campaignId);
+      this.setData({ campaignId: query.campaignId ?? '' });
+      this.load();
     },
 
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(campaignId?: string) {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const res = await loadCampaigns();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       campaigns = res.data;
-      const chosen = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
-      this.setData({
-        state: 'ready',
+      // a retry keeps the campaign on screen; the first load opens the one asked for
+      const wanted = this.data.form?.id ?? this.data.campaignId;
+      const chosen = campaigns.find((c) => c.id === wanted) ?? campaigns[0];
+      return okView({
         tabs: campaigns.map((c) => ({ id: c.id, name: c.name + (c.active ? '（进行中）' : '') })),
         form: chosen ? campaignForm(chosen) : null,
         rulesError: '',
         periodsError: '',
         formError: '',
       });
-    },
-
-    onRetry() {
-      this.load(this.data.form?.id);
     },
 
     onPickCampaign(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

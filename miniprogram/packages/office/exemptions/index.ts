@@ -1,20 +1,19 @@
 // Exemptions and reassignments: pick a visitor, then exempt them for a period, or hand some of their households to
 // another visitor; both need a reason, checked here before the call and audited by the server.
 import type { HeldHousehold, PeriodOption, VisitorRow } from '../services/exemptions';
-import { exemptVisitor, heldHouseholds, listVisitors, periodOptions, reasonProblem, reassignHouseholds, VISITOR_PAGE_SIZE } from '../services/exemptions';
+import { exemptVisitor, heldHouseholds, listVisitors, periodOptions, reasonProblem, reassignHouseholds } from '../services/exemptions';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { mapOk } from '../../../behaviors/loadState';
 
 type Mode = '' | 'exempt' | 'reassign';
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; name: string }>;
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
     visitors: [] as VisitorRow[],
-    page: 1,
-    hasMore: false,
     mode: '' as Mode,
     visitorId: '',
     visitorName: '',
@@ -30,38 +29,11 @@ Component({
     formError: '',
     formLoading: false,
     busy: false,
-    largeText: false,
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await listVisitors(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', visitors: res.data.rows, page, hasMore: page * VISITOR_PAGE_SIZE < res.data.total });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
+    async fetchPage(page: number) {
+      return mapOk(await listVisitors(page), (d) => ({ visitors: d.rows, total: d.total }));
     },
 
     async onExempt(e: Tap) {

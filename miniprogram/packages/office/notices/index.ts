@@ -2,18 +2,17 @@
 // households, standing and proof of presence — exempting a visitor with a reason, publishing; published notices with
 // their corrections (SPEC §4).
 import type { NoticeDetail, NoticeRow, StageRow } from '../services/notices';
-import { exemptFromNotice, listNotices, openNotice, publishNotice, NOTICE_PAGE_SIZE, REASON_MIN } from '../services/notices';
+import { exemptFromNotice, listNotices, openNotice, publishNotice, REASON_MIN } from '../services/notices';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { mapOk } from '../../../behaviors/loadState';
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
     rows: [] as NoticeRow[],
     stages: [] as StageRow[],
-    page: 1,
-    hasMore: false,
     openId: '',
     detail: null as NoticeDetail | null,
     detailError: '',
@@ -22,38 +21,11 @@ Component({
     reason: '',
     actionError: '',
     busy: false,
-    largeText: false,
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await listNotices(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.rows, stages: res.data.stages, page, hasMore: page * NOTICE_PAGE_SIZE < res.data.total, openId: '', detail: null });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
+    async fetchPage(page: number) {
+      return mapOk(await listNotices(page), (d) => ({ ...d, openId: '', detail: null }));
     },
 
     async onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

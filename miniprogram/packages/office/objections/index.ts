@@ -2,52 +2,24 @@
 // interview objections. Upheld withdraws the case (a notice gets a correction 更正); rejected keeps it. Either way the
 // visitor is told, with the reason written here.
 import type { ObjectionRow } from '../services/objections';
-import { pendingObjections, ruleObjection, OBJECTION_PAGE_SIZE, REASON_MIN } from '../services/objections';
+import { pendingObjections, ruleObjection, REASON_MIN } from '../services/objections';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { mapOk } from '../../../behaviors/loadState';
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
     rows: [] as ObjectionRow[],
-    page: 1,
-    hasMore: false,
     reasons: {} as Record<string, string>,
     rowError: {} as Record<string, string>,
     busy: false,
-    largeText: false,
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await pendingObjections(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.rows, page, hasMore: page * OBJECTION_PAGE_SIZE < res.data.total, reasons: {}, rowError: {} });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
+    async fetchPage(page: number) {
+      return mapOk(await pendingObjections(page), (d) => ({ ...d, reasons: {}, rowError: {} }));
     },
 
     onReason(e: WechatMiniprogram.Input & WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {

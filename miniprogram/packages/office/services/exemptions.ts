@@ -2,8 +2,8 @@
 import type { ReassignResult } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
+import { PAGE_SIZE as VISITOR_PAGE_SIZE } from '../../../config/paging';
 
-export const VISITOR_PAGE_SIZE = 20;
 /** the server's own minimum (server/domain/common/fields.ts `reason`) */
 export const REASON_MIN = 2;
 

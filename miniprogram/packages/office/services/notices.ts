@@ -5,8 +5,8 @@ import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { PROOF_LABELS } from '../../../config/caseLabels';
 import { cstTime } from '../../../ui/cstFormat';
+import { PAGE_SIZE as NOTICE_PAGE_SIZE } from '../../../config/paging';
 
-export const NOTICE_PAGE_SIZE = 20;
 /** the server's own minimum (server/domain/common/fields.ts `reason`) */
 export const REASON_MIN = 2;
 

@@ -2,8 +2,7 @@
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { cstTime } from '../../../ui/cstFormat';
-
-export const UNPROVEN_PAGE_SIZE = 20;
+import { PAGE_SIZE as UNPROVEN_PAGE_SIZE } from '../../../config/paging';
 
 export interface UnprovenRow {
   id: string;

@@ -1,49 +1,16 @@
-// Visits recorded without proof of presence (no card QR, no GPS, no villager confirmation), 20 a page.
+// Visits recorded without proof of presence (no card QR, no GPS, no villager confirmation), one page at a time.
 import type { UnprovenRow } from '../services/unproven';
-import { listUnproven, UNPROVEN_PAGE_SIZE } from '../services/unproven';
-import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { listUnproven } from '../services/unproven';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
     rows: [] as UnprovenRow[],
-    total: 0,
-    page: 1,
-    hasMore: false,
-    largeText: false,
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await listUnproven(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.rows, total: res.data.total, page, hasMore: page * UNPROVEN_PAGE_SIZE < res.data.total });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
-    },
+    fetchPage: listUnproven,
   },
 });

@@ -2,13 +2,12 @@
 import type { CompoundTaskView, CompoundView } from '../../../../typings/programme';
 import { listCompounds, listCompoundTasks } from '../services/programme';
 import { failureText } from '../../../services/feedback';
-
-type State = 'loading' | 'error' | 'ready';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
 
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
     compounds: [] as CompoundView[],
     tasks: [] as CompoundTaskView[],
     /** the task list is loaded when asked for, so the page opens with one call */
@@ -19,18 +18,8 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load();
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
-      const ledger = await listCompounds();
-      if (!ledger.ok) {
-        this.setData({ state: 'error', errorText: failureText(ledger) });
-        return;
-      }
-      this.setData({ state: 'ready', compounds: ledger.data.items, overdueCompounds: ledger.data.overdue });
+    async fetchView() {
+      return mapOk(await listCompounds(), (d) => ({ compounds: d.items, overdueCompounds: d.overdue }));
     },
 
     async onShowTasks() {
@@ -42,10 +31,6 @@ Component({
         return;
       }
       this.setData({ tasksState: 'ready', tasks: tasks.data.items, overdueTasks: tasks.data.overdue });
-    },
-
-    onRetry() {
-      this.load();
     },
   },
 });

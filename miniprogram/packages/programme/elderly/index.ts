@@ -2,8 +2,9 @@
 import type { ElderlyEntryView } from '../../../../typings/programme';
 import { addElderly, HELPER_TYPES, listElderly, type ElderlyForm } from '../services/programme';
 import { failureText, showDone } from '../../../services/feedback';
-
-type State = 'loading' | 'error' | 'ready';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { mapOk } from '../../../behaviors/loadState';
 
 interface Row {
   id: string;
@@ -24,11 +25,9 @@ function rowOf(e: ElderlyEntryView): Row {
 }
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
     rows: [] as Row[],
-    total: 0,
     helperTypes: HELPER_TYPES.map((t) => t.label),
     form: { villageId: '', name: '', age: '', phone: '', address: '', buildingType: '', floors: '1', yearBuilt: '', helperName: '', helperPhone: '', helperType: 0, gender: 'female' },
     formError: '',
@@ -36,23 +35,10 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load();
+    async fetchPage(page: number) {
+      return mapOk(await listElderly(page), (d) => ({ rows: d.items.map(rowOf), total: d.total }));
     },
 
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await listElderly();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.items.map(rowOf), total: res.data.total });
-    },
-
-    onRetry() {
-      this.load();
-    },
 
     onInput(e: WechatMiniprogram.Input & { currentTarget: { dataset: { field: string } } }) {
       this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
@@ -87,7 +73,7 @@ Component({
         return;
       }
       showDone('已登记');
-      this.load();
+      this.load(this.data.page);
     },
   },
 });

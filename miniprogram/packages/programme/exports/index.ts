@@ -2,6 +2,7 @@
 import type { ExportAction } from '../services/programme';
 import { runExport } from '../services/programme';
 import { failureText } from '../../../services/feedback';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 
 function thisMonth(): string {
   // the table month in China time, whatever the phone's zone
@@ -9,6 +10,7 @@ function thisMonth(): string {
 }
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     month: thisMonth(),
     campaignId: '',

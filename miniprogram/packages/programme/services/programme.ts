@@ -3,6 +3,7 @@ import type { CompoundTaskView, CompoundView, ElderlyEntryView, ElderlyPage, Hel
 import type { ExportDone } from '../../../../typings/report';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
+import { PAGE_SIZE } from '../../../config/paging';
 
 export const HELPER_TYPES: { value: HelperType; label: string }[] = [
   { value: 'cadre', label: '村（社区）干部' },
@@ -12,7 +13,7 @@ export const HELPER_TYPES: { value: HelperType; label: string }[] = [
 ];
 
 export function listElderly(page = 1): Promise<Result<ElderlyPage>> {
-  return callCloud('programme', 'listElderly', { page, pageSize: 50 });
+  return callCloud('programme', 'listElderly', { page, pageSize: PAGE_SIZE });
 }
 
 export interface ElderlyForm {

@@ -1,66 +1,26 @@
-// My hazard reports and where each stands, 20 a page, with the ones still waiting on this phone (待上传) on top.
-import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { discard, flush } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
-import { listMyReports, PAGE_SIZE, pendingRows, reportRow, type PendingRow, type ReportRow } from '../services/reports';
-
-type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+// My hazard reports and where each stands, one page at a time, with the ones still waiting on this phone (待上传) on top.
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { mapOk } from '../../../behaviors/loadState';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { listMyReports, reportRow, type ReportRow } from '../services/reports';
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
-    largeText: false,
     rows: [] as ReportRow[],
-    total: 0,
-    page: 1,
-    hasMore: false,
-    pendingRows: [] as PendingRow[],
+    /** bumped on every load, so the 待上传 panel re-reads the outbox */
+    outboxRefresh: 0,
   },
 
   methods: {
-    onLoad() {
+    async fetchPage(page: number) {
+      this.setData({ outboxRefresh: this.data.outboxRefresh + 1 });
+      return mapOk(await listMyReports(page), (d) => ({ total: d.total, rows: d.items.map(reportRow) }));
+    },
+
+    /** queued reports went out: they are in the list now */
+    onOutboxSent() {
       this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '', pendingRows: pendingRows() });
-      const res = await listMyReports(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      this.setData({ state: 'ready', rows: res.data.items.map(reportRow), total: res.data.total, page, hasMore: page * PAGE_SIZE < res.data.total });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
-    },
-
-    async onRetryPending() {
-      const report = await flush();
-      if (report.refused.length) showFailure({ ok: false, code: 'INVALID_INPUT', message: report.refused[0].message });
-      else if (report.stillPending) showFailure({ ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' });
-      else if (report.sent) showDone(`已上传 ${report.sent} 条`);
-      if (report.sent) await this.load(1);
-      else this.setData({ pendingRows: pendingRows() });
-    },
-
-    onDiscardPending(e: Dataset<{ key: string }>) {
-      discard(e.currentTarget.dataset.key);
-      this.setData({ pendingRows: pendingRows() });
     },
 
     onNewReport() {

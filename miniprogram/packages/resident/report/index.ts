@@ -1,17 +1,15 @@
 // 随手拍 report a hazard (SPEC §6 villager self-report): category, words, up to 9 photos, optional location, for my
 // household (a grid leader: any household of the grid) or a public place. The draft is kept on the phone from the
 // first change; without network the report waits in the outbox as 待上传 and is sent once when the network returns.
-import type { Fail } from '../../../../typings/result';
-import type { HazardCategoryOption, ReportHazardRequest } from '../../../../typings/resident';
-import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { discard, flush, newIdempotencyKey } from '../../../services/outbox';
-import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
-import { isLargeText } from '../../../ui/largeText';
-import { clearDraft, emptyDraft, loadDraft, missingFields, saveDraft, type ReportDraft } from '../services/draft';
-import { pendingRows, refusalField, reportFormOptions, reportHazard, type PendingRow } from '../services/reports';
+import type { ReportHazardRequest } from '../../../../typings/resident';
+import { failureText, showDone } from '../../../services/feedback';
+import { MAX_PHOTOS } from '../../../services/upload';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { draftFormBehavior } from '../behaviors/draftForm';
+import { clearDraft, emptyDraft, loadDraft, missingFields, type ReportDraft } from '../services/draft';
+import { reportFormOptions, reportHazard } from '../services/reports';
 
 type State = 'loading' | 'error' | 'none' | 'form' | 'done';
-type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
 const FIELDS = ['category', 'description', 'householdId', 'publicPlace', 'photos', 'location'] as const;
 const PUBLIC_PLACE = '公共场所（村口、祠堂、小卖部等）';
@@ -21,22 +19,20 @@ function noErrors(): Record<string, string> {
 }
 
 Component({
+  behaviors: [largeTextBehavior, draftFormBehavior],
   data: {
+    draftKind: 'report' as const,
+    fields: [...FIELDS],
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
-    categories: [] as HazardCategoryOption[],
     categoryNames: [] as string[],
-    categoryIndex: -1,
     householdIds: [] as string[],
     placeNames: [] as string[],
     placeIndex: 0,
-    draft: emptyDraft(),
     errors: noErrors(),
-    formError: '',
-    submitting: false,
     maxPhotos: MAX_PHOTOS,
-    pendingRows: [] as PendingRow[],
+    /** bumped after a report is queued, so the 待上传 panel re-reads the outbox */
+    outboxRefresh: 0,
     doneStatus: '',
     doneRoute: '',
     doneDeadline: '',
@@ -47,15 +43,11 @@ Component({
       this.load();
     },
 
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
     async load() {
       this.setData({ state: 'loading', errorText: '' });
       const res = await reportFormOptions();
       if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res), pendingRows: pendingRows() });
+        this.setData({ state: 'error', errorText: failureText(res) });
         return;
       }
       const { categories, households } = res.data;
@@ -80,7 +72,6 @@ Component({
         maxPhotos,
         draft,
         errors: noErrors(),
-        pendingRows: pendingRows(),
       });
     },
 
@@ -89,19 +80,6 @@ Component({
     },
 
     /** Every change goes to storage first, then to the screen. */
-    update(draft: ReportDraft, extra: Record<string, unknown> = {}) {
-      saveDraft('report', draft);
-      this.setData({ draft, ...extra });
-    },
-
-    clearError(field: string): Record<string, unknown> {
-      return { [`errors.${field}`]: '', formError: '' };
-    },
-
-    onCategory(e: WechatMiniprogram.PickerChange) {
-      const categoryIndex = Number(e.detail.value);
-      this.update({ ...this.data.draft, category: this.data.categories[categoryIndex].key }, { categoryIndex, ...this.clearError('category') });
-    },
 
     onPlace(e: WechatMiniprogram.PickerChange) {
       const placeIndex = Number(e.detail.value);
@@ -112,33 +90,7 @@ Component({
       this.update({ ...this.data.draft, publicPlace: e.detail.value }, this.clearError('publicPlace'));
     },
 
-    onDescription(e: WechatMiniprogram.Input) {
-      this.update({ ...this.data.draft, description: e.detail.value }, this.clearError('description'));
-    },
-
-    async onAddPhotos() {
-      const added = await choosePhotos(this.data.maxPhotos - this.data.draft.photos.length);
-      if (!added.length) return;
-      const draft = this.data.draft;
-      this.update({ ...draft, photos: [...draft.photos, ...added].slice(0, this.data.maxPhotos) }, this.clearError('photos'));
-    },
-
-    onRemovePhoto(e: Dataset<{ index: number }>) {
-      const photos = this.data.draft.photos.filter((_, i) => i !== Number(e.currentTarget.dataset.index));
-      this.update({ ...this.data.draft, photos }, this.clearError('photos'));
-    },
-
-    onLocate() {
-      wx.getLocation({
-        type: 'gcj02',
-        success: (res) => this.update({ ...this.data.draft, location: { latitude: res.latitude, longitude: res.longitude } }, this.clearError('location')),
-        fail: () => this.setData({ 'errors.location': '未能获取位置，请在设置中允许使用位置信息；不填位置也可以上报' }),
-      });
-    },
-
-    onClearLocation() {
-      this.update({ ...this.data.draft, location: null }, this.clearError('location'));
-    },
+    /** a photo added or removed, the location got or dropped (evidence-capture) */
 
     async onSubmit() {
       if (this.data.submitting) return;
@@ -148,17 +100,8 @@ Component({
         this.setData({ errors: { ...noErrors(), ...missing }, formError: '请补全标红的必填项' });
         return;
       }
-      this.setData({ submitting: true, errors: noErrors(), formError: '' });
-      let draft: ReportDraft = { ...this.data.draft, key: this.data.draft.key || newIdempotencyKey() };
-      saveDraft('report', draft);
-
-      const uploaded = await uploadPhotos(draft.photos, 'resident/reports');
-      draft = { ...draft, photos: uploaded.photos };
-      if (uploaded.failed) {
-        this.update(draft, { submitting: false, 'errors.photos': `${uploaded.failed} 张照片未能上传（网络不可用），草稿已保存，有网络时请再次提交` });
-        return;
-      }
-      saveDraft('report', draft);
+      const draft = await this.uploadDraft('resident/reports');
+      if (!draft) return;
 
       const request: ReportHazardRequest = {
         category: draft.category as ReportHazardRequest['category'],
@@ -171,14 +114,13 @@ Component({
       const sent = await reportHazard(request, label, draft.key);
       if (sent.queued) {
         this.reset();
-        this.setData({ submitting: false, pendingRows: pendingRows() });
+        this.setData({ submitting: false, outboxRefresh: this.data.outboxRefresh + 1 });
         wx.showToast({ title: '已保存，待上传', icon: 'none', duration: 3000 });
         return;
       }
       const result = sent.result;
       if (!result.ok) {
         this.showRefusal(result);
-        this.setData({ submitting: false });
         return;
       }
       this.reset();
@@ -191,28 +133,6 @@ Component({
       clearDraft('report');
       const fresh: ReportDraft = { ...emptyDraft(), householdId: this.data.draft.householdId, publicPlace: this.data.draft.householdId ? '' : this.data.draft.publicPlace };
       this.setData({ draft: fresh, categoryIndex: -1, errors: noErrors(), formError: '' });
-    },
-
-    showRefusal(fail: Fail) {
-      const field = refusalField(fail.field, FIELDS);
-      if (field) this.setData({ [`errors.${field}`]: fail.message });
-      else {
-        this.setData({ formError: failureText(fail) });
-        showFailure(fail);
-      }
-    },
-
-    async onRetryPending() {
-      const report = await flush();
-      this.setData({ pendingRows: pendingRows() });
-      if (report.refused.length) showFailure({ ok: false, code: 'INVALID_INPUT', message: report.refused[0].message });
-      else if (report.stillPending) showFailure({ ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' });
-      else if (report.sent) showDone(`已上传 ${report.sent} 条`);
-    },
-
-    onDiscardPending(e: Dataset<{ key: string }>) {
-      discard(e.currentTarget.dataset.key);
-      this.setData({ pendingRows: pendingRows() });
     },
 
     onAnother() {

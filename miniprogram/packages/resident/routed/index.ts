@@ -5,8 +5,9 @@ import type { Fail } from '../../../../typings/result';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
-import { isLargeText } from '../../../ui/largeText';
-import { cstDay, listRoutedReports, PAGE_SIZE, reportRow, verifyRoutedReport, type ReportRow } from '../services/reports';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { cstDay, listRoutedReports, reportRow, verifyRoutedReport, type ReportRow } from '../services/reports';
 
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
@@ -21,15 +22,12 @@ interface VerifyForm {
 const emptyForm = (hazardId = ''): VerifyForm => ({ hazardId, key: '', rectified: null, newDeadline: '', photos: [] });
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as 'loading' | 'error' | 'ready',
-    errorText: '',
-    largeText: false,
     openOnly: true,
+    /** the report a reminder opened this page for (?id=…): its form is opened once the list has it */
+    openAfterLoad: '',
     rows: [] as ReportRow[],
-    total: 0,
-    page: 1,
-    hasMore: false,
     form: emptyForm(),
     errors: { rectified: '', newDeadline: '', photos: '', form: '' },
     submitting: false,
@@ -39,35 +37,17 @@ Component({
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.load(1, query.id ?? '');
+      this.setData({ openAfterLoad: query.id ?? '' });
+      this.load(1);
     },
 
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number, openId = '') {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchPage(page: number) {
       const res = await listRoutedReports(page, this.data.openOnly);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       const rows = res.data.items.map(reportRow);
+      const openId = this.data.openAfterLoad;
       const form = openId && rows.some((r) => r.id === openId && r.open) ? emptyForm(openId) : emptyForm();
-      this.setData({ state: 'ready', rows, total: res.data.total, page, hasMore: page * PAGE_SIZE < res.data.total, form, today: cstDay() });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onNextPage() {
-      this.load(this.data.page + 1);
-    },
-
-    onPrevPage() {
-      this.load(this.data.page - 1);
+      return { ok: true as const, data: { rows, total: res.data.total, form, openAfterLoad: '', today: cstDay() } };
     },
 
     onToggleOpenOnly() {

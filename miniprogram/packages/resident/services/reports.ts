@@ -13,8 +13,8 @@ import type {
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { pending, submitOrQueue, type OutboxItem } from '../../../services/outbox';
+import { PAGE_SIZE } from '../../../config/paging';
 
-export const PAGE_SIZE = 20;
 const FN = 'resident';
 
 export function reportFormOptions(): Promise<Result<ReportFormOptions>> {

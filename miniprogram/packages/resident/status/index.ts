@@ -2,12 +2,12 @@
 // and shows only the status — nothing about who reported or who handles it.
 import type { WhistleStatusView } from '../../../../typings/resident';
 import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { whistleStatus } from '../services/reports';
 
 Component({
+  behaviors: [largeTextBehavior],
   data: {
-    largeText: false,
     receipt: '',
     receiptError: '',
     formError: '',
@@ -20,10 +20,6 @@ Component({
       const receipt = decodeURIComponent(query.receipt ?? '');
       this.setData({ receipt });
       if (receipt) this.onQuery();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     onReceipt(e: WechatMiniprogram.Input) {

@@ -1,17 +1,15 @@
 // 吹哨人 anonymous whistle-blower report (004 "完善火灾隐患'吹哨人'制度"): village, place, category, words, photos,
 // optional location. The server keeps no trace of who reported; the reporter gets a receipt code, shown once here,
 // to follow the report on the status page. A retry after a lost reply uses the same key and so the same receipt.
-import type { Fail } from '../../../../typings/result';
-import type { HazardCategoryOption, WhistleBlowRequest, WhistleReceipt } from '../../../../typings/resident';
-import { failureText, showFailure } from '../../../services/feedback';
-import { newIdempotencyKey } from '../../../services/outbox';
-import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
-import { isLargeText } from '../../../ui/largeText';
-import { clearDraft, emptyDraft, loadDraft, missingFields, saveDraft, type ReportDraft } from '../services/draft';
-import { refusalField, reportFormOptions, whistleBlow } from '../services/reports';
+import type { WhistleBlowRequest, WhistleReceipt } from '../../../../typings/resident';
+import { failureText } from '../../../services/feedback';
+import { MAX_PHOTOS } from '../../../services/upload';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { draftFormBehavior } from '../behaviors/draftForm';
+import { clearDraft, emptyDraft, loadDraft, missingFields } from '../services/draft';
+import { reportFormOptions, whistleBlow } from '../services/reports';
 
 type State = 'loading' | 'error' | 'form' | 'done';
-type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
 // the draft's publicPlace carries the whistle form's free-text place; the server names that field `place`
 const FIELDS = ['villageId', 'place', 'category', 'description', 'photos', 'location'] as const;
@@ -21,21 +19,18 @@ function noErrors(): Record<string, string> {
 }
 
 Component({
+  behaviors: [largeTextBehavior, draftFormBehavior],
   data: {
+    draftKind: 'whistle' as const,
+    fields: [...FIELDS],
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
-    categories: [] as HazardCategoryOption[],
     categoryNames: [] as string[],
-    categoryIndex: -1,
     villageIds: [] as string[],
     villageNames: [] as string[],
     villageIndex: 0,
     dailyLimit: 0,
-    draft: emptyDraft(),
     errors: noErrors(),
-    formError: '',
-    submitting: false,
     maxPhotos: MAX_PHOTOS,
     receipt: null as WhistleReceipt | null,
   },
@@ -43,10 +38,6 @@ Component({
   methods: {
     onLoad() {
       this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load() {
@@ -79,56 +70,16 @@ Component({
       this.load();
     },
 
-    update(draft: ReportDraft, extra: Record<string, unknown> = {}) {
-      saveDraft('whistle', draft);
-      this.setData({ draft, ...extra });
-    },
-
-    clearError(field: string): Record<string, unknown> {
-      return { [`errors.${field}`]: '', formError: '' };
-    },
-
     onVillage(e: WechatMiniprogram.PickerChange) {
       const villageIndex = Number(e.detail.value);
       this.update({ ...this.data.draft, villageId: this.data.villageIds[villageIndex] }, { villageIndex, ...this.clearError('villageId') });
-    },
-
-    onCategory(e: WechatMiniprogram.PickerChange) {
-      const categoryIndex = Number(e.detail.value);
-      this.update({ ...this.data.draft, category: this.data.categories[categoryIndex].key }, { categoryIndex, ...this.clearError('category') });
     },
 
     onPlace(e: WechatMiniprogram.Input) {
       this.update({ ...this.data.draft, publicPlace: e.detail.value }, this.clearError('place'));
     },
 
-    onDescription(e: WechatMiniprogram.Input) {
-      this.update({ ...this.data.draft, description: e.detail.value }, this.clearError('description'));
-    },
-
-    async onAddPhotos() {
-      const added = await choosePhotos(this.data.maxPhotos - this.data.draft.photos.length);
-      if (!added.length) return;
-      const draft = this.data.draft;
-      this.update({ ...draft, photos: [...draft.photos, ...added].slice(0, this.data.maxPhotos) }, this.clearError('photos'));
-    },
-
-    onRemovePhoto(e: Dataset<{ index: number }>) {
-      const photos = this.data.draft.photos.filter((_, i) => i !== Number(e.currentTarget.dataset.index));
-      this.update({ ...this.data.draft, photos }, this.clearError('photos'));
-    },
-
-    onLocate() {
-      wx.getLocation({
-        type: 'gcj02',
-        success: (res) => this.update({ ...this.data.draft, location: { latitude: res.latitude, longitude: res.longitude } }, this.clearError('location')),
-        fail: () => this.setData({ 'errors.location': '未能获取位置，请在设置中允许使用位置信息；不填位置也可以举报' }),
-      });
-    },
-
-    onClearLocation() {
-      this.update({ ...this.data.draft, location: null }, this.clearError('location'));
-    },
+    /** a photo added or removed, the location got or dropped (evidence-capture) */
 
     async onSubmit() {
       if (this.data.submitting) return;
@@ -139,17 +90,8 @@ Component({
         this.setData({ errors, formError: '请补全标红的必填项' });
         return;
       }
-      this.setData({ submitting: true, errors: noErrors(), formError: '' });
-      let draft: ReportDraft = { ...this.data.draft, key: this.data.draft.key || newIdempotencyKey() };
-      saveDraft('whistle', draft);
-
-      const uploaded = await uploadPhotos(draft.photos, 'resident/whistle');
-      draft = { ...draft, photos: uploaded.photos };
-      if (uploaded.failed) {
-        this.update(draft, { submitting: false, 'errors.photos': `${uploaded.failed} 张照片未能上传（网络不可用），草稿已保存，有网络时请再次提交` });
-        return;
-      }
-      saveDraft('whistle', draft);
+      const draft = await this.uploadDraft('resident/whistle');
+      if (!draft) return;
 
       const request: WhistleBlowRequest = {
         villageId: draft.villageId,
@@ -162,20 +104,10 @@ Component({
       const res = await whistleBlow(request, draft.key);
       if (!res.ok) {
         this.showRefusal(res);
-        this.setData({ submitting: false });
         return;
       }
       clearDraft('whistle');
       this.setData({ state: 'done', submitting: false, receipt: res.data, draft: emptyDraft() });
-    },
-
-    showRefusal(fail: Fail) {
-      const field = refusalField(fail.field, FIELDS);
-      if (field) this.setData({ [`errors.${field}`]: fail.message });
-      else {
-        this.setData({ formError: failureText(fail) });
-        showFailure(fail);
-      }
     },
 
     onCopyReceipt() {

@@ -2,11 +2,9 @@
 // visitor scans at the door. Seed 001 names 附件2 but does not include its text, so the card is composed from the
 // plan's own rules (§三、§五) and 附件1; nothing here is presented as the attachment's wording.
 import type { ContactPersonView } from '../../../../typings/household';
-import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
 import { loadMyHousehold, SELF_CHECK_ITEMS } from '../services/household';
-
-type State = 'loading' | 'error' | 'ready';
 
 /** Short reminders taken from 告知书 items 二、四、五、八 and the plan's 三清三关. */
 const KEY_RULES = [
@@ -18,10 +16,8 @@ const KEY_RULES = [
 ];
 
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     address: '',
     headName: '',
     gridText: '',
@@ -36,25 +32,11 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const res = await loadMyHousehold(true);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       const v = res.data;
-      this.setData({
-        state: 'ready',
+      return okView({
         address: v.household.address,
         headName: v.household.headName,
         gridText: `${v.household.villageName} ${v.household.gridName}`,
@@ -64,10 +46,6 @@ Component({
         qrUrl: v.card?.qrUrl ?? '',
         qrProblem: v.card?.qrProblem ?? (v.card?.qrUrl ? '' : '明白卡二维码暂不可用'),
       });
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onCall(e: WechatMiniprogram.TouchEvent) {

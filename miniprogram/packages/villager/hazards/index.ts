@@ -2,12 +2,12 @@
 // A failed upload or a refused claim keeps the chosen photos (and uploaded file IDs) so the retry needs no new photos.
 import type { HazardView } from '../../../../typings/visit';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
-import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey, PAGE_SIZE } from '../services/household';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { claimRectification, HAZARD_STATUS_LABELS, listHazards, newIdempotencyKey } from '../services/household';
 import { cstDayText } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
-
-type State = 'loading' | 'error' | 'ready';
+import { mapOk } from '../../../behaviors/loadState';
 
 
 interface Row {
@@ -38,49 +38,16 @@ const rowOf = (h: HazardView): Row => ({
 });
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     rows: [] as Row[],
-    page: 1,
-    pages: 1,
-    total: 0,
     drafts: {} as Record<string, Draft>,
     busyId: '',
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await listHazards(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      const p = res.data;
-      this.setData({ state: 'ready', rows: p.items.map(rowOf), page: p.page, total: p.total, pages: Math.max(1, Math.ceil(p.total / PAGE_SIZE)) });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.page - 1);
-    },
-
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.page + 1);
+    async fetchPage(page: number) {
+      return mapOk(await listHazards(page), (d) => ({ total: d.total, rows: d.items.map(rowOf) }));
     },
 
     /** hazard ids are not safe setData path segments, so the drafts object is replaced whole */

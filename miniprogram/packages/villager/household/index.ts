@@ -1,11 +1,9 @@
 // My household and micro-grid: members, the grid leader and my visitor with call buttons, 119, and the villager's pages.
 import type { ContactPersonView, MyHouseholdView } from '../../../../typings/household';
-import { failureText } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
 import { loadMyHousehold } from '../services/household';
 import { cstDateTime } from '../../../ui/cstFormat';
-
-type State = 'loading' | 'error' | 'ready';
 
 const LINKS = [
   { key: 'card', label: '“敲门行动”明白卡', path: '/packages/villager/card/index' },
@@ -17,10 +15,8 @@ const LINKS = [
 ];
 
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     household: null as MyHouseholdView['household'] | null,
     members: [] as MyHouseholdView['members'],
     leaders: [] as ContactPersonView[],
@@ -31,26 +27,12 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const res = await loadMyHousehold();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       const v = res.data;
       const check = v.selfCheckToday;
-      this.setData({
-        state: 'ready',
+      return okView({
         household: v.household,
         members: v.members,
         leaders: v.grid.leaders,
@@ -58,10 +40,6 @@ Component({
         noticeText: v.notice.acknowledgedAt ? `已于${cstDateTime(v.notice.acknowledgedAt)}签收` : '尚未签收，请阅读后确认',
         selfCheckText: check ? (check.open.length ? `今日已自查，${check.open.length}项未做到` : '今日已自查，全部做到') : '今日尚未自查',
       });
-    },
-
-    onRetry() {
-      this.load();
     },
 
     onCall(e: WechatMiniprogram.TouchEvent) {

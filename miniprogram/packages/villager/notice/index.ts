@@ -1,16 +1,13 @@
 // The fire-safety notice 告知书 (seed 001 附件1, its 13 items as the server holds them) and the electronic signature.
 import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
 import { acknowledgeNotice, loadNotice } from '../services/household';
 import { cstDateTime } from '../../../ui/cstFormat';
 
-type State = 'loading' | 'error' | 'ready';
-
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     title: '',
     source: '',
     version: '',
@@ -21,35 +18,17 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const res = await loadNotice();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       const n = res.data;
-      this.setData({
-        state: 'ready',
+      return okView({
         title: n.title,
         source: n.source,
         version: n.version,
         items: n.items,
         acknowledgedText: n.acknowledgedAt ? `您已于${cstDateTime(n.acknowledgedAt)}签收本告知书` : '',
       });
-    },
-
-    onRetry() {
-      this.load();
     },
 
     async onAcknowledge() {

@@ -1,10 +1,10 @@
 // The 三清三关 self-check: six yes/no answers, one check per household per day (a second one the same day replaces it).
 import type { SelfCheckKey } from '../../../../typings/household';
 import { failureText, showDone } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { loadStateBehavior, okView } from '../../../behaviors/loadState';
 import { loadMyHousehold, newIdempotencyKey, SELF_CHECK_ITEMS, submitSelfCheck } from '../services/household';
 
-type State = 'loading' | 'error' | 'ready';
 type Answer = 'yes' | 'no' | '';
 
 interface Row {
@@ -19,10 +19,8 @@ const rowsOf = (answers: Partial<Record<SelfCheckKey, boolean>> | null): Row[] =
   SELF_CHECK_ITEMS.map((i) => ({ ...i, answer: answers && i.key in answers ? (answers[i.key] ? 'yes' : 'no') : '', missing: false }));
 
 Component({
+  behaviors: [largeTextBehavior, loadStateBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     rows: rowsOf(null),
     todayText: '',
     submitting: false,
@@ -33,28 +31,11 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load();
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load() {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchView() {
       const res = await loadMyHousehold();
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       const today = res.data.selfCheckToday;
-      this.setData({ state: 'ready', rows: rowsOf(today ? today.answers : null), todayText: today ? '今天已自查过，再次提交将更新今天的结果' : '' });
-    },
-
-    onRetry() {
-      this.load();
+      return okView({ rows: rowsOf(today ? today.answers : null), todayText: today ? '今天已自查过，再次提交将更新今天的结果' : '' });
     },
 
     onAnswer(e: WechatMiniprogram.TouchEvent) {

@@ -5,8 +5,7 @@ import type { Page } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { newIdempotencyKey } from '../../../services/outbox';
-
-export const PAGE_SIZE = 20;
+import { PAGE_SIZE } from '../../../config/paging';
 
 export function loadMyHousehold(withCard = false): Promise<Result<MyHouseholdView>> {
   return callCloud('household', 'myHousehold', withCard ? { withCard: true } : {});

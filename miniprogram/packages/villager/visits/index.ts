@@ -1,11 +1,11 @@
 // Visits to my household, newest first, 20 a page; I confirm that the visitor really came (two-party visit proof).
 import type { VisitView } from '../../../../typings/visit';
-import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { isLargeText } from '../../../ui/largeText';
-import { confirmVisit, listVisits, PAGE_SIZE, PROOF_LABELS } from '../services/household';
+import { showDone, showFailure } from '../../../services/feedback';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
+import { confirmVisit, listVisits, PROOF_LABELS } from '../services/household';
 import { cstDateTime } from '../../../ui/cstFormat';
-
-type State = 'loading' | 'error' | 'ready';
+import { mapOk } from '../../../behaviors/loadState';
 
 interface Row {
   id: string;
@@ -26,48 +26,15 @@ const rowOf = (v: VisitView): Row => ({
 });
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     rows: [] as Row[],
-    page: 1,
-    pages: 1,
-    total: 0,
     busyId: '',
   },
 
   methods: {
-    onLoad() {
-      this.setData({ largeText: isLargeText() });
-      this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
-      const res = await listVisits(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      const p = res.data;
-      this.setData({ state: 'ready', rows: p.items.map(rowOf), page: p.page, total: p.total, pages: Math.max(1, Math.ceil(p.total / PAGE_SIZE)) });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.page - 1);
-    },
-
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.page + 1);
+    async fetchPage(page: number) {
+      return mapOk(await listVisits(page), (d) => ({ total: d.total, rows: d.items.map(rowOf) }));
     },
 
     async onConfirm(e: WechatMiniprogram.TouchEvent) {

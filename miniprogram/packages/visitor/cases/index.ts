@@ -4,12 +4,13 @@ import type { CaseView, NoticeView } from '../../../../typings/escalation';
 import { LEVEL_LABELS, OBJECTION_LABELS, STATUS_LABELS } from '../../../config/caseLabels';
 import { failureText, showDone } from '../../../services/feedback';
 import { choosePhotos, uploadPhotos, MAX_PHOTOS, type LocalPhoto } from '../../../services/upload';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { okView } from '../../../behaviors/loadState';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
 import { cstTime } from '../../../ui/cstFormat';
-import { fileObjection, myCases, PAGE_SIZE, townshipNotices } from '../services/visits';
+import { fileObjection, myCases, townshipNotices } from '../services/visits';
 
 type Tab = 'cases' | 'notices';
-type State = 'loading' | 'error' | 'ready';
 
 /** the server's own minimum (server/domain/escalation/schemas.ts) */
 const OBJECTION_MIN = 5;
@@ -69,16 +70,12 @@ function noticeRow(n: NoticeView): NoticeRow {
 }
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
     tab: 'cases' as Tab,
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     cases: [] as CaseRow[],
     stages: [] as string[],
     notices: [] as NoticeRow[],
-    page: 1,
-    pages: 1,
     noticesLoaded: false,
     objectFor: '',
     objectText: '',
@@ -89,43 +86,24 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      this.load('cases', 1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(tab: Tab, page: number) {
-      this.setData({ tab, state: 'loading', errorText: '' });
+    async fetchPage(page: number) {
+      const tab = this.data.tab;
       const res = tab === 'cases' ? await myCases(page) : await townshipNotices(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
-      const pages = Math.max(1, Math.ceil(res.data.total / PAGE_SIZE));
+      if (!res.ok) return res;
       const stages = res.data.stages.filter((s) => s.stage === 'counting').map((s) => `${s.periodLabel}：统计中，离线走访补录期结束后统计结果`);
-      if (tab === 'cases') this.setData({ state: 'ready', cases: (res.data.items as CaseView[]).map(caseRow), stages, page, pages });
-      else this.setData({ state: 'ready', notices: (res.data.items as NoticeView[]).map(noticeRow), stages, page, pages, noticesLoaded: true });
+      const rows = tab === 'cases' ? { cases: (res.data.items as CaseView[]).map(caseRow) } : { notices: (res.data.items as NoticeView[]).map(noticeRow), noticesLoaded: true };
+      return okView({ ...rows, stages, total: res.data.total });
     },
 
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Tab }>) {
       const tab = e.currentTarget.dataset.tab;
-      if (tab !== this.data.tab) this.load(tab, 1);
+      if (tab === this.data.tab) return;
+      this.setData({ tab });
+      this.load(1);
     },
 
-    onRetry() {
-      this.load(this.data.tab, this.data.page);
-    },
 
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.tab, this.data.page - 1);
-    },
 
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.tab, this.data.page + 1);
-    },
 
     onObjectStart(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       // one key per objection being written: a resend after a dropped network never files twice

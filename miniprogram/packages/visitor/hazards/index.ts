@@ -2,13 +2,14 @@
 import type { HazardStatus, HazardView } from '../../../../typings/visit';
 import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { okView } from '../../../behaviors/loadState';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
 import { lastVisits } from '../services/draft';
 import { cstDay } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
-import { hazardDuties, PAGE_SIZE, verifyHazard } from '../services/visits';
+import { hazardDuties, verifyHazard } from '../services/visits';
 
-type State = 'loading' | 'error' | 'ready';
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
 const STATUS: Record<HazardStatus, string> = { open: '待整改', rectificationClaimed: '农户称已整改', verified: '已核实整改', notRectified: '未整改到位' };
@@ -56,57 +57,22 @@ function row(h: HazardView, visits: ReturnType<typeof lastVisits>): Row {
 }
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     rows: [] as Row[],
-    total: 0,
     overdue: 0,
-    page: 1,
-    pages: 1,
     panel: closedPanel,
     today: cstDay(),
     maxPhotos: MAX_PHOTOS,
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
-    },
-
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '', panel: closedPanel });
+    async fetchPage(page: number) {
+      this.setData({ panel: closedPanel });
       const res = await hazardDuties(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       const visits = lastVisits();
-      this.setData({
-        state: 'ready',
-        rows: res.data.items.map((h) => row(h, visits)),
-        total: res.data.total,
-        overdue: res.data.overdue,
-        page: res.data.page,
-        pages: Math.max(1, Math.ceil(res.data.total / PAGE_SIZE)),
-      });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.page - 1);
-    },
-
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.page + 1);
+      return okView({ rows: res.data.items.map((h) => row(h, visits)), total: res.data.total, overdue: res.data.overdue });
     },
 
     onRevisit(e: Dataset<{ id: string; address: string }>) {

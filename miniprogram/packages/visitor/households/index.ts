@@ -1,11 +1,11 @@
 // My households by urgency (SPEC §3): this period's counted/needed, the next day a visit can count, what is overdue.
 import type { HouseholdDutyView } from '../../../../typings/visit';
-import { failureText, showDone, showFailure } from '../../../services/feedback';
+import { showDone, showFailure } from '../../../services/feedback';
 import { flush, pending } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
-import { myHouseholds, PAGE_SIZE } from '../services/visits';
-
-type State = 'loading' | 'error' | 'ready';
+import { myHouseholds } from '../services/visits';
+import { largeTextBehavior } from '../../../behaviors/largeText';
+import { okView } from '../../../behaviors/loadState';
+import { pagedListBehavior } from '../../../behaviors/pagedList';
 
 interface Row {
   householdId: string;
@@ -41,55 +41,27 @@ export function householdRow(h: HouseholdDutyView, today: string): Row {
 }
 
 Component({
+  behaviors: [largeTextBehavior, pagedListBehavior],
   data: {
-    state: 'loading' as State,
-    errorText: '',
-    largeText: false,
     period: '',
     rows: [] as Row[],
-    page: 1,
-    pages: 1,
-    total: 0,
     pendingCount: 0,
   },
 
   methods: {
-    onLoad() {
-      this.load(1);
-    },
-
     onShow() {
-      this.setData({ largeText: isLargeText(), pendingCount: pending().filter((i) => i.action === 'recordVisit').length });
+      this.setData({ pendingCount: pending().filter((i) => i.action === 'recordVisit').length });
     },
 
-    async load(page: number) {
-      this.setData({ state: 'loading', errorText: '' });
+    async fetchPage(page: number) {
       const res = await myHouseholds(page);
-      if (!res.ok) {
-        this.setData({ state: 'error', errorText: failureText(res) });
-        return;
-      }
+      if (!res.ok) return res;
       const v = res.data;
-      this.setData({
-        state: 'ready',
+      return okView({
         period: v.period ? `${v.campaign?.name ?? ''} · ${v.period.label}（${v.period.startDay} 至 ${v.period.endDay}，每户 ${v.period.quota} 次）` : '当前没有进行中的走访周期',
         rows: v.items.map((h) => householdRow(h, v.today)),
-        page: v.page,
-        pages: Math.max(1, Math.ceil(v.total / PAGE_SIZE)),
         total: v.total,
       });
-    },
-
-    onRetry() {
-      this.load(this.data.page);
-    },
-
-    onPrev() {
-      if (this.data.page > 1) this.load(this.data.page - 1);
-    },
-
-    onNext() {
-      if (this.data.page < this.data.pages) this.load(this.data.page + 1);
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; address: string }>) {

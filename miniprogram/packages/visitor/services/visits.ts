@@ -5,8 +5,7 @@ import type { ChecklistTemplateView, HazardView, MyHouseholdsResult, RecordVisit
 import type { CasePage, CaseView, NoticePage } from '../../../../typings/escalation';
 import { callCloud } from '../../../services/callCloud';
 import { submitOrQueue, type OutboxItem } from '../../../services/outbox';
-
-export const PAGE_SIZE = 20;
+import { PAGE_SIZE } from '../../../config/paging';
 
 export function myHouseholds(page: number): Promise<Result<MyHouseholdsResult>> {
   return callCloud('visit', 'myHouseholds', { page, pageSize: PAGE_SIZE });

@@ -3,10 +3,11 @@
 import type { ChecklistTemplateView, RecordVisitResult } from '../../../../typings/visit';
 import type { Fail } from '../../../../typings/result';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { deviceTimeNow, discard, flush, newIdempotencyKey, pending } from '../../../services/outbox';
-import { isLargeText } from '../../../ui/largeText';
+import { deviceTimeNow, newIdempotencyKey } from '../../../services/outbox';
+import { largeTextBehavior } from '../../../behaviors/largeText';
 import { cacheTemplates, cachedTemplates, clearDraft, emptyDraft, loadDraft, rememberVisit, saveDraft, type VisitDraft } from '../services/draft';
-import { choosePhotos, MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
+import { MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
+import { photosNotUploaded } from '../../../components/evidence-capture/messages';
 import { checklistTemplates, submitVisit } from '../services/visits';
 import { itemRows, missingFields, refusalPlace, sceneFromScan, visitRequest, type ItemRow } from '../services/visitForm';
 import { cstDay } from '../../../ui/cstFormat';
@@ -14,18 +15,11 @@ import { cstDay } from '../../../ui/cstFormat';
 type State = 'loading' | 'error' | 'form' | 'done';
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
-interface PendingRow {
-  key: string;
-  label: string;
-  createdAt: string;
-  lastError: string;
-}
-
 Component({
+  behaviors: [largeTextBehavior],
   data: {
     state: 'loading' as State,
     errorText: '',
-    largeText: false,
     householdId: '',
     address: '',
     templates: [] as ChecklistTemplateView[],
@@ -40,7 +34,7 @@ Component({
     locationError: '',
     formError: '',
     submitting: false,
-    pendingRows: [] as PendingRow[],
+    outboxRefresh: 0,
     countNote: '',
     hazardCount: 0,
     maxPhotos: MAX_PHOTOS,
@@ -52,10 +46,6 @@ Component({
       const address = decodeURIComponent(query.address ?? '');
       this.setData({ householdId, address });
       this.load(query.templateId);
-    },
-
-    onShow() {
-      this.setData({ largeText: isLargeText() });
     },
 
     async load(templateId?: string) {
@@ -143,15 +133,10 @@ Component({
       this.update({ ...draft, education: { ...draft.education, [field]: !draft.education[field] } });
     },
 
-    async onAddPhotos() {
-      const draft = this.data.draft;
-      const added = await choosePhotos(MAX_PHOTOS - draft.photos.length);
-      if (added.length) this.update({ ...this.data.draft, photos: [...this.data.draft.photos, ...added].slice(0, MAX_PHOTOS) }, { photoError: '' });
-    },
-
-    onRemovePhoto(e: Dataset<{ index: number }>) {
-      const photos = this.data.draft.photos.filter((_, i) => i !== Number(e.currentTarget.dataset.index));
-      this.update({ ...this.data.draft, photos }, { photoError: '' });
+    /** a photo added or removed, the location got or dropped (evidence-capture) */
+    onEvidence(e: WechatMiniprogram.CustomEvent<Partial<Pick<VisitDraft, 'photos' | 'location'>>>) {
+      const change = e.detail;
+      this.update({ ...this.data.draft, ...change }, 'photos' in change ? { photoError: '' } : { locationError: '' });
     },
 
     onScanCard() {
@@ -167,14 +152,6 @@ Component({
           this.update({ ...this.data.draft, cardQrScene: scene }, { proofError: '' });
         },
         fail: () => undefined,
-      });
-    },
-
-    onLocate() {
-      wx.getLocation({
-        type: 'gcj02',
-        success: (res) => this.update({ ...this.data.draft, location: { latitude: res.latitude, longitude: res.longitude } }, { locationError: '' }),
-        fail: () => this.setData({ locationError: '未能获取位置，请在设置中允许使用位置信息' }),
       });
     },
 
@@ -196,7 +173,7 @@ Component({
       if (uploaded.failed) {
         // the visit happened now: if it is sent later, it goes as an offline visit at this time
         draft = { ...draft, capturedAt: draft.capturedAt ?? deviceTimeNow() };
-        this.update(draft, { submitting: false, photoError: `${uploaded.failed} 张照片未能上传（网络不可用），草稿已保存，有网络时请再次提交` });
+        this.update(draft, { submitting: false, photoError: photosNotUploaded(uploaded.failed) });
         return;
       }
       saveDraft(draft);
@@ -237,24 +214,9 @@ Component({
       }
     },
 
+    /** the 待上传 panel re-reads the outbox */
     showPending() {
-      const rows = pending()
-        .filter((i) => i.action === 'recordVisit' && i.data.householdId === this.data.householdId)
-        .map((i) => ({ key: i.key, label: i.label, createdAt: i.createdAt.slice(0, 16).replace('T', ' '), lastError: i.lastError ?? '' }));
-      this.setData({ pendingRows: rows });
-    },
-
-    async onRetryPending() {
-      const report = await flush();
-      this.showPending();
-      if (report.refused.length) showFailure({ ok: false, code: 'INVALID_INPUT', message: report.refused[0].message });
-      else if (report.stillPending) showFailure({ ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' });
-      else if (report.sent) showDone(`已上传 ${report.sent} 条`);
-    },
-
-    onDiscardPending(e: Dataset<{ key: string }>) {
-      discard(e.currentTarget.dataset.key);
-      this.showPending();
+      this.setData({ outboxRefresh: this.data.outboxRefresh + 1 });
     },
 
     onBackToList() {

@@ -1,0 +1,8 @@
+// The evidence texts the forms share, so a report, a whistle-blow and a visit say the same thing the same way.
+export function photosNotUploaded(failed: number): string {
+  return `${failed} 张照片未能上传（网络不可用），草稿已保存，有网络时请再次提交`;
+}
+
+export function locationFailed(note: string): string {
+  return `未能获取位置，请在设置中允许使用位置信息${note ? `；${note}` : ''}`;
+}

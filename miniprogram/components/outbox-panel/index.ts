@@ -1,0 +1,63 @@
+// The 待上传 panel of a form: what this phone still holds for one action (optionally one household), 重新上传 and, for
+// an item the server refused, 删除这条. It reads the outbox itself; the page bumps `refresh` after queueing one.
+import { showDone, showFailure } from '../../services/feedback';
+import { discard, flush, pending } from '../../services/outbox';
+import { largeTextBehavior } from '../../behaviors/largeText';
+
+interface PendingRow {
+  key: string;
+  label: string;
+  createdAt: string;
+  lastError: string;
+}
+
+type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
+
+Component({
+  options: { addGlobalClass: true },
+  behaviors: [largeTextBehavior],
+  properties: {
+    /** the outbox action shown, e.g. recordVisit or reportHazard */
+    action: { type: String, value: '' },
+    /** only the items for this household (the visit form); '' = all of the action */
+    householdId: { type: String, value: '' },
+    /** any change re-reads the outbox */
+    refresh: { type: Number, value: 0 },
+  },
+  data: {
+    rows: [] as PendingRow[],
+  },
+  observers: {
+    'action, householdId, refresh'() {
+      this.read();
+    },
+  },
+  lifetimes: {
+    attached() {
+      this.read();
+    },
+  },
+  methods: {
+    read() {
+      const { action, householdId } = this.data;
+      const rows = pending()
+        .filter((i) => i.action === action && (!householdId || i.data.householdId === householdId))
+        .map((i) => ({ key: i.key, label: i.label, createdAt: i.createdAt.slice(0, 16).replace('T', ' '), lastError: i.lastError ?? '' }));
+      this.setData({ rows });
+    },
+
+    async onRetry() {
+      const report = await flush();
+      this.read();
+      if (report.refused.length) showFailure({ ok: false, code: 'INVALID_INPUT', message: report.refused[0].message });
+      else if (report.stillPending) showFailure({ ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' });
+      else if (report.sent) showDone(`已上传 ${report.sent} 条`);
+      if (report.sent) this.triggerEvent('sent', { sent: report.sent });
+    },
+
+    onDiscard(e: Dataset<{ key: string }>) {
+      discard(e.currentTarget.dataset.key);
+      this.read();
+    },
+  },
+});
