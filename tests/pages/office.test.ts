@@ -35,6 +35,15 @@ describe('office dashboard', () => {
     p.unload();
   });
 
+  it('shows the share of each visitor\'s visits without proof of presence', async () => {
+    const householdId = backend.docs('assignments', { visitorPersonId: 'person-demo-visitor-1', validTo: null })[0].householdId;
+    const visit = await backend.call('visit', { action: 'recordVisit', householdId, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, 'demo-visitor-1');
+    expect(visit.ok).toBe(true);
+    const p = await loadPage('packages/office/dashboard/index', { backend, openid: 'demo-office' });
+    expect(p.text('#visitor-proof')).toMatch(/本期走访 1 次，无到场凭证 1 次（100%）/);
+    p.unload();
+  });
+
   it('refuses a villager with the server message', async () => {
     const p = await loadPage('packages/office/dashboard/index', { backend, openid: VILLAGER });
     expect(p.text('#dash-state >>> #state-error .t-error')).toBe(FORBIDDEN);
@@ -47,8 +56,9 @@ describe('office unproven visits', () => {
   it('renders for the office', async () => {
     const p = await loadPage('packages/office/unproven/index', { backend, openid: 'demo-office' });
     expect(p.harness.calls.map((c) => c.data.action)).toEqual(['listUnprovenVisits']);
-    expect(p.text('#unproven-total')).toContain('共 0 次');
-    expect(p.find('#unproven-empty')).toBeDefined();
+    // the dashboard test above recorded one visit without proof
+    expect(p.text('#unproven-total')).toContain('共 1 次');
+    expect(p.find('#unproven-empty')).toBeUndefined();
     p.unload();
   });
 

@@ -22,6 +22,7 @@ Component({
     period: '',
     weekKey: '',
     cards: [] as VillageCard[],
+    proof: [] as DashboardView['proof'],
     links: LINKS,
   },
 
@@ -37,8 +38,8 @@ Component({
         if (!res.ok) return res;
         loaded = res.data;
       }
-      const { period, weekKey, cards } = loaded;
-      return { ok: true as const, data: { period, weekKey, total: cards.length, cards: cards.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) } };
+      const { period, weekKey, cards, proof } = loaded;
+      return { ok: true as const, data: { period, weekKey, proof, total: cards.length, cards: cards.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) } };
     },
 
     onNav(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { path: string }>) {

@@ -27,6 +27,8 @@ export interface DashboardView {
   period: string;
   weekKey: string;
   cards: VillageCard[];
+  /** each visitor's share of visits without proof of presence this period, most unproven first (at most 20) */
+  proof: { key: string; text: string; warn: boolean }[];
 }
 
 export function villageCard(r: DashboardRow): VillageCard {
@@ -52,5 +54,10 @@ export async function loadDashboard(): Promise<Result<DashboardView>> {
   if (!res.ok) return res;
   const d = res.data;
   const period = d.campaignName ? `${d.campaignName} · ${d.periodLabel ?? '当前不在行动时段内'}` : '当前没有进行中的走访行动';
-  return { ok: true, data: { period, weekKey: d.weekKey, cards: d.villages.map(villageCard) } };
+  const proof = (d.visitorProof ?? []).slice(0, 20).map((r) => ({
+    key: r.visitorPersonId,
+    text: `${r.visitorName}：本期走访 ${r.visits} 次，无到场凭证 ${r.unproven} 次（${r.unprovenPct}%）`,
+    warn: r.unprovenPct >= 50,
+  }));
+  return { ok: true, data: { period, weekKey: d.weekKey, cards: d.villages.map(villageCard), proof } };
 }
