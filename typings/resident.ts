@@ -79,7 +79,7 @@ export interface WhistleStatusView {
   verifiedDay: string | null;
 }
 
-export interface ListMyReportsRequest extends PageRequest {}
+export type ListMyReportsRequest = PageRequest;
 export type MyReports = Page<ResidentReportView>;
 
 export interface ListRoutedReportsRequest extends PageRequest {

@@ -205,7 +205,7 @@ export interface ResolveCardResult {
 
 // ---- a visitor's progress ----
 
-export interface MyHouseholdsRequest extends PageRequest {}
+export type MyHouseholdsRequest = PageRequest;
 
 export interface HouseholdDutyView {
   householdId: string;
@@ -261,7 +261,7 @@ export interface HazardView {
   verifyPhotos: string[];
 }
 
-export interface ListHazardDutiesRequest extends PageRequest {}
+export type ListHazardDutiesRequest = PageRequest;
 
 /** A visitor's hazards to re-verify, with how many are overdue. */
 export type HazardDutyPage = Page<HazardView> & { overdue: number };

@@ -65,7 +65,7 @@ export function networkFail(message = NETWORK_MESSAGE): Fail {
 }
 
 /** The data argument: optional when the action's request has no required field. */
-export type RequestArgs<Req> = {} extends Req ? [data?: Req, opts?: CallOptions] : [data: Req, opts?: CallOptions];
+export type RequestArgs<Req> = Record<never, never> extends Req ? [data?: Req, opts?: CallOptions] : [data: Req, opts?: CallOptions];
 
 /**
  * Call an action a page may call, typed from the contract table (typings/contract): `callCloud('visit', 'recordVisit',

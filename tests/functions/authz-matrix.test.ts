@@ -73,7 +73,6 @@ const grant = (personId: string | null, target: PlacedGrant): Scope => (w) => de
 const invite = (target: PlacedGrant): Scope => (w) => decideInvite(w.granter, target, null).allowed;
 const revoke = (personId: string, target: PlacedGrant, assignedVillageIds: string[]): Scope => (w) =>
   decideRevoke(w.granter, personId, target, { visitorGrants: target.role === 'visitor' ? [target] : [], assignedVillageIds }).allowed;
-const townshipWide: Scope = (w) => isTownshipWide(w.granter.grants, T);
 const ownHousehold = (householdId: string): Scope => (w) => w.granter.grants.some((g) => g.role === 'villager' && g.scopeId === householdId);
 const holds = (householdId: string): Scope => (w) => heldBy(w.granter.personId).has(householdId);
 const either = (...rules: Scope[]): Scope => (w) => rules.some((r) => r(w));

@@ -19,14 +19,6 @@ function refused(r: Result<unknown>, code: string): string {
 
 const hh = (v: number, g: number, n: number) => `demo-hh-${v}-${g}-${String(n).padStart(2, '0')}`;
 const person = (openid: string) => `person-${openid}`;
-/** demo grid sizes per village, and the leader numbering in grid order (demo-leader-1 leads 1-1, … demo-leader-10 leads 3-3) */
-const SIZES = [
-  [9, 12, 6, 15],
-  [10, 8, 5],
-  [11, 7, 13],
-];
-const GRIDS = SIZES.flatMap((sizes, vi) => sizes.map((size, gi) => ({ id: `demo-grid-${vi + 1}-${gi + 1}`, v: vi + 1, g: gi + 1, size })));
-const leaderOf = (gridId: string) => `demo-leader-${GRIDS.findIndex((x) => x.id === gridId) + 1}`;
 const METHODS = ['wechat', 'phone', 'inPerson'] as const;
 
 function counts(b: Backend) {

@@ -296,6 +296,7 @@ function launchApp(): void {
   };
   g.getApp = () => app;
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app must load afresh inside the isolated registry
     require(path.join(MINIPROGRAM_ROOT, 'app'));
   });
   if (!app) throw new Error('miniprogram/app.ts did not call App()');

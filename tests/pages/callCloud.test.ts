@@ -86,6 +86,7 @@ it('initialises wx.cloud once with the env of this build, and reports a WeChat w
   const fresh = () => {
     let mod: typeof import('../../miniprogram/services/callCloud') | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module inside the isolated registry
       mod = require('../../miniprogram/services/callCloud');
     });
     return mod!;

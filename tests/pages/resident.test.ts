@@ -4,7 +4,7 @@
 // receipt, following a receipt without being bound, the liaison's routed reports, the offline queue, and refusals.
 import { startBackend, type Backend } from '../helpers/backend';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
-import { change, settle, stubDevice, tap } from '../helpers/device';
+import { change, stubDevice, tap } from '../helpers/device';
 
 let backend: Backend;
 const V1 = 'demo-villager-1';

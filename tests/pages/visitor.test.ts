@@ -2,8 +2,8 @@
 // emulator with the demo township: households by urgency, the knock visit form (hazard, card-QR proof, offline
 // queue), hazard re-verification, cases and notices; and the refusal each page shows to another role.
 import { startBackend, type Backend } from '../helpers/backend';
-import { loadPage, type LoadedPage } from '../helpers/miniprogram';
-import { change, settle, stubDevice, tap } from '../helpers/device';
+import { loadPage } from '../helpers/miniprogram';
+import { change, stubDevice, tap } from '../helpers/device';
 
 let backend: Backend;
 const HOUSEHOLD = 'demo-hh-1-1-02';

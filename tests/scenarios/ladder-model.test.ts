@@ -519,7 +519,7 @@ function compare(model: Model, trail: string[]): void {
   try {
     expect(got).toEqual(want);
   } catch (err) {
-    throw new Error(`after ${trail[trail.length - 1]}\n${trail.slice(-12).join('\n')}\n${(err as Error).message}`);
+    throw new Error(`after ${trail[trail.length - 1]}\n${trail.slice(-12).join('\n')}\n${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -24,10 +24,10 @@ const request: RecordVisitRequest = {
 
 /** The page side: callCloud and the outbox infer the request and the response from the table. */
 export function pageSide(): void {
-  const answer = callCloud('visit', 'recordVisit', request);
-  assertType<Equal<typeof answer, Promise<Result<RecordVisitResult>>>>();
-  const queued = submitOrQueue('visit', 'recordVisit', request, '走访');
-  assertType<Equal<Awaited<typeof queued> extends infer Q ? (Q extends { queued: false; result: infer R } ? R : never) : never, Result<RecordVisitResult>>>();
+  const _answer = callCloud('visit', 'recordVisit', request);
+  assertType<Equal<typeof _answer, Promise<Result<RecordVisitResult>>>>();
+  const _queued = submitOrQueue('visit', 'recordVisit', request, '走访');
+  assertType<Equal<Awaited<typeof _queued> extends infer Q ? (Q extends { queued: false; result: infer R } ? R : never) : never, Result<RecordVisitResult>>>();
 
   // @ts-expect-error a renamed field is not a field of RecordVisitRequest
   callCloud('visit', 'recordVisit', { ...request, householdID: 'h1' });
