@@ -64,6 +64,8 @@ export interface VisitTallyRecord {
   countedVisitIds: string[];
   lastCountedDay: string | null;
   updatedAt: Date;
+  /** revision, raised by every write: the visit write updates the tally only if it is still the revision it read */
+  rev?: number;
 }
 
 export function tallyId(campaignId: string, periodKey: string, householdId: string): string {
