@@ -75,7 +75,8 @@ async function candidatesOf(ctx: ActionContext, campaign: CampaignRecord, period
   const _ = ctx.db.command;
   const $ = _.aggregate;
   const end = periodEndInstant(period);
-  const held = _.and([{ villageId: _.in([...villageIds]), validFrom: _.lt(end) }, _.or([{ validTo: null }, { validTo: _.gte(end) }]), ...(exempt.size ? [{ visitorPersonId: _.nin([...exempt]) }] : [])]);
+  // villageId first and at the top level: the database (and the emulator's field index) narrows by it
+  const held = { villageId: _.in([...villageIds]), validFrom: _.lt(end), validTo: _.eq(null).or(_.gte(end)), ...(exempt.size ? { visitorPersonId: _.nin([...exempt]) } : {}) };
   const out: CandidateRow[] = [];
   for (let skip = 0; ; skip += MAX_GET) {
     const res = (await ctx.db
