@@ -144,14 +144,17 @@ async function main(): Promise<void> {
     const visit0 = await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 20, submissions, label: 'at 0 ms per request' });
     emulator.setDbLatency(LATENCY_MS);
     const visit20 = await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 20, submissions: Math.min(submissions, 1000), label: `at ${LATENCY_MS} ms per request`, keyOffset: 10_000_000 });
+    // one caller at a time: the latency of one visit, without the queueing of 20 callers on this machine's 2 cores
+    const single20 = await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 1, submissions: 200, label: `one caller at ${LATENCY_MS} ms per request`, keyOffset: 20_000_000 });
     emulator.setDbLatency(0);
+    const single0 = await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 1, submissions: 200, label: 'one caller at 0 ms per request', keyOffset: 30_000_000 });
     const restore = snapshot(emulator);
     const close0 = await benchClose(emulator, shortHouseholds, 'at 0 ms per request');
     restore();
     emulator.setDbLatency(LATENCY_MS);
     const close20 = await benchClose(emulator, shortHouseholds, `at ${LATENCY_MS} ms per request`);
     emulator.setDbLatency(0);
-    Object.assign(figures, { floors, visit0, visit20, close0, close20 });
+    Object.assign(figures, { floors, visit0, visit20, single0, single20, close0, close20 });
     if (visit0 && visit20) {
       console.log(`floors: bare SQLite insert of the visit document ${floors.sqliteInsertMs.toFixed(3)} ms; one bare wx-server-sdk request to the emulator p50 ${floors.sdkRequestP50.toFixed(2)} ms at 0 ms, ${floors.sdkRequestP50At20.toFixed(1)} ms at ${LATENCY_MS} ms`);
       console.log(`  visit p50 at 0 ms = ${(visit0.p50 / floors.sdkRequestP50).toFixed(1)} × one SDK request = ${(visit0.p50 / floors.sqliteInsertMs).toFixed(0)} × one SQLite insert; at ${LATENCY_MS} ms = ${(visit20.p50 / floors.sdkRequestP50At20).toFixed(1)} × one SDK request`);
