@@ -48,3 +48,18 @@ describe('a visit whose tally write was lost', () => {
     expect(b.docs('visits', { householdId: 'demo-hh-1-1-05' })).toHaveLength(1);
   });
 });
+
+describe('a resend that arrives after the checks would refuse it', () => {
+  it('replays the first answer: an offline visit 47 h old, resent when its window has closed', async () => {
+    const device = '2026-12-10T09:00:00+08:00';
+    b.setClock('2026-12-12T08:00:00+08:00');
+    const event = { action: 'recordVisit', idempotencyKey: 'late-resend-0001', householdId: 'demo-hh-1-1-06', templateId: 'residential-default', education: { noticeHandedOver: true, sanQingSanGuanExplained: true }, answers: [{ key: 'gas', answer: 'ok' }], offline: true, deviceTime: device };
+    const first = await b.call<RecordVisitResult>('visit', event, 'demo-visitor-1');
+    if (!first.ok) throw new Error(first.message);
+    b.setClock('2026-12-12T11:00:00+08:00');
+    const before = b.emulator.database.stats.requests;
+    expect(await b.call<RecordVisitResult>('visit', event, 'demo-visitor-1')).toEqual(first);
+    expect(b.emulator.database.stats.requests - before).toBeLessThanOrEqual(3);
+    expect(b.docs('visits', { householdId: 'demo-hh-1-1-06' })).toHaveLength(1);
+  });
+});

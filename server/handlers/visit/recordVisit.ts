@@ -64,9 +64,11 @@ interface VisitContext {
   tallies: VisitTallyRecord[];
   campaigns: CampaignRecord[];
   template: ChecklistTemplateRecord | null;
+  /** this submission's visit, when an earlier attempt wrote it */
+  prior: StoredVisit | null;
 }
 
-async function loadVisitContext(ctx: ActionContext, householdId: string, templateId: string): Promise<VisitContext> {
+async function loadVisitContext(ctx: ActionContext, householdId: string, templateId: string, visitId: string): Promise<VisitContext> {
   const $ = ctx.db.command.aggregate;
   const res = (await ctx.db
     .collection('households')
@@ -78,11 +80,17 @@ async function loadVisitContext(ctx: ActionContext, householdId: string, templat
     .lookup({ from: 'campaigns', localField: 'townshipId', foreignField: 'townshipId', as: 'nwCampaigns' })
     .addFields({ nwTemplateId: $.literal(templateId) })
     .lookup({ from: 'checklistTemplates', localField: 'nwTemplateId', foreignField: '_id', as: 'nwTemplates' })
-    .end()) as { list: (HouseholdRecord & { nwAssignments: AssignmentRecord[]; nwTallies: VisitTallyRecord[]; nwCampaigns: CampaignRecord[]; nwTemplates: ChecklistTemplateRecord[]; nwTemplateId?: string })[] };
+    // a resend finds its first attempt here, and is answered as then even if the checks would now refuse it
+    .addFields({ nwVisitId: $.literal(visitId) })
+    .lookup({ from: 'visits', localField: 'nwVisitId', foreignField: '_id', as: 'nwPrior' })
+    .end()) as {
+    list: (HouseholdRecord & { nwAssignments: AssignmentRecord[]; nwTallies: VisitTallyRecord[]; nwCampaigns: CampaignRecord[]; nwTemplates: ChecklistTemplateRecord[]; nwPrior: StoredVisit[]; nwTemplateId?: string; nwVisitId?: string })[];
+  };
   const row = res.list[0];
   if (!row || row.townshipId !== actorOf(ctx).townshipId) throw new AppError('NOT_FOUND', '该农户不存在', 'householdId');
-  const { nwAssignments, nwTallies, nwCampaigns, nwTemplates, nwTemplateId: _t, ...household } = row;
+  const { nwAssignments, nwTallies, nwCampaigns, nwTemplates, nwPrior, nwTemplateId: _t, nwVisitId: _v, ...household } = row;
   return {
+    prior: nwPrior.find((v) => v.visitorPersonId === actorOf(ctx).personId) ?? null,
     household,
     assignments: assignmentFacts([...nwAssignments].sort((a, b) => a._id.localeCompare(b._id))),
     tallies: nwTallies,
@@ -160,7 +168,8 @@ interface StoredVisit extends VisitRecord {
 async function record(ctx: ActionContext, input: RecordVisitInput): Promise<RecordVisitResult> {
   const actor = actorOf(ctx);
   const visitId = visitIdFor(ctx);
-  const { household, assignments, tallies, campaigns, template } = await loadVisitContext(ctx, input.householdId, input.templateId);
+  const { household, assignments, tallies, campaigns, template, prior } = await loadVisitContext(ctx, input.householdId, input.templateId, visitId);
+  if (prior) return replay(ctx, visitId, campaigns, tallies, prior);
   if (!household.active) throw new AppError('HOUSEHOLD_INACTIVE', `${household.address}已迁出，不能登记走访`, 'householdId');
 
   // the offline window is the rule of the campaign the device time falls in
@@ -262,8 +271,8 @@ async function insertOnce(ctx: ActionContext, collection: string, doc: { _id: st
 }
 
 /** A resend of a submission already written: finish its tally if the first attempt could not, and answer as the first time. */
-async function replay(ctx: ActionContext, visitId: string, campaigns: CampaignRecord[], tallies: VisitTallyRecord[]): Promise<RecordVisitResult> {
-  const first = await getById<StoredVisit>(ctx.db, 'visits', visitId);
+async function replay(ctx: ActionContext, visitId: string, campaigns: CampaignRecord[], tallies: VisitTallyRecord[], known?: StoredVisit): Promise<RecordVisitResult> {
+  const first = known ?? (await getById<StoredVisit>(ctx.db, 'visits', visitId));
   if (!first?.reply) throw new AppError('CONFLICT', '上一次提交仍在处理中，请稍后再试');
   if (first.tallyId) {
     const known = tallies.find((t) => t._id === first.tallyId) ?? null;
