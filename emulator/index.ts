@@ -21,6 +21,8 @@ export interface EmulatorOptions {
   /** start the timer scheduler (npm start does; tests fire timers explicitly) */
   timers?: boolean;
   log?: (line: string) => void;
+  /** a fixed delay added to every /admin request, as a network round trip to real CloudBase (default: EMULATOR_DB_LATENCY_MS, else 0) */
+  dbLatencyMs?: number;
 }
 
 export interface Emulator {
@@ -31,6 +33,8 @@ export interface Emulator {
   runner: FunctionRunner;
   scheduler: TimerScheduler;
   database: DatabaseService;
+  /** change the per-request delay of /admin (ms) while running */
+  setDbLatency(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = new Store(options.dataDir);
   for (const name of options.collections ?? []) store.createCollection(name);
   let url = '';
+  let dbLatencyMs = latencyOf(options.dbLatencyMs ?? process.env.EMULATOR_DB_LATENCY_MS);
   const database = new DatabaseService(store, now);
   const storage = new StorageService(store, () => url, now);
   const openapi = new OpenApiService(store, now);
@@ -154,6 +159,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 
   async function admin(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
+    if (dbLatencyMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, dbLatencyMs));
     const contentType = String(req.headers['content-type'] ?? '');
     try {
       if (contentType.startsWith('multipart/form-data')) {
@@ -211,6 +217,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     runner,
     scheduler,
     database,
+    setDbLatency: (ms: number) => void (dbLatencyMs = latencyOf(ms)),
     async close() {
       scheduler.stop();
       await new Promise<void>((resolve) => {
@@ -249,4 +256,10 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
   const text = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+function latencyOf(v: unknown): number {
+  const n = Number(v ?? 0);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`EMULATOR_DB_LATENCY_MS must be a non-negative number of milliseconds, got ${String(v)}`);
+  return n;
 }

@@ -2,8 +2,18 @@
 import type { Emulator } from '../emulator';
 import { DEFAULT_TEMPLATE_ID } from '../server/domain/visit/checklist';
 
-export async function benchVisitSubmissions(emulator: Emulator, opts: { villages: number; callers: number; submissions: number }): Promise<void> {
-  if (opts.submissions <= 0 || !emulator.runner.names().includes('visit')) return console.log('visit submission: skipped (no submissions asked, or no visit function built)');
+export interface VisitBench {
+  p50: number;
+  p95: number;
+  perSecond: number;
+  refused: number;
+}
+
+export async function benchVisitSubmissions(emulator: Emulator, opts: { villages: number; callers: number; submissions: number; label?: string; keyOffset?: number }): Promise<VisitBench | null> {
+  if (opts.submissions <= 0 || !emulator.runner.names().includes('visit')) {
+    console.log('visit submission: skipped (no submissions asked, or no visit function built)');
+    return null;
+  }
   emulator.clock.set('2026-12-20T10:00:00+08:00');
   const latencies: number[] = [];
   let failures = 0;
@@ -16,7 +26,7 @@ export async function benchVisitSubmissions(emulator: Emulator, opts: { villages
       const v = (i * 7 + c) % opts.villages;
       const householdId = `bv${v}g${i % 10}h${(i >> 4) % 10}`;
       const s = performance.now();
-      const res = (await emulator.runner.invoke('visit', benchVisitEvent(householdId, i), { openid: `bench-visitor-${v}`, source: 'wx_client' })) as { ok: boolean };
+      const res = (await emulator.runner.invoke('visit', benchVisitEvent(householdId, i + (opts.keyOffset ?? 0)), { openid: `bench-visitor-${v}`, source: 'wx_client' })) as { ok: boolean };
       latencies.push(performance.now() - s);
       if (!res?.ok) failures++;
     }
@@ -24,8 +34,10 @@ export async function benchVisitSubmissions(emulator: Emulator, opts: { villages
   await Promise.all(Array.from({ length: opts.callers }, (_, c) => caller(c)));
   const wall = (Date.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
-  console.log(`visit submission (${opts.callers} concurrent callers, ${opts.submissions} submissions): p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, throughput ${(opts.submissions / wall).toFixed(0)}/s, refused ${failures}`);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+  const out = { p50: q(0.5), p95: q(0.95), perSecond: opts.submissions / wall, refused: failures };
+  console.log(`visit submission${opts.label ? ` ${opts.label}` : ''} (${opts.callers} concurrent callers, ${opts.submissions} submissions): p50 ${out.p50.toFixed(1)} ms, p95 ${out.p95.toFixed(1)} ms, throughput ${out.perSecond.toFixed(0)}/s, refused ${failures}`);
+  return out;
 }
 
 /** The event a visitor's phone sends; kept beside the bench so it follows the visit function's schema. */

@@ -49,4 +49,7 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
   reminders: [{ name: 'visitor', keys: { campaignId: 1, periodKey: 1, visitorPersonId: 1 } }],
   inbox: [{ name: 'person', keys: { personId: 1, createdAt: -1 } }],
   escalationScans: [{ name: 'stage', keys: { stage: 1, campaignId: 1, periodKey: 1 } }],
+  // the visit write's one aggregation joins a household's tallies and its township's campaigns by these
+  visitTallies: [{ name: 'household', keys: { householdId: 1 } }],
+  campaigns: [{ name: 'township', keys: { townshipId: 1, active: 1 } }],
 };

@@ -44,8 +44,9 @@ export interface VisitRecord {
 }
 
 /**
- * One per (campaign, period, household), updated in the same transaction as each visit write: the period close
- * reads these counters, never the visits themselves. `_id` = tallyId(campaignId, periodKey, householdId).
+ * One per (campaign, period, household), updated right after each eligible visit is inserted (one conditional update
+ * on `rev`; a resend finishes a lost one): the period close finds the households below quota by these counters and
+ * recomputes only those from their visits. `_id` = tallyId(campaignId, periodKey, householdId).
  */
 export interface VisitTallyRecord {
   _id: string;
@@ -60,6 +61,8 @@ export interface VisitTallyRecord {
   countedVisitIds: string[];
   lastCountedDay: string | null;
   updatedAt: Date;
+  /** revision, raised by every write: the visit write updates the tally only if it is still the revision it read */
+  rev?: number;
 }
 
 export function tallyId(campaignId: string, periodKey: string, householdId: string): string {

@@ -2,20 +2,20 @@
 import type { ListWeeksResult, WeeklyBoard } from '../../../typings/grid';
 import { defineAction } from '../../infra/dispatch';
 import { findAll, findByIds, getById } from '../../infra/store';
-import type { HouseholdRecord, VillageRecord } from '../../domain/org/records';
+import type { HouseholdRecord } from '../../domain/org/records';
 import type { HazardRecord } from '../../domain/visit/records';
 import { weeklyContactId, weeklyReportId, type WeeklyReportRecord } from '../../domain/grid/records';
 import { gridWeekOf, officialStatus } from '../../domain/grid/gridWeek';
 import { closedView, contactRow, reportView, weekRef } from '../../domain/grid/views';
 import { recentWeeks } from '../../domain/grid/weeks';
 import { listWeeksSchema, weeklyBoardSchema } from '../../domain/grid/schemas';
-import { contactsOf, holdersByScope, namesOf, readableGrid, reportsOf, requestedWeek } from './weekData';
+import { contactsOf, holdersByScope, namesOf, readableGrid, readableGridWithVillage, reportsOf, requestedWeek } from './weekData';
 
 export const weeklyBoard = defineAction({
   schema: weeklyBoardSchema,
   access: ['gridLeader', 'liaison', 'office'],
   async run(ctx, input): Promise<WeeklyBoard> {
-    const grid = await readableGrid(ctx, input.gridId);
+    const { grid, village } = await readableGridWithVillage(ctx, input.gridId);
     const week = requestedWeek(ctx, input.weekKey);
     const households = await findAll<HouseholdRecord>(ctx.db, 'households', { gridId: grid._id });
     const contacts = await contactsOf(ctx, households.map((h) => h._id), [week.key]);
@@ -23,7 +23,6 @@ export const weeklyBoard = defineAction({
     const live = gridWeekOf(grid._id, week, households, contacts, doc);
     const hazardIds = doc?.report?.hazards.map((h) => h.hazardId) ?? [];
     const statuses = new Map((await findByIds<HazardRecord>(ctx.db, 'hazards', hazardIds)).map((h) => [h._id, h.status as string]));
-    const village = await getById<VillageRecord>(ctx.db, 'villages', grid.villageId);
     const leaders = await holdersByScope(ctx, grid.townshipId, 'gridLeader');
     const closedAt = doc?.closed ? new Date(doc.closed.closedAt) : null;
     return {

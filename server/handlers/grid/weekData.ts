@@ -1,7 +1,7 @@
 // Reads shared by the weekly-contact actions: the grid or village a caller means and may read, the week asked for,
 // and the week's contacts, reports and grid leaders, each in a few batched queries.
 import type { ActionContext } from '../../infra/dispatch';
-import { AppError, forbidden } from '../../infra/errors';
+import { AppError, forbidden, notFound } from '../../infra/errors';
 import { actorOf, requireGrid, requireVillage } from '../../infra/orgRepo';
 import { findAll, findByIds } from '../../infra/store';
 import { leaderGridIds, liaisonVillageIds } from '../../domain/org/access';
@@ -19,6 +19,25 @@ export async function readableGrid(ctx: ActionContext, gridId: string | undefine
   const grid = await requireGrid(ctx, id);
   if (!canReadGridWeek(actor.grants, actor.townshipId, grid)) throw forbidden('您无权查看该微网格的每周联络情况');
   return grid;
+}
+
+/** readableGrid, with the grid's village read by the same request (one aggregation with `$lookup`). */
+export async function readableGridWithVillage(ctx: ActionContext, gridId: string | undefined): Promise<{ grid: GridRecord; village: VillageRecord | null }> {
+  const actor = actorOf(ctx);
+  const id = gridId ?? soleScope(leaderGridIds(actor.grants));
+  if (!id) throw new AppError('INVALID_INPUT', '请选择微网格', 'gridId');
+  const res = (await ctx.db
+    .collection('grids')
+    .aggregate()
+    .match({ _id: id })
+    .limit(1)
+    .lookup({ from: 'villages', localField: 'villageId', foreignField: '_id', as: 'nwVillage' })
+    .end()) as { list: (GridRecord & { nwVillage: VillageRecord[] })[] };
+  const row = res.list[0];
+  if (!row || row.townshipId !== actor.townshipId) throw notFound('该微网格');
+  const { nwVillage, ...grid } = row;
+  if (!canReadGridWeek(actor.grants, actor.townshipId, grid)) throw forbidden('您无权查看该微网格的每周联络情况');
+  return { grid, village: nwVillage[0] ?? null };
 }
 
 /** The village asked for, or the caller's only village as liaison; refused unless the caller liaises it or is the office. */

@@ -4,12 +4,12 @@ import type { HazardView } from '../../../typings/visit';
 import type { Page } from '../../../typings/org';
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError } from '../../infra/errors';
-import { writeAudit } from '../../infra/audit';
+import { auditRecord } from '../../infra/audit';
 import { idempotent } from '../../infra/idempotency';
 import { deliver } from '../../infra/inbox';
 import { actorOf } from '../../infra/orgRepo';
 import { villagerHousehold } from '../../infra/visitRepo';
-import { findAll, findByIds, findPage, getById, inTransaction, txGet } from '../../infra/store';
+import { CONFLICT_MESSAGE, TX_ATTEMPTS, conflictBackoffMs, findAll, findByIds, findPage, getById } from '../../infra/store';
 import { cstDay } from '../../domain/time/cst';
 import type { HouseholdRecord } from '../../domain/org/records';
 import type { HazardRecord, VisitRecord } from '../../domain/visit/records';
@@ -28,10 +28,46 @@ function photoLimit(photos: readonly string[]): void {
   refuse(photos.length > MAX_PHOTOS ? { code: 'TOO_MANY_PHOTOS', message: `照片最多${MAX_PHOTOS}张`, field: 'photos' } : null);
 }
 
-async function requireHazard(ctx: ActionContext, hazardId: string): Promise<HazardRecord> {
-  const h = await getById<HazardRecord>(ctx.db, 'hazards', hazardId);
-  if (!h || h.townshipId !== actorOf(ctx).townshipId) throw new AppError('NOT_FOUND', '该隐患不存在', 'hazardId');
-  return h;
+/** The hazard with its household's address (and, when asked, a visit) read by one aggregation. */
+async function hazardWithAddress(ctx: ActionContext, hazardId: string, visitId?: string): Promise<{ hazard: HazardRecord; address: string; visit: VisitRecord | null }> {
+  const $ = ctx.db.command.aggregate;
+  let q = ctx.db
+    .collection('hazards')
+    .aggregate()
+    .match({ _id: hazardId })
+    .limit(1)
+    .lookup({ from: 'households', localField: 'householdId', foreignField: '_id', as: 'nwHousehold' });
+  if (visitId !== undefined) q = q.addFields({ nwVisitId: $.literal(visitId) }).lookup({ from: 'visits', localField: 'nwVisitId', foreignField: '_id', as: 'nwVisit' });
+  const res = (await q.end()) as { list: (HazardRecord & { nwHousehold: HouseholdRecord[]; nwVisit?: VisitRecord[]; nwVisitId?: string })[] };
+  const row = res.list[0];
+  if (!row || row.townshipId !== actorOf(ctx).townshipId) throw new AppError('NOT_FOUND', '该隐患不存在', 'hazardId');
+  const { nwHousehold, nwVisit, nwVisitId: _v, ...hazard } = row;
+  return { hazard: hazard as HazardRecord, address: nwHousehold[0]?.address ?? '', visit: nwVisit?.[0] ?? null };
+}
+
+/**
+ * Move a hazard by one conditional update on the status and time it was read at (a single-document operation, no
+ * transaction), then write its audit record, as cases move; a lost race re-reads it and checks the move again.
+ */
+async function moveHazard(ctx: ActionContext, first: HazardRecord, action: string, check: (h: HazardRecord) => Problem | null, patchOf: (h: HazardRecord) => Partial<HazardRecord>): Promise<HazardRecord> {
+  let before: HazardRecord | null = first;
+  for (let attempt = 0; ; attempt++) {
+    if (!before) throw new AppError('NOT_FOUND', '该隐患不存在', 'hazardId');
+    refuse(check(before));
+    const patch = patchOf(before);
+    const res = (await ctx.db
+      .collection('hazards')
+      .where({ _id: before._id, status: before.status, updatedAt: before.updatedAt })
+      .update({ data: { ...patch } })) as { stats?: { updated?: number } };
+    if (res.stats?.updated) {
+      const after: HazardRecord = { ...before, ...patch };
+      await ctx.db.collection('audit').add({ data: { ...auditRecord(ctx, action, { collection: 'hazards', docId: before._id, before, after }) } });
+      return after;
+    }
+    if (attempt + 1 >= TX_ATTEMPTS) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+    await new Promise<void>((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
+    before = await getById<HazardRecord>(ctx.db, 'hazards', first._id);
+  }
 }
 
 async function addressesOf(ctx: ActionContext, hazards: readonly HazardRecord[]): Promise<Map<string, string>> {
@@ -80,22 +116,13 @@ export const claimRectification = defineAction({
   run: (ctx, input) =>
     idempotent(ctx, 'claimRectification', async (): Promise<HazardView> => {
       const actor = actorOf(ctx);
-      const found = await requireHazard(ctx, input.hazardId);
+      const { hazard: found, address } = await hazardWithAddress(ctx, input.hazardId);
       if (!found.householdId || !actor.grants.some((g) => g.role === 'villager' && g.scopeId === found.householdId)) {
         throw new AppError('FORBIDDEN', '只能为您家的隐患提交整改情况');
       }
       photoLimit(input.photos);
-      const after = await inTransaction(ctx.db, async (tx) => {
-        const before = await txGet<HazardRecord>(tx, 'hazards', found._id);
-        if (!before) throw new AppError('NOT_FOUND', '该隐患不存在', 'hazardId');
-        refuse(claimProblem(before.status));
-        const patch = { status: 'rectificationClaimed' as const, claimedAt: ctx.now, claimPhotos: input.photos, updatedAt: ctx.now };
-        await tx.collection('hazards').doc(before._id).update({ data: patch });
-        const after: HazardRecord = { ...before, ...patch };
-        await writeAudit(tx, ctx, 'claimRectification', { collection: 'hazards', docId: before._id, before, after });
-        return after;
-      });
-      const household = await getById<HouseholdRecord>(ctx.db, 'households', found.householdId);
+      const after = await moveHazard(ctx, found, 'claimRectification', (h) => claimProblem(h.status), () => ({ status: 'rectificationClaimed' as const, claimedAt: ctx.now, claimPhotos: input.photos, updatedAt: ctx.now }));
+      const household = { address };
       if (after.visitorPersonId) {
         try {
           await deliver(ctx.db, {
@@ -123,28 +150,20 @@ export const verifyHazard = defineAction({
   run: (ctx, input) =>
     idempotent(ctx, 'verifyHazard', async (): Promise<HazardView> => {
       const actor = actorOf(ctx);
-      const found = await requireHazard(ctx, input.hazardId);
+      const { hazard: found, address, visit } = await hazardWithAddress(ctx, input.hazardId, input.visitId);
       if (found.visitorPersonId !== actor.personId) throw new AppError('FORBIDDEN', '只有发现该隐患的走访人可以核实整改情况');
       photoLimit(input.photos);
       // "走访人员要对排查出的问题再次上门入户，核实问题是否整改到位": verification rides on a later visit to the same household
-      const visit = await getById<VisitRecord>(ctx.db, 'visits', input.visitId);
       const isRevisit =
         !!visit && visit.visitorPersonId === actor.personId && visit.householdId === found.householdId && visit._id !== found.visitId && new Date(visit.at).getTime() > new Date(found.reportedAt).getTime();
       if (!isRevisit) throw new AppError('INVALID_INPUT', '请先登记本次上门复查的走访，再核实整改情况', 'visitId');
       if (!input.rectified) refuse(deadlineProblem(input.newDeadline!, cstDay(ctx.now), 'newDeadline'));
-      const after = await inTransaction(ctx.db, async (tx) => {
-        const before = await txGet<HazardRecord>(tx, 'hazards', found._id);
-        if (!before) throw new AppError('NOT_FOUND', '该隐患不存在', 'hazardId');
-        refuse(verifyProblem(before.status));
-        const patch: Partial<HazardRecord> = input.rectified
+      const after = await moveHazard(ctx, found, 'verifyHazard', (h) => verifyProblem(h.status), (): Partial<HazardRecord> =>
+        input.rectified
           ? { status: 'verified', verifiedAt: ctx.now, verifiedBy: actor.personId, verifyPhotos: input.photos, updatedAt: ctx.now }
-          : { status: 'notRectified', deadline: deadlineOf(input.newDeadline!), verifiedAt: ctx.now, verifiedBy: actor.personId, verifyPhotos: input.photos, updatedAt: ctx.now };
-        await tx.collection('hazards').doc(before._id).update({ data: patch });
-        const after: HazardRecord = { ...before, ...patch };
-        await writeAudit(tx, ctx, 'verifyHazard', { collection: 'hazards', docId: before._id, before, after });
-        return after;
-      });
-      const household = found.householdId ? await getById<HouseholdRecord>(ctx.db, 'households', found.householdId) : null;
+          : { status: 'notRectified', deadline: deadlineOf(input.newDeadline!), verifiedAt: ctx.now, verifiedBy: actor.personId, verifyPhotos: input.photos, updatedAt: ctx.now },
+      );
+      const household = found.householdId ? { address } : null;
       return hazardView(after, household?.address ?? '', ctx.now);
     }),
 });

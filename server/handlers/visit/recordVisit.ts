@@ -1,15 +1,19 @@
 // Knock visits 敲门行动 (SPEC §3, §5): the checklist, hazards with deadlines, education, photos, proof of presence.
-// The visit, its hazards, their audit records and the household's tally for the period are written in one transaction.
+// Four database requests for a visit without hazards (issue 14): who the caller is; one aggregation for the household,
+// its assignments, tallies, campaigns and the template; the visit (its audit and answer inside); the tally (one
+// conditional update). A resend is the same visit id, refused as a duplicate, and replays the stored answer.
 import type { HazardView, RecordVisitResult, VisitCountView } from '../../../typings/visit';
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError } from '../../infra/errors';
-import { writeAudit } from '../../infra/audit';
-import { idempotent } from '../../infra/idempotency';
-import { actorOf, requireHousehold } from '../../infra/orgRepo';
-import { loadTemplate } from '../../infra/checklistRepo';
+import { createHash } from 'crypto';
+import { auditRecord, type AuditRecord } from '../../infra/audit';
+import { actorOf } from '../../infra/orgRepo';
 import { cardSecret } from '../../infra/cardQr';
-import { activeCampaigns, householdAssignments, newDocId } from '../../infra/visitRepo';
-import { getById, inTransaction, txGet, withoutId } from '../../infra/store';
+import { assignmentFacts, newDocId } from '../../infra/visitRepo';
+import { CONFLICT_MESSAGE, conflictBackoffMs, getById } from '../../infra/store';
+import type { AssignmentRecord, HouseholdRecord } from '../../domain/org/records';
+import type { AssignmentFact } from '../../domain/quota/visitQuota';
+import { BUILT_IN_TEMPLATES } from '../../domain/visit/checklist';
 import { cstDay } from '../../domain/time/cst';
 import { DEFAULT_RULES, type Period } from '../../domain/quota/campaign';
 import { assignedAt, eligibleVisit } from '../../domain/quota/visitQuota';
@@ -52,49 +56,133 @@ function hazardsOf(ctx: ActionContext, input: RecordVisitInput, base: Pick<Hazar
     }));
 }
 
+/** What one visit write needs to know, read in one aggregation: the household with its assignment history, its tallies,
+ * its township's campaigns and the checklist template asked for (CloudBase `$lookup`, each by an indexed field). */
+interface VisitContext {
+  household: HouseholdRecord;
+  assignments: AssignmentFact[];
+  tallies: VisitTallyRecord[];
+  campaigns: CampaignRecord[];
+  template: ChecklistTemplateRecord | null;
+  /** this submission's visit, when an earlier attempt wrote it */
+  prior: StoredVisit | null;
+}
+
+async function loadVisitContext(ctx: ActionContext, householdId: string, templateId: string, visitId: string): Promise<VisitContext> {
+  const $ = ctx.db.command.aggregate;
+  const res = (await ctx.db
+    .collection('households')
+    .aggregate()
+    .match({ _id: householdId })
+    .limit(1)
+    .lookup({ from: 'assignments', localField: '_id', foreignField: 'householdId', as: 'nwAssignments' })
+    .lookup({ from: 'visitTallies', localField: '_id', foreignField: 'householdId', as: 'nwTallies' })
+    .lookup({ from: 'campaigns', localField: 'townshipId', foreignField: 'townshipId', as: 'nwCampaigns' })
+    .addFields({ nwTemplateId: $.literal(templateId) })
+    .lookup({ from: 'checklistTemplates', localField: 'nwTemplateId', foreignField: '_id', as: 'nwTemplates' })
+    // a resend finds its first attempt here, and is answered as then even if the checks would now refuse it
+    .addFields({ nwVisitId: $.literal(visitId) })
+    .lookup({ from: 'visits', localField: 'nwVisitId', foreignField: '_id', as: 'nwPrior' })
+    .end()) as {
+    list: (HouseholdRecord & { nwAssignments: AssignmentRecord[]; nwTallies: VisitTallyRecord[]; nwCampaigns: CampaignRecord[]; nwTemplates: ChecklistTemplateRecord[]; nwPrior: StoredVisit[]; nwTemplateId?: string; nwVisitId?: string })[];
+  };
+  const row = res.list[0];
+  if (!row || row.townshipId !== actorOf(ctx).townshipId) throw new AppError('NOT_FOUND', '该农户不存在', 'householdId');
+  const { nwAssignments, nwTallies, nwCampaigns, nwTemplates, nwPrior, nwTemplateId: _t, nwVisitId: _v, ...household } = row;
+  return {
+    prior: nwPrior.find((v) => v.visitorPersonId === actorOf(ctx).personId) ?? null,
+    household,
+    assignments: assignmentFacts([...nwAssignments].sort((a, b) => a._id.localeCompare(b._id))),
+    tallies: nwTallies,
+    campaigns: nwCampaigns.filter((c) => c.active).sort((a, b) => a._id.localeCompare(b._id)),
+    template: nwTemplates[0] ?? BUILT_IN_TEMPLATES.find((t) => t._id === templateId) ?? null,
+  };
+}
+
+/** attempts of the optimistic tally update before the visitor is told to retry (CONFLICT; the retry repairs the tally) */
+const TALLY_ATTEMPTS = 8;
+
 /**
- * One transaction: the household's tally for the period (read by id, recomputed, set), each hazard and the visit
- * with their audit records. Ids are chosen beforehand, so a retry after a conflict writes the same documents.
+ * The household's tally with this visit in it: one conditional update on the tally's revision (a single-document
+ * operation, so no transaction), or one insert of a first tally with its deterministic id. A lost race re-reads the
+ * tally and recomputes, so every concurrent visit lands; the count is recomputed from the eligible visits each time.
  */
-async function writeVisit(ctx: ActionContext, visit: VisitRecord, hazards: HazardRecord[], counting: { record: CampaignRecord; period: Period } | null): Promise<VisitTallyRecord | null> {
-  return inTransaction(ctx.db, async (tx) => {
-    let next: VisitTallyRecord | null = null;
-    if (counting) {
-      const key = { townshipId: visit.townshipId, campaignId: counting.record._id, periodKey: counting.period.key, householdId: visit.householdId };
-      const id = tallyId(key.campaignId, key.periodKey, key.householdId);
-      const prev = await txGet<VisitTallyRecord>(tx, 'visitTallies', id);
-      next = withVisit(prev, { _id: id, ...key }, { visitId: visit._id, visitorPersonId: visit.visitorPersonId, at: visit.at }, counting.period, counting.record.rules, ctx.now);
-      await tx.collection('visitTallies').doc(id).set({ data: withoutId(next) });
+async function addToTally(ctx: ActionContext, visit: VisitRecord, counting: { record: CampaignRecord; period: Period }, known: VisitTallyRecord | null | undefined): Promise<VisitTallyRecord> {
+  const key = { townshipId: visit.townshipId, campaignId: counting.record._id, periodKey: counting.period.key, householdId: visit.householdId };
+  const id = tallyId(key.campaignId, key.periodKey, key.householdId);
+  const coll = ctx.db.collection('visitTallies');
+  let prev = known === undefined ? await getById<VisitTallyRecord>(ctx.db, 'visitTallies', id) : known;
+  for (let attempt = 0; ; attempt++) {
+    if (prev?.eligible.some((e) => e.visitId === visit._id)) return prev;
+    const rev = prev ? (prev.rev ?? 0) : 0;
+    const next: VisitTallyRecord = { ...withVisit(prev, { _id: id, ...key }, { visitId: visit._id, visitorPersonId: visit.visitorPersonId, at: visit.at }, counting.period, counting.record.rules, ctx.now), rev: rev + 1 };
+    if (!prev) {
+      try {
+        await coll.add({ data: { ...next } });
+        return next;
+      } catch (err) {
+        if (!isDuplicate(err)) throw err;
+      }
+    } else {
+      const { _id: _drop, ...fields } = next;
+      const guard = prev.rev === undefined ? { _id: id, rev: ctx.db.command.exists(false) } : { _id: id, rev: prev.rev };
+      const res = (await coll.where(guard).update({ data: { ...fields, eligible: ctx.db.command.set(fields.eligible), countedVisitIds: ctx.db.command.set(fields.countedVisitIds) } })) as { stats?: { updated?: number } };
+      if ((res.stats?.updated ?? 0) === 1) return next;
     }
-    for (const h of hazards) {
-      await tx.collection('hazards').add({ data: { ...h } });
-      await writeAudit(tx, ctx, 'recordVisit', { collection: 'hazards', docId: h._id, before: null, after: h });
-    }
-    await tx.collection('visits').add({ data: { ...visit } });
-    await writeAudit(tx, ctx, 'recordVisit', { collection: 'visits', docId: visit._id, before: null, after: visit });
-    return next;
-  });
+    if (attempt + 1 >= TALLY_ATTEMPTS) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+    await sleep(conflictBackoffMs(attempt));
+    prev = await getById<VisitTallyRecord>(ctx.db, 'visitTallies', id);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function isDuplicate(err: unknown): boolean {
+  const e = err as { code?: unknown; errCode?: unknown; message?: unknown; errMsg?: unknown } | null;
+  return /DUPLICATE|duplicate/.test(`${String(e?.code ?? '')} ${String(e?.errCode ?? '')} ${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`);
+}
+
+/**
+ * The visit's id: derived from the submission's idempotency key (and the caller's OPENID), so a resend is an insert
+ * that fails on the existing id and replays the answer stored in the visit, never a lookup before every write.
+ */
+export function visitIdFor(ctx: Pick<ActionContext, 'openid' | 'idempotencyKey'>): string {
+  if (!ctx.idempotencyKey || !ctx.openid) return newDocId();
+  return createHash('sha256').update(`recordVisit\u0000${ctx.openid}\u0000${ctx.idempotencyKey}`).digest('hex').slice(0, 32);
+}
+
+/** A hazard's id follows from its visit's, so a resend writes the same documents. */
+function hazardIdFor(visitId: string, i: number): string {
+  return createHash('sha256').update(`${visitId}\u0000hazard\u0000${i}`).digest('hex').slice(0, 32);
+}
+
+interface StoredVisit extends VisitRecord {
+  /** the answer the visitor got, JSON, replayed byte for byte to a resend of the same submission */
+  reply?: string;
+  /** the creation audit record (SPEC §2), embedded in the document it audits: one write, not two */
+  audit?: AuditRecord;
+  /** the tally this visit belongs in (it was eligible when written), so a resend can finish a lost tally write */
+  tallyId?: string | null;
 }
 
 async function record(ctx: ActionContext, input: RecordVisitInput): Promise<RecordVisitResult> {
   const actor = actorOf(ctx);
-  const household = await requireHousehold(ctx, input.householdId);
+  const visitId = visitIdFor(ctx);
+  const { household, assignments, tallies, campaigns, template, prior } = await loadVisitContext(ctx, input.householdId, input.templateId, visitId);
+  if (prior) return replay(ctx, visitId, campaigns, tallies, prior);
   if (!household.active) throw new AppError('HOUSEHOLD_INACTIVE', `${household.address}已迁出，不能登记走访`, 'householdId');
 
-  const campaigns = await activeCampaigns(ctx);
   // the offline window is the rule of the campaign the device time falls in
   const atDevice = input.deviceTime ? campaignPeriodAt(campaigns, input.deviceTime) : null;
   const time = visitInstant(ctx.now, { offline: input.offline, deviceTime: input.deviceTime }, atDevice?.record.rules.offlineWindowHours ?? DEFAULT_RULES.offlineWindowHours);
   if (!time.ok) return refuse(time.problem);
   const at = time.at;
 
-  const assignments = await householdAssignments(ctx, household._id);
   const assigned = assignedAt(assignments, household._id, at) === actor.personId;
   if (!assigned && assignedAt(assignments, household._id, ctx.now) !== actor.personId) {
     throw new AppError('NOT_IN_RANGE', `${household.address}不在您的走访范围内`, 'householdId');
   }
 
-  const template = await loadTemplate(ctx.db, input.templateId);
   if (!template) throw new AppError('NOT_FOUND', '该排查表不存在，请刷新后重试', 'templateId');
   const today = cstDay(ctx.now);
   const answerProblem = checkAnswers(template, input.answers, today);
@@ -104,9 +192,8 @@ async function record(ctx: ActionContext, input: RecordVisitInput): Promise<Reco
   if (!presence.ok) return refuse(presence.problem);
 
   const found = campaignPeriodAt(campaigns, at);
-  const visitId = newDocId();
   const place = { townshipId: household.townshipId, villageId: household.villageId, gridId: household.gridId, householdId: household._id };
-  const hazards = hazardsOf(ctx, input, { ...place, visitId, reportedAt: at }, template);
+  const hazards = hazardsOf(ctx, input, { ...place, visitId, reportedAt: at }, template).map((h, i) => ({ ...h, _id: hazardIdFor(visitId, i) }));
   const visit: VisitRecord = {
     _id: visitId,
     ...place,
@@ -130,25 +217,74 @@ async function record(ctx: ActionContext, input: RecordVisitInput): Promise<Reco
   };
 
   const counts = !!found && eligibleVisit({ id: visitId, householdId: household._id, visitorId: actor.personId, at, proven: !visit.flaggedNoProof }, assignments, found.record.rules);
-  const tally = await writeVisit(ctx, visit, hazards, counts ? found : null);
+  const counting = counts ? found : null;
+  const prevTally = found ? (tallies.find((t) => t._id === tallyId(found.record._id, found.period.key, household._id)) ?? null) : null;
 
-  const thisVisitCounted = !!tally?.countedVisitIds.includes(visitId);
-  // a visit that does not count leaves the tally as it was: read it only to tell the visitor where the household stands
-  const standing = tally ?? (found ? await getById<VisitTallyRecord>(ctx.db, 'visitTallies', tallyId(found.record._id, found.period.key, household._id)) : null);
-  const count: VisitCountView | null = found
-    ? { campaignId: found.record._id, periodKey: found.period.key, periodLabel: found.period.label, counted: standing?.counted ?? 0, needed: found.period.quota, thisVisitCounted }
-    : null;
-  const hazardViews: HazardView[] = hazards.map((h) => hazardView(h, household.address, ctx.now));
-  return {
-    visit: visitView(visit, { address: household.address, visitorName: actor.name }),
-    hazards: hazardViews,
-    count,
-    countNote: countNote({ periodLabel: found?.period.label ?? null, assigned, counted: thisVisitCounted, tally, visitAt: at, rules: found?.record.rules ?? null }),
+  const answer = (tally: VisitTallyRecord | null): RecordVisitResult => {
+    const thisVisitCounted = !!tally?.countedVisitIds.includes(visitId);
+    const count: VisitCountView | null = found
+      ? { campaignId: found.record._id, periodKey: found.period.key, periodLabel: found.period.label, counted: tally?.counted ?? 0, needed: found.period.quota, thisVisitCounted }
+      : null;
+    return {
+      visit: visitView(visit, { address: household.address, visitorName: actor.name }),
+      hazards: hazards.map((h): HazardView => hazardView(h, household.address, ctx.now)),
+      count,
+      countNote: countNote({ periodLabel: found?.period.label ?? null, assigned, counted: thisVisitCounted, tally: counting ? tally : null, visitAt: at, rules: found?.record.rules ?? null }),
+    };
   };
+  // JSON round trip: what the visitor gets now is exactly what a resend replays
+  const json = (r: RecordVisitResult): RecordVisitResult => JSON.parse(JSON.stringify(r)) as RecordVisitResult;
+  const expected = counting ? withVisit(prevTally, { _id: tallyId(counting.record._id, counting.period.key, household._id), ...place, campaignId: counting.record._id, periodKey: counting.period.key }, { visitId, visitorPersonId: actor.personId, at }, counting.period, counting.record.rules, ctx.now) : prevTally;
+  const reply = answer(expected);
+
+  // The visit is the commit point: its hazards first (ids follow from the visit's, a resend rewrites nothing), then
+  // the visit with its own creation audit and the answer, then the tally. A visit whose tally write was lost (a crash,
+  // CONFLICT) is counted when the phone resends it; until then the close, which recomputes short households from
+  // their visits, still sees it.
+  for (const h of hazards) await insertOnce(ctx, 'hazards', { ...h, audit: auditRecord(ctx, 'recordVisit', { collection: 'hazards', docId: h._id, before: null, after: h }) });
+  const stored: StoredVisit = { ...visit, reply: JSON.stringify(reply), tallyId: counting ? tallyId(counting.record._id, counting.period.key, household._id) : null, audit: auditRecord(ctx, 'recordVisit', { collection: 'visits', docId: visitId, before: null, after: visit }) };
+  try {
+    await ctx.db.collection('visits').add({ data: { ...stored } });
+  } catch (err) {
+    if (!isDuplicate(err)) throw err;
+    return replay(ctx, visitId, campaigns, tallies);
+  }
+  if (!counting) return json(reply);
+  const tally = await addToTally(ctx, visit, counting, prevTally);
+  if (sameCount(tally, expected)) return json(reply);
+  // a concurrent visit changed the count between our read and our write: answer (and store) what it is now
+  const now = answer(tally);
+  await ctx.db.collection('visits').doc(visitId).update({ data: { reply: JSON.stringify(now) } });
+  return json(now);
+}
+
+function sameCount(a: VisitTallyRecord | null, b: VisitTallyRecord | null): boolean {
+  return (a?.counted ?? 0) === (b?.counted ?? 0) && JSON.stringify(a?.countedVisitIds ?? []) === JSON.stringify(b?.countedVisitIds ?? []) && JSON.stringify((a?.eligible ?? []).map((e) => [e.visitId, new Date(e.at).getTime()])) === JSON.stringify((b?.eligible ?? []).map((e) => [e.visitId, new Date(e.at).getTime()]));
+}
+
+async function insertOnce(ctx: ActionContext, collection: string, doc: { _id: string } & Record<string, unknown>): Promise<void> {
+  try {
+    await ctx.db.collection(collection).add({ data: doc });
+  } catch (err) {
+    if (!isDuplicate(err)) throw err;
+  }
+}
+
+/** A resend of a submission already written: finish its tally if the first attempt could not, and answer as the first time. */
+async function replay(ctx: ActionContext, visitId: string, campaigns: CampaignRecord[], tallies: VisitTallyRecord[], known?: StoredVisit): Promise<RecordVisitResult> {
+  const first = known ?? (await getById<StoredVisit>(ctx.db, 'visits', visitId));
+  if (!first?.reply) throw new AppError('CONFLICT', '上一次提交仍在处理中，请稍后再试');
+  if (first.tallyId) {
+    const known = tallies.find((t) => t._id === first.tallyId) ?? null;
+    const record = campaigns.find((c) => c._id === first.campaignId);
+    const period = record?.periods.find((p) => p.key === first.periodKey);
+    if (record && period && !known?.eligible.some((e) => e.visitId === visitId)) await addToTally(ctx, { ...first, at: new Date(first.at) }, { record, period }, known);
+  }
+  return JSON.parse(first.reply) as RecordVisitResult;
 }
 
 export const recordVisit = defineAction({
   schema: recordVisitSchema,
   access: ['visitor'],
-  run: (ctx, input) => idempotent(ctx, 'recordVisit', () => record(ctx, input)),
+  run: (ctx, input) => record(ctx, input),
 });
