@@ -174,7 +174,7 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 async function benchFloors(emulator: Emulator): Promise<{ sqliteInsertMs: number; sdkRequestP50: number; sdkRequestP50At20: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'nw-floor-'));
   const visit = emulator.store.docs('visits')[0];
-  let sqliteInsertMs = 0;
+  let sqliteInsertMs: number;
   try {
     const sqlite = new Database(join(dir, 'floor.db'));
     sqlite.pragma('journal_mode = WAL');
