@@ -10,7 +10,17 @@ module.exports = {
   globalSetup: '<rootDir>/tests/setup/worktree-before.js',
   globalTeardown: '<rootDir>/tests/setup/worktree-after.js',
   projects: [
-    { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/tests/{unit,emulator,functions,scenarios}/**/*.test.ts'] },
-    { ...common, displayName: 'pages', testEnvironment: '<rootDir>/tests/pages/backend-environment.ts', testMatch: ['<rootDir>/tests/pages/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/{unit,emulator,functions,scenarios}/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'pages',
+      testEnvironment: '<rootDir>/tests/pages/backend-environment.ts',
+      testMatch: ['<rootDir>/tests/pages/**/*.test.ts'],
+    },
   ],
 };

@@ -78,17 +78,28 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
     if (path === '/_storage/upload' && req.method === 'PUT') {
       try {
-        storage.acceptUpload(u.searchParams.get('path') ?? '', u.searchParams.get('sign') ?? '', body, String(req.headers['content-type'] ?? ''));
+        storage.acceptUpload(
+          u.searchParams.get('path') ?? '',
+          u.searchParams.get('sign') ?? '',
+          body,
+          String(req.headers['content-type'] ?? ''),
+        );
       } catch (err) {
         res.writeHead(403, { 'content-type': 'application/xml' });
-        return void res.end(`<?xml version='1.0' encoding='utf-8' ?><Error><Code>SignatureDoesNotMatch</Code><Message>${(err as Error).message}</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>`);
+        return void res.end(
+          `<?xml version='1.0' encoding='utf-8' ?><Error><Code>SignatureDoesNotMatch</Code><Message>${(err as Error).message}</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>`,
+        );
       }
       res.writeHead(200);
       return void res.end();
     }
 
     if (path.startsWith('/_storage/file/') && req.method === 'GET') {
-      const file = storage.download(decodeURIComponent(path.slice('/_storage/file/'.length)), Number(u.searchParams.get('expires')), u.searchParams.get('sign') ?? '');
+      const file = storage.download(
+        decodeURIComponent(path.slice('/_storage/file/'.length)),
+        Number(u.searchParams.get('expires')),
+        u.searchParams.get('sign') ?? '',
+      );
       if (!file) return sendJson(res, 403, { code: 'STORAGE_EXCEED_AUTHORITY', message: 'link expired or invalid' });
       res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.data.length });
       return void res.end(file.data);
@@ -108,7 +119,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
 
     if (path === '/_health' && req.method === 'GET') {
-      return sendJson(res, 200, { ok: true, now: clock.now().toISOString(), functions: runner.names(), collections: store.collectionNames().length });
+      return sendJson(res, 200, {
+        ok: true,
+        now: clock.now().toISOString(),
+        functions: runner.names(),
+        collections: store.collectionNames().length,
+      });
     }
 
     if (path === '/_clock') {
@@ -116,14 +132,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (req.method === 'POST') {
         const parsed = parseJson(body);
         const nowValue = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).now : undefined;
-        if (nowValue !== null && typeof nowValue !== 'string') return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'body must be {"now": ISO string | null}' });
+        if (nowValue !== null && typeof nowValue !== 'string')
+          return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'body must be {"now": ISO string | null}' });
         try {
           clock.set(nowValue);
         } catch (err) {
           return sendJson(res, 400, { code: 'INVALID_PARAM', message: (err as Error).message });
         }
         const fired = await scheduler.tick();
-        return sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offset, timersFired: fired.map((f) => `${f.fn}/${f.trigger}`) });
+        return sendJson(res, 200, {
+          now: clock.now().toISOString(),
+          offsetMs: clock.offset,
+          timersFired: fired.map((f) => `${f.fn}/${f.trigger}`),
+        });
       }
     }
 
@@ -171,7 +192,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return void res.end(reply);
       }
       const params = parseJson(body) as Record<string, any> | undefined;
-      if (!params || typeof params !== 'object' || typeof params.action !== 'string') throw new ProtocolError('INVALID_PARAM', 'malformed request');
+      if (!params || typeof params !== 'object' || typeof params.action !== 'string')
+        throw new ProtocolError('INVALID_PARAM', 'malformed request');
       const action: string = params.action;
       let reply: unknown;
       if (action.startsWith('database.')) reply = database.handle(action, params);
@@ -180,7 +202,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       else throw new ProtocolError('INVALID_PARAM', `unsupported action ${action}`);
       sendJson(res, 200, { requestId: `local-${Date.now()}`, ...(reply as object) });
     } catch (err) {
-      if (err instanceof ProtocolError) return sendJson(res, 200, { code: err.code, message: err.message, requestId: `local-${Date.now()}` });
+      if (err instanceof ProtocolError)
+        return sendJson(res, 200, { code: err.code, message: err.message, requestId: `local-${Date.now()}` });
       throw err;
     }
   }
@@ -260,6 +283,7 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
 
 function latencyOf(v: unknown): number {
   const n = Number(v ?? 0);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`EMULATOR_DB_LATENCY_MS must be a non-negative number of milliseconds, got ${String(v)}`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`EMULATOR_DB_LATENCY_MS must be a non-negative number of milliseconds, got ${String(v)}`);
   return n;
 }

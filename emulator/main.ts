@@ -24,7 +24,14 @@ async function main(): Promise<void> {
   console.log(`邻里守望 local backend on ${emulator.url}`);
   console.log(`  data:       ${dataDir}`);
   console.log(`  functions:  ${emulator.runner.names().join(', ')}`);
-  console.log(`  timers:     ${emulator.scheduler.triggers().map((t) => `${t.fn}/${t.trigger.name} "${t.trigger.config}"`).join('; ') || 'none'}`);
+  console.log(
+    `  timers:     ${
+      emulator.scheduler
+        .triggers()
+        .map((t) => `${t.fn}/${t.trigger.name} "${t.trigger.config}"`)
+        .join('; ') || 'none'
+    }`,
+  );
   console.log(`  try:        curl -s -X POST ${emulator.url}/fn/org -H 'x-wx-openid: demo-office' -d '{"action":"me"}'`);
   const stop = async () => {
     await emulator.close();

@@ -51,7 +51,8 @@ function stringifyIteratively(root: unknown): string {
       continue;
     }
     let v = f.v;
-    if (v && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: () => unknown }).toJSON();
+    if (v && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+      v = (v as { toJSON: () => unknown }).toJSON();
     if (v === null || typeof v !== 'object') {
       const text = JSON.stringify(v);
       out.push(text === undefined ? 'null' : text);
@@ -141,7 +142,9 @@ export class FunctionRunner {
 
   names(): string[] {
     if (!existsSync(this.functionsDir)) return [];
-    return readdirSync(this.functionsDir).filter((n) => existsSync(join(this.functionsDir, n, 'index.js'))).sort();
+    return readdirSync(this.functionsDir)
+      .filter((n) => existsSync(join(this.functionsDir, n, 'index.js')))
+      .sort();
   }
 
   config(name: string): FunctionConfig {
@@ -188,7 +191,10 @@ export class FunctionRunner {
       // The event crosses a process boundary in CloudBase: hand the function a fresh copy, as JSON would.
       const run = envStore.run(env, () => fn.main(JSON.parse(payload), context));
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new RunnerError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `function ${name} timed out after ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new RunnerError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `function ${name} timed out after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
       });
       return JSON.parse(JSON.stringify((await Promise.race([run, timeout])) ?? null));
     } finally {

@@ -58,9 +58,9 @@ export class TimerScheduler {
   }
 
   triggers(): ScheduledTrigger[] {
-    return this.runner.names().flatMap((fn) =>
-      (this.runner.config(fn).triggers ?? []).filter((t) => t.type === 'timer').map((trigger) => ({ fn, trigger })),
-    );
+    return this.runner
+      .names()
+      .flatMap((fn) => (this.runner.config(fn).triggers ?? []).filter((t) => t.type === 'timer').map((trigger) => ({ fn, trigger })));
   }
 
   start(intervalMs = 1000): void {

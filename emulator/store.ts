@@ -48,7 +48,9 @@ export class Store {
       put: this.db.prepare('INSERT INTO docs (coll, id, body) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET body = excluded.body'),
       del: this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
       addColl: this.db.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)'),
-      putFile: this.db.prepare('INSERT INTO files (path, data, content_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET data = excluded.data, content_type = excluded.content_type, created_at = excluded.created_at'),
+      putFile: this.db.prepare(
+        'INSERT INTO files (path, data, content_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET data = excluded.data, content_type = excluded.content_type, created_at = excluded.created_at',
+      ),
       getFile: this.db.prepare('SELECT path, data, content_type AS contentType, created_at AS createdAt FROM files WHERE path = ?'),
       delFile: this.db.prepare('DELETE FROM files WHERE path = ?'),
       addMessage: this.db.prepare('INSERT INTO messages (body) VALUES (?)'),
@@ -61,7 +63,11 @@ export class Store {
     for (const row of this.db.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.collections.set(row.name, new Map());
     }
-    for (const row of this.db.prepare('SELECT coll, id, body FROM docs').iterate() as Iterable<{ coll: string; id: string; body: string }>) {
+    for (const row of this.db.prepare('SELECT coll, id, body FROM docs').iterate() as Iterable<{
+      coll: string;
+      id: string;
+      body: string;
+    }>) {
       this.collections.get(row.coll)?.set(row.id, EJSON.parse(row.body, { relaxed: true }) as Doc);
     }
   }

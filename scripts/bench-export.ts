@@ -28,17 +28,73 @@ async function main(): Promise<void> {
       if (ops.length >= 20000) emulator.store.write(ops.splice(0));
     };
     put('townships', { _id: TOWNSHIP, name: '基准镇（合成）', createdAt: at });
-    put('persons', { _id: 'bench-office', townshipId: TOWNSHIP, name: '办公室', phone: '13800009001', openid: 'bench-office', active: true, grants: [{ role: 'office', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }], createdAt: at, updatedAt: at });
+    put('persons', {
+      _id: 'bench-office',
+      townshipId: TOWNSHIP,
+      name: '办公室',
+      phone: '13800009001',
+      openid: 'bench-office',
+      active: true,
+      grants: [{ role: 'office', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }],
+      createdAt: at,
+      updatedAt: at,
+    });
     const villages = Math.max(1, Math.round(ROWS / 100));
-    for (let v = 0; v < villages; v++) put('villages', { _id: `bv${v}`, townshipId: TOWNSHIP, name: `合成村${v}`, createdAt: at, updatedAt: at });
+    for (let v = 0; v < villages; v++)
+      put('villages', { _id: `bv${v}`, townshipId: TOWNSHIP, name: `合成村${v}`, createdAt: at, updatedAt: at });
     for (let i = 0; i < ROWS; i++) {
       const villageId = `bv${i % villages}`;
       // one in three is linked to a household with a hazard and an educating visit, so the counts are read too
       const householdId = i % 3 === 0 ? `bh${i}` : null;
       if (householdId) {
-        put('households', { _id: householdId, townshipId: TOWNSHIP, villageId, gridId: `bg${i % villages}`, address: `合成村${i % villages}${i}号`, headName: `老人${i}`, members: [], location: null, vulnerability: { elderlyAlone: true }, active: true, movedOutAt: null, note: '', createdAt: at, updatedAt: at });
-        put('hazards', { _id: `bz${i}`, townshipId: TOWNSHIP, villageId, gridId: null, householdId, source: 'visit', category: '电气线路', description: '电线老化', photos: [], visitorPersonId: null, visitId: null, reportedAt: at, deadline: at, status: i % 2 ? 'verified' : 'open', claimedAt: null, claimPhotos: [], verifiedAt: i % 2 ? at : null, verifiedBy: null, verifyPhotos: [], createdAt: at, updatedAt: at });
-        put('visits', { _id: `bvis${i}`, townshipId: TOWNSHIP, villageId, householdId, at, day: '2026-11-01', education: { noticeHandedOver: true, sanQingSanGuanExplained: false } });
+        put('households', {
+          _id: householdId,
+          townshipId: TOWNSHIP,
+          villageId,
+          gridId: `bg${i % villages}`,
+          address: `合成村${i % villages}${i}号`,
+          headName: `老人${i}`,
+          members: [],
+          location: null,
+          vulnerability: { elderlyAlone: true },
+          active: true,
+          movedOutAt: null,
+          note: '',
+          createdAt: at,
+          updatedAt: at,
+        });
+        put('hazards', {
+          _id: `bz${i}`,
+          townshipId: TOWNSHIP,
+          villageId,
+          gridId: null,
+          householdId,
+          source: 'visit',
+          category: '电气线路',
+          description: '电线老化',
+          photos: [],
+          visitorPersonId: null,
+          visitId: null,
+          reportedAt: at,
+          deadline: at,
+          status: i % 2 ? 'verified' : 'open',
+          claimedAt: null,
+          claimPhotos: [],
+          verifiedAt: i % 2 ? at : null,
+          verifiedBy: null,
+          verifyPhotos: [],
+          createdAt: at,
+          updatedAt: at,
+        });
+        put('visits', {
+          _id: `bvis${i}`,
+          townshipId: TOWNSHIP,
+          villageId,
+          householdId,
+          at,
+          day: '2026-11-01',
+          education: { noticeHandedOver: true, sanQingSanGuanExplained: false },
+        });
       }
       put('elderly', {
         _id: `be${String(i).padStart(6, '0')}`,
@@ -81,7 +137,11 @@ async function main(): Promise<void> {
       peakExternal = Math.max(peakExternal, m.external + m.arrayBuffers);
     }, 5);
     const t0 = Date.now();
-    const res = (await emulator.runner.invoke('report', { action: 'exportElderlyTable', month: '2026-12' }, { openid: 'bench-office', source: 'wx_client' })) as { ok: boolean; data?: ExportDone; code?: string; message?: string };
+    const res = (await emulator.runner.invoke(
+      'report',
+      { action: 'exportElderlyTable', month: '2026-12' },
+      { openid: 'bench-office', source: 'wx_client' },
+    )) as { ok: boolean; data?: ExportDone; code?: string; message?: string };
     const ms = Date.now() - t0;
     clearInterval(sampler);
     if (!res.ok || !res.data) throw new Error(`export failed: ${res.code} ${res.message}`);
@@ -92,13 +152,17 @@ async function main(): Promise<void> {
     const sheetRows = wb.worksheets[0].rowCount;
 
     console.log(`elderly table (seed 000) export of ${ROWS} people through the built report function`);
-    console.log(`  rows written            ${res.data.rows} (sheet has ${sheetRows} rows: title, filling line, 2 header rows, data, 2 notes)`);
+    console.log(
+      `  rows written            ${res.data.rows} (sheet has ${sheetRows} rows: title, filling line, 2 header rows, data, 2 notes)`,
+    );
     console.log(`  file                    ${mb(file.data.length)}  in ${ms} ms`);
     console.log(`  heap used   base ${mb(base.heapUsed)}  peak ${mb(peakHeap)}  (+${mb(peakHeap - base.heapUsed)} during the export)`);
     console.log(`  external+arrayBuffers   peak ${mb(peakExternal)}`);
     console.log(`  process RSS base ${mb(base.rss)}  peak ${mb(peakRss)}  (+${mb(peakRss - base.rss)})`);
     const growth = peakHeap - base.heapUsed + Math.max(0, peakExternal - base.external - base.arrayBuffers);
-    console.log(`  growth during export (heap + buffers): ${mb(growth)} of a ${FUNCTION_MEMORY_MB} MB function → ${growth < FUNCTION_MEMORY_MB * 1024 * 1024 * 0.75 ? 'fits' : 'TOO CLOSE'}`);
+    console.log(
+      `  growth during export (heap + buffers): ${mb(growth)} of a ${FUNCTION_MEMORY_MB} MB function → ${growth < FUNCTION_MEMORY_MB * 1024 * 1024 * 0.75 ? 'fits' : 'TOO CLOSE'}`,
+    );
   } finally {
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });

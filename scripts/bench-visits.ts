@@ -9,7 +9,10 @@ export interface VisitBench {
   refused: number;
 }
 
-export async function benchVisitSubmissions(emulator: Emulator, opts: { villages: number; callers: number; submissions: number; label?: string; keyOffset?: number }): Promise<VisitBench | null> {
+export async function benchVisitSubmissions(
+  emulator: Emulator,
+  opts: { villages: number; callers: number; submissions: number; label?: string; keyOffset?: number },
+): Promise<VisitBench | null> {
   if (opts.submissions <= 0 || !emulator.runner.names().includes('visit')) {
     console.log('visit submission: skipped (no submissions asked, or no visit function built)');
     return null;
@@ -26,7 +29,10 @@ export async function benchVisitSubmissions(emulator: Emulator, opts: { villages
       const v = (i * 7 + c) % opts.villages;
       const householdId = `bv${v}g${i % 10}h${(i >> 4) % 10}`;
       const s = performance.now();
-      const res = (await emulator.runner.invoke('visit', benchVisitEvent(householdId, i + (opts.keyOffset ?? 0)), { openid: `bench-visitor-${v}`, source: 'wx_client' })) as { ok: boolean };
+      const res = (await emulator.runner.invoke('visit', benchVisitEvent(householdId, i + (opts.keyOffset ?? 0)), {
+        openid: `bench-visitor-${v}`,
+        source: 'wx_client',
+      })) as { ok: boolean };
       latencies.push(performance.now() - s);
       if (!res?.ok) failures++;
     }
@@ -36,7 +42,9 @@ export async function benchVisitSubmissions(emulator: Emulator, opts: { villages
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
   const out = { p50: q(0.5), p95: q(0.95), perSecond: opts.submissions / wall, refused: failures };
-  console.log(`visit submission${opts.label ? ` ${opts.label}` : ''} (${opts.callers} concurrent callers, ${opts.submissions} submissions): p50 ${out.p50.toFixed(1)} ms, p95 ${out.p95.toFixed(1)} ms, throughput ${out.perSecond.toFixed(0)}/s, refused ${failures}`);
+  console.log(
+    `visit submission${opts.label ? ` ${opts.label}` : ''} (${opts.callers} concurrent callers, ${opts.submissions} submissions): p50 ${out.p50.toFixed(1)} ms, p95 ${out.p95.toFixed(1)} ms, throughput ${out.perSecond.toFixed(0)}/s, refused ${failures}`,
+  );
   return out;
 }
 
@@ -47,7 +55,10 @@ export function benchVisitEvent(householdId: string, i: number): Record<string, 
     idempotencyKey: `bench-${i}-${householdId}`,
     householdId,
     templateId: DEFAULT_TEMPLATE_ID,
-    answers: [{ key: 'electricalWiring', answer: 'ok' }, { key: 'gas', answer: 'ok' }],
+    answers: [
+      { key: 'electricalWiring', answer: 'ok' },
+      { key: 'gas', answer: 'ok' },
+    ],
     education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
   };
 }

@@ -42,8 +42,29 @@ async function generate(emulator: Emulator): Promise<{ households: number; visit
   };
   for (const t of BUILT_IN_TEMPLATES) put('checklistTemplates', { ...t });
   put('townships', { _id: TOWNSHIP, name: '基准县（合成）', createdAt: created });
-  put('campaigns', { _id: CAMPAIGN_ID, townshipId: TOWNSHIP, name: WINTER_2026_CAMPAIGN.name, rules: WINTER_2026_CAMPAIGN.rules, periods: WINTER_2026_CAMPAIGN.periods, closedPeriodKeys: ['first-round'], active: true, phases: [], createdAt: created, updatedAt: created });
-  put('persons', { _id: 'bench-office', townshipId: TOWNSHIP, name: '办公室', phone: null, openid: 'bench-office', active: true, grants: [{ role: 'office', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }], createdAt: created, updatedAt: created });
+  put('campaigns', {
+    _id: CAMPAIGN_ID,
+    townshipId: TOWNSHIP,
+    name: WINTER_2026_CAMPAIGN.name,
+    rules: WINTER_2026_CAMPAIGN.rules,
+    periods: WINTER_2026_CAMPAIGN.periods,
+    closedPeriodKeys: ['first-round'],
+    active: true,
+    phases: [],
+    createdAt: created,
+    updatedAt: created,
+  });
+  put('persons', {
+    _id: 'bench-office',
+    townshipId: TOWNSHIP,
+    name: '办公室',
+    phone: null,
+    openid: 'bench-office',
+    active: true,
+    grants: [{ role: 'office', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }],
+    createdAt: created,
+    updatedAt: created,
+  });
   let households = 0;
   let visits = 0;
   let shortHouseholds = 0;
@@ -51,15 +72,61 @@ async function generate(emulator: Emulator): Promise<{ households: number; visit
     const villageId = `bv${v}`;
     const visitorId = `bp${v}`;
     put('villages', { _id: villageId, townshipId: TOWNSHIP, name: `村${v}`, createdAt: created, updatedAt: created });
-    put('persons', { _id: visitorId, townshipId: TOWNSHIP, name: `走访人${v}`, phone: null, openid: `bench-visitor-${v}`, active: true, grants: [{ role: 'visitor', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }], createdAt: created, updatedAt: created });
+    put('persons', {
+      _id: visitorId,
+      townshipId: TOWNSHIP,
+      name: `走访人${v}`,
+      phone: null,
+      openid: `bench-visitor-${v}`,
+      active: true,
+      grants: [{ role: 'visitor', scopeType: 'township', scopeId: TOWNSHIP, townshipId: TOWNSHIP }],
+      createdAt: created,
+      updatedAt: created,
+    });
     for (let g = 0; g < GRIDS_PER_VILLAGE; g++) {
       const gridId = `${villageId}g${g}`;
-      put('grids', { _id: gridId, townshipId: TOWNSHIP, villageId, name: `第${g + 1}微网格`, householdCount: HOUSEHOLDS_PER_GRID, createdAt: created, updatedAt: created });
+      put('grids', {
+        _id: gridId,
+        townshipId: TOWNSHIP,
+        villageId,
+        name: `第${g + 1}微网格`,
+        householdCount: HOUSEHOLDS_PER_GRID,
+        createdAt: created,
+        updatedAt: created,
+      });
       for (let h = 0; h < HOUSEHOLDS_PER_GRID; h++) {
         const householdId = `${gridId}h${h}`;
         households++;
-        put('households', { _id: householdId, townshipId: TOWNSHIP, villageId, gridId, address: `村${v}第${g + 1}组${h + 1}号`, headName: '户主', members: [], location: null, vulnerability: {}, active: true, movedOutAt: null, note: '', createdAt: created, updatedAt: created });
-        put('assignments', { _id: `a-${householdId}`, townshipId: TOWNSHIP, villageId, gridId, householdId, visitorPersonId: visitorId, validFrom: created, validTo: null, reason: '初始分工', endReason: null, createdBy: 'bench', createdAt: created });
+        put('households', {
+          _id: householdId,
+          townshipId: TOWNSHIP,
+          villageId,
+          gridId,
+          address: `村${v}第${g + 1}组${h + 1}号`,
+          headName: '户主',
+          members: [],
+          location: null,
+          vulnerability: {},
+          active: true,
+          movedOutAt: null,
+          note: '',
+          createdAt: created,
+          updatedAt: created,
+        });
+        put('assignments', {
+          _id: `a-${householdId}`,
+          townshipId: TOWNSHIP,
+          villageId,
+          gridId,
+          householdId,
+          visitorPersonId: visitorId,
+          validFrom: created,
+          validTo: null,
+          reason: '初始分工',
+          endReason: null,
+          createdBy: 'bench',
+          createdAt: created,
+        });
         // most households get their two rounds; about 1 in 50 gets one, 1 in 100 none
         const n = households % 100 === 0 ? 0 : households % 50 === 0 ? 1 : 2;
         const facts: VisitFact[] = [];
@@ -67,19 +134,60 @@ async function generate(emulator: Emulator): Promise<{ households: number; visit
           const at = new Date(Date.parse(`2026-12-${String(3 + i * 12 + (h % 5)).padStart(2, '0')}T10:00:00+08:00`));
           const id = `vis-${householdId}-${i}`;
           facts.push({ id, householdId, visitorId, at });
-          put('visits', { _id: id, townshipId: TOWNSHIP, villageId, gridId, householdId, visitorPersonId: visitorId, at, receivedAt: at, offline: false, campaignId: CAMPAIGN_ID, periodKey: MONTH.key, day: cstDay(at), assigned: true, templateId: 'residential-default', answers: [], hazardIds: [], education: { noticeHandedOver: true, sanQingSanGuanExplained: true }, photos: [], location: null, proofs: ['cardQr'], flaggedNoProof: false, createdAt: at });
+          put('visits', {
+            _id: id,
+            townshipId: TOWNSHIP,
+            villageId,
+            gridId,
+            householdId,
+            visitorPersonId: visitorId,
+            at,
+            receivedAt: at,
+            offline: false,
+            campaignId: CAMPAIGN_ID,
+            periodKey: MONTH.key,
+            day: cstDay(at),
+            assigned: true,
+            templateId: 'residential-default',
+            answers: [],
+            hazardIds: [],
+            education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+            photos: [],
+            location: null,
+            proofs: ['cardQr'],
+            flaggedNoProof: false,
+            createdAt: at,
+          });
           visits++;
         }
-        const counted = countedVisits(facts, [{ visitorId, householdId, validFrom: created, validTo: null }], MONTH, WINTER_2026_CAMPAIGN.rules);
+        const counted = countedVisits(
+          facts,
+          [{ visitorId, householdId, validFrom: created, validTo: null }],
+          MONTH,
+          WINTER_2026_CAMPAIGN.rules,
+        );
         if (counted.length < MONTH.quota) shortHouseholds++;
         if (n > 0) {
-          put('visitTallies', { _id: tallyId(CAMPAIGN_ID, MONTH.key, householdId), townshipId: TOWNSHIP, campaignId: CAMPAIGN_ID, periodKey: MONTH.key, householdId, eligible: facts.map((f) => ({ visitId: f.id, visitorPersonId: visitorId, at: f.at })), counted: counted.length, countedVisitIds: counted.map((c) => c.id), lastCountedDay: counted.length ? cstDay(counted[counted.length - 1].at) : null, updatedAt: created });
+          put('visitTallies', {
+            _id: tallyId(CAMPAIGN_ID, MONTH.key, householdId),
+            townshipId: TOWNSHIP,
+            campaignId: CAMPAIGN_ID,
+            periodKey: MONTH.key,
+            householdId,
+            eligible: facts.map((f) => ({ visitId: f.id, visitorPersonId: visitorId, at: f.at })),
+            counted: counted.length,
+            countedVisitIds: counted.map((c) => c.id),
+            lastCountedDay: counted.length ? cstDay(counted[counted.length - 1].at) : null,
+            updatedAt: created,
+          });
         }
       }
     }
   }
   flush();
-  console.log(`generated ${VILLAGES} villages, ${VILLAGES * GRIDS_PER_VILLAGE} grids, ${households} households, ${VILLAGES} visitors, ${visits} visits in ${((Date.now() - t0) / 1000).toFixed(1)} s (heap ${mb(process.memoryUsage().heapUsed)})`);
+  console.log(
+    `generated ${VILLAGES} villages, ${VILLAGES * GRIDS_PER_VILLAGE} grids, ${households} households, ${VILLAGES} visitors, ${visits} visits in ${((Date.now() - t0) / 1000).toFixed(1)} s (heap ${mb(process.memoryUsage().heapUsed)})`,
+  );
   return { households, visits, shortHouseholds };
 }
 
@@ -100,15 +208,25 @@ async function benchClose(emulator: Emulator, shortHouseholds: number, label: st
   do {
     invocations++;
     const i0 = Date.now();
-    result = (await emulator.runner.invoke('escalation', { Type: 'Timer', TriggerName: 'ladder', Time: new Date().toISOString(), Message: '' }, { source: 'timer' })) as any;
-    console.log(`  close invocation ${invocations} (${label}): ${((Date.now() - i0) / 1000).toFixed(1)} s, complete=${result?.data?.complete}`);
+    result = (await emulator.runner.invoke(
+      'escalation',
+      { Type: 'Timer', TriggerName: 'ladder', Time: new Date().toISOString(), Message: '' },
+      { source: 'timer' },
+    )) as any;
+    console.log(
+      `  close invocation ${invocations} (${label}): ${((Date.now() - i0) / 1000).toFixed(1)} s, complete=${result?.data?.complete}`,
+    );
   } while (result?.ok && result.data.complete === false && invocations < 40);
   const wall = (Date.now() - t0) / 1000;
   const requests = emulator.database.stats.requests - before.requests;
   const docs = emulator.database.stats.docsReturned - before.docsReturned;
   const cases = emulator.store.docs('cases').length;
-  console.log(`period close (${label}): ${wall.toFixed(1)} s wall over ${invocations} invocation(s) of the 40 s budget; ${requests} database requests; ${docs} documents read`);
-  console.log(`  ${shortHouseholds} short households → ${cases} notice cases; documents read per short household: ${(docs / Math.max(1, shortHouseholds)).toFixed(1)} (the ${emulator.store.count('visits')} visits, the county's assignments and tallies stay in the database)`);
+  console.log(
+    `period close (${label}): ${wall.toFixed(1)} s wall over ${invocations} invocation(s) of the 40 s budget; ${requests} database requests; ${docs} documents read`,
+  );
+  console.log(
+    `  ${shortHouseholds} short households → ${cases} notice cases; documents read per short household: ${(docs / Math.max(1, shortHouseholds)).toFixed(1)} (the ${emulator.store.count('visits')} visits, the county's assignments and tallies stay in the database)`,
+  );
   return { wall, invocations, requests, docs };
 }
 
@@ -129,7 +247,8 @@ function snapshot(emulator: Emulator): () => void {
       for (const [id, d] of docs) ops.push({ coll, id, doc: structuredClone(d) });
     }
     emulator.store.write(ops);
-    for (const [coll, n] of counts) if (emulator.store.count(coll) !== n) throw new Error(`the close changed ${coll}: the bench cannot replay it`);
+    for (const [coll, n] of counts)
+      if (emulator.store.count(coll) !== n) throw new Error(`the close changed ${coll}: the bench cannot replay it`);
   };
 }
 
@@ -143,11 +262,29 @@ async function main(): Promise<void> {
     const floors = await benchFloors(emulator);
     const visit0 = await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 20, submissions, label: 'at 0 ms per request' });
     emulator.setDbLatency(LATENCY_MS);
-    const visit20 = await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 20, submissions: Math.min(submissions, 1000), label: `at ${LATENCY_MS} ms per request`, keyOffset: 10_000_000 });
+    const visit20 = await benchVisitSubmissions(emulator, {
+      villages: VILLAGES,
+      callers: 20,
+      submissions: Math.min(submissions, 1000),
+      label: `at ${LATENCY_MS} ms per request`,
+      keyOffset: 10_000_000,
+    });
     // one caller at a time: the latency of one visit, without the queueing of 20 callers on this machine's 2 cores
-    const single20 = await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 1, submissions: 200, label: `one caller at ${LATENCY_MS} ms per request`, keyOffset: 20_000_000 });
+    const single20 = await benchVisitSubmissions(emulator, {
+      villages: VILLAGES,
+      callers: 1,
+      submissions: 200,
+      label: `one caller at ${LATENCY_MS} ms per request`,
+      keyOffset: 20_000_000,
+    });
     emulator.setDbLatency(0);
-    const single0 = await benchVisitSubmissions(emulator, { villages: VILLAGES, callers: 1, submissions: 200, label: 'one caller at 0 ms per request', keyOffset: 30_000_000 });
+    const single0 = await benchVisitSubmissions(emulator, {
+      villages: VILLAGES,
+      callers: 1,
+      submissions: 200,
+      label: 'one caller at 0 ms per request',
+      keyOffset: 30_000_000,
+    });
     const restore = snapshot(emulator);
     const close0 = await benchClose(emulator, shortHouseholds, 'at 0 ms per request');
     restore();
@@ -156,8 +293,12 @@ async function main(): Promise<void> {
     emulator.setDbLatency(0);
     Object.assign(figures, { floors, visit0, visit20, single0, single20, close0, close20 });
     if (visit0 && visit20) {
-      console.log(`floors: bare SQLite insert of the visit document ${floors.sqliteInsertMs.toFixed(3)} ms; one bare wx-server-sdk request to the emulator p50 ${floors.sdkRequestP50.toFixed(2)} ms at 0 ms, ${floors.sdkRequestP50At20.toFixed(1)} ms at ${LATENCY_MS} ms`);
-      console.log(`  visit p50 at 0 ms = ${(visit0.p50 / floors.sdkRequestP50).toFixed(1)} × one SDK request = ${(visit0.p50 / floors.sqliteInsertMs).toFixed(0)} × one SQLite insert; at ${LATENCY_MS} ms = ${(visit20.p50 / floors.sdkRequestP50At20).toFixed(1)} × one SDK request`);
+      console.log(
+        `floors: bare SQLite insert of the visit document ${floors.sqliteInsertMs.toFixed(3)} ms; one bare wx-server-sdk request to the emulator p50 ${floors.sdkRequestP50.toFixed(2)} ms at 0 ms, ${floors.sdkRequestP50At20.toFixed(1)} ms at ${LATENCY_MS} ms`,
+      );
+      console.log(
+        `  visit p50 at 0 ms = ${(visit0.p50 / floors.sdkRequestP50).toFixed(1)} × one SDK request = ${(visit0.p50 / floors.sqliteInsertMs).toFixed(0)} × one SQLite insert; at ${LATENCY_MS} ms = ${(visit20.p50 / floors.sdkRequestP50At20).toFixed(1)} × one SDK request`,
+      );
     }
     console.log(`peak RSS ${mb(process.memoryUsage().rss)}`);
   } finally {
@@ -216,7 +357,10 @@ async function benchRequestCounts(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { seedDemo } = require('./demo-data') as { seedDemo: (db: any) => Promise<unknown> };
     await emulator.runner.runAsServer(() => seedDemo(getDb()));
-    const rows = await countFrequentActions({ emulator, call: (fn, event, openid) => emulator.runner.invoke(fn, event, { openid, source: 'wx_client' }) as Promise<any> }, (iso) => void emulator.clock.set(iso));
+    const rows = await countFrequentActions(
+      { emulator, call: (fn, event, openid) => emulator.runner.invoke(fn, event, { openid, source: 'wx_client' }) as Promise<any> },
+      (iso) => void emulator.clock.set(iso),
+    );
     console.log('database requests per action (counted at /admin, warm instance, demo township):');
     for (const r of rows) console.log(`  ${r.action.padEnd(40)} ${String(r.requests).padStart(3)}${r.ok ? '' : `  (refused: ${r.code})`}`);
   } finally {

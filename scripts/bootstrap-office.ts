@@ -41,8 +41,27 @@ export class BootstrapRefused extends Error {}
 
 const ROLE_NAME = { office: '镇办公室', discipline: '镇纪委' } as const;
 
-function audit(action: string, collection: string, docId: string, before: unknown, after: unknown, now: Date, role: 'office' | 'discipline' = 'office'): AuditRecord {
-  return { at: now, actorPersonId: null, actorOpenid: null, actorName: 'scripts/bootstrap-office', action, collection, docId, before, after, reason: `部署初始化：创建乡镇与首个${ROLE_NAME[role]}账号` };
+function audit(
+  action: string,
+  collection: string,
+  docId: string,
+  before: unknown,
+  after: unknown,
+  now: Date,
+  role: 'office' | 'discipline' = 'office',
+): AuditRecord {
+  return {
+    at: now,
+    actorPersonId: null,
+    actorOpenid: null,
+    actorName: 'scripts/bootstrap-office',
+    action,
+    collection,
+    docId,
+    before,
+    after,
+    reason: `部署初始化：创建乡镇与首个${ROLE_NAME[role]}账号`,
+  };
 }
 
 export async function bootstrapOffice(db: Database, opts: BootstrapOptions, now: Date = new Date()): Promise<BootstrapResult> {
@@ -65,7 +84,9 @@ export async function bootstrapOffice(db: Database, opts: BootstrapOptions, now:
   const role = opts.role ?? 'office';
   const holders = await findAll<PersonRecord>(db, 'persons', { townshipId: township._id, active: true, 'grants.role': role });
   if (holders.length && !opts.force) {
-    throw new BootstrapRefused(`“${townshipName}”已有${ROLE_NAME[role]}账号（${holders.map((p) => p.name).join('、')}），其他人员请通过邀请加入；确需再建请加 --force`);
+    throw new BootstrapRefused(
+      `“${townshipName}”已有${ROLE_NAME[role]}账号（${holders.map((p) => p.name).join('、')}），其他人员请通过邀请加入；确需再建请加 --force`,
+    );
   }
 
   const grant: RoleGrant = { role, scopeType: 'township', scopeId: township._id, townshipId: township._id };
@@ -76,15 +97,29 @@ export async function bootstrapOffice(db: Database, opts: BootstrapOptions, now:
       return { townshipId: township._id, townshipCreated, personId: bound._id, personCreated: false };
     }
     const after = { ...bound, grants: [...bound.grants, grant], updatedAt: now };
-    await db.collection('persons').doc(bound._id).update({ data: { grants: after.grants, updatedAt: now } });
+    await db
+      .collection('persons')
+      .doc(bound._id)
+      .update({ data: { grants: after.grants, updatedAt: now } });
     await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'persons', bound._id, bound, after, now, role) } });
     return { townshipId: township._id, townshipCreated, personId: bound._id, personCreated: false };
   }
 
-  const record = { townshipId: township._id, name, phone: opts.phone ?? null, openid, active: true, grants: [grant], createdAt: now, updatedAt: now };
+  const record = {
+    townshipId: township._id,
+    name,
+    phone: opts.phone ?? null,
+    openid,
+    active: true,
+    grants: [grant],
+    createdAt: now,
+    updatedAt: now,
+  };
   const added = (await db.collection('persons').add({ data: record })) as { _id: string };
   const personId = String(added._id);
-  await db.collection('audit').add({ data: { ...audit('bootstrapOffice', 'persons', personId, null, { _id: personId, ...record }, now, role) } });
+  await db
+    .collection('audit')
+    .add({ data: { ...audit('bootstrapOffice', 'persons', personId, null, { _id: personId, ...record }, now, role) } });
   return { townshipId: township._id, townshipCreated, personId, personCreated: true };
 }
 
@@ -99,7 +134,9 @@ async function main(): Promise<void> {
   const openid = argValue(args, '--openid');
   const name = argValue(args, '--name');
   if (!townshipName || !openid || !name) {
-    console.error('用法：node --import tsx scripts/bootstrap-office.ts --township <乡镇名称> --openid <OPENID> --name <姓名> [--phone <电话>] [--discipline] [--force]');
+    console.error(
+      '用法：node --import tsx scripts/bootstrap-office.ts --township <乡镇名称> --openid <OPENID> --name <姓名> [--phone <电话>] [--discipline] [--force]',
+    );
     process.exit(2);
   }
   const credentials = adminCredentials();
@@ -109,8 +146,17 @@ async function main(): Promise<void> {
   }
   try {
     const role = args.includes('--discipline') ? 'discipline' : 'office';
-    const result = await bootstrapOffice(adminDatabase(credentials), { townshipName, openid, name, phone: argValue(args, '--phone'), force: args.includes('--force'), role });
-    console.log(`完成：乡镇 ${result.townshipId}${result.townshipCreated ? '（新建）' : ''}，${ROLE_NAME[role]}人员 ${result.personId}${result.personCreated ? '（新建）' : '（已有人员，已授予角色）'}`);
+    const result = await bootstrapOffice(adminDatabase(credentials), {
+      townshipName,
+      openid,
+      name,
+      phone: argValue(args, '--phone'),
+      force: args.includes('--force'),
+      role,
+    });
+    console.log(
+      `完成：乡镇 ${result.townshipId}${result.townshipCreated ? '（新建）' : ''}，${ROLE_NAME[role]}人员 ${result.personId}${result.personCreated ? '（新建）' : '（已有人员，已授予角色）'}`,
+    );
   } catch (err) {
     if (err instanceof BootstrapRefused) {
       console.error(`已拒绝：${err.message}`);

@@ -16,7 +16,12 @@ export function adminCredentials(env: NodeJS.ProcessEnv = process.env): AdminCre
   const need = ['TCB_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'];
   const missing = need.filter((k) => !env[k]);
   if (missing.length) return { missing };
-  return { envId: env.TCB_ENV_ID!, secretId: env.TENCENTCLOUD_SECRETID!, secretKey: env.TENCENTCLOUD_SECRETKEY!, serviceUrl: env.TCB_SERVICE_URL || undefined };
+  return {
+    envId: env.TCB_ENV_ID!,
+    secretId: env.TENCENTCLOUD_SECRETID!,
+    secretKey: env.TENCENTCLOUD_SECRETKEY!,
+    serviceUrl: env.TCB_SERVICE_URL || undefined,
+  };
 }
 
 export function adminApp(c: AdminCredentials): tcb.CloudBase {
@@ -39,7 +44,10 @@ const method = (target: object, prop: string | symbol): unknown => {
 
 function wxShaped(db: object): Database {
   return new Proxy(db, {
-    get: (target, prop) => (prop === 'collection' ? (name: string) => wxCollection((target as { collection: (n: string) => object }).collection(name)) : method(target, prop)),
+    get: (target, prop) =>
+      prop === 'collection'
+        ? (name: string) => wxCollection((target as { collection: (n: string) => object }).collection(name))
+        : method(target, prop),
   }) as unknown as Database;
 }
 

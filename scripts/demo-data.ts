@@ -3,7 +3,14 @@
 // Written straight to the database with stable ids, so seeding twice changes nothing; used by `npm start` and the tests.
 import type { Role, RoleGrant } from '../typings/roles';
 import type { HouseholdMember, VulnerabilityFlags } from '../typings/org';
-import type { AssignmentRecord, GridRecord, HouseholdRecord, PersonRecord, TownshipRecord, VillageRecord } from '../server/domain/org/records';
+import type {
+  AssignmentRecord,
+  GridRecord,
+  HouseholdRecord,
+  PersonRecord,
+  TownshipRecord,
+  VillageRecord,
+} from '../server/domain/org/records';
 import type { CampaignRecord } from '../server/domain/quota/records';
 import type { ChecklistTemplateRecord } from '../server/domain/visit/records';
 import { presetCampaignRecord } from '../server/domain/visit/campaignPresets';
@@ -41,11 +48,46 @@ interface DemoVisitor {
 }
 
 const VISITORS: DemoVisitor[] = [
-  { name: '向建军', kind: '镇干部', range: [[1, 1], [1, 2]] },
-  { name: '舒丽华', kind: '镇干部', range: [[1, 3], [1, 4]] },
-  { name: '米志勇', kind: '村干部', range: [[2, 1], [2, 2]] },
-  { name: '谌海波', kind: '驻村工作队', range: [[2, 3], [3, 1]] },
-  { name: '邓小芳', kind: '党员', range: [[3, 2], [3, 3]] },
+  {
+    name: '向建军',
+    kind: '镇干部',
+    range: [
+      [1, 1],
+      [1, 2],
+    ],
+  },
+  {
+    name: '舒丽华',
+    kind: '镇干部',
+    range: [
+      [1, 3],
+      [1, 4],
+    ],
+  },
+  {
+    name: '米志勇',
+    kind: '村干部',
+    range: [
+      [2, 1],
+      [2, 2],
+    ],
+  },
+  {
+    name: '谌海波',
+    kind: '驻村工作队',
+    range: [
+      [2, 3],
+      [3, 1],
+    ],
+  },
+  {
+    name: '邓小芳',
+    kind: '党员',
+    range: [
+      [3, 2],
+      [3, 3],
+    ],
+  },
   { name: '戴文涛', kind: '镇干部', range: [] },
 ];
 
@@ -53,7 +95,32 @@ const OFFICE = { name: '刘晓东', openid: 'demo-office' };
 const DISCIPLINE = { name: '王纪明', openid: 'demo-discipline' };
 
 const SURNAMES = '向舒米谌张李杨刘王陈邓戴黄周夏贺唐龙彭肖'.split('');
-const GIVEN = ['长青', '金花', '德明', '玉兰', '家富', '秋菊', '建华', '桂英', '春生', '红梅', '永福', '冬梅', '志刚', '翠兰', '国平', '小燕', '正军', '满秀', '树林', '月娥', '海清', '凤英', '光辉', '爱莲'];
+const GIVEN = [
+  '长青',
+  '金花',
+  '德明',
+  '玉兰',
+  '家富',
+  '秋菊',
+  '建华',
+  '桂英',
+  '春生',
+  '红梅',
+  '永福',
+  '冬梅',
+  '志刚',
+  '翠兰',
+  '国平',
+  '小燕',
+  '正军',
+  '满秀',
+  '树林',
+  '月娥',
+  '海清',
+  '凤英',
+  '光辉',
+  '爱莲',
+];
 const GROUPS = '一二三四五六七八九十'.split('');
 
 const demoId = {
@@ -104,8 +171,10 @@ function membersFor(k: number, head: string, flags: VulnerabilityFlags): Househo
   if (flags.elderlyAlone) return [{ name: head, relation: '户主', phone: phone(k) }];
   const members: HouseholdMember[] = [{ name: head, relation: '户主', phone: phone(k) }];
   const surname = head[0];
-  if (k % 3 !== 0) members.push({ name: `${SURNAMES[(k * 5 + 3) % SURNAMES.length]}${GIVEN[(k * 13 + 5) % GIVEN.length]}`, relation: '配偶' });
-  if (flags.leftBehindChildren || k % 4 === 1) members.push({ name: `${surname}${GIVEN[(k * 17 + 2) % GIVEN.length]}`, relation: '孙子女' });
+  if (k % 3 !== 0)
+    members.push({ name: `${SURNAMES[(k * 5 + 3) % SURNAMES.length]}${GIVEN[(k * 13 + 5) % GIVEN.length]}`, relation: '配偶' });
+  if (flags.leftBehindChildren || k % 4 === 1)
+    members.push({ name: `${surname}${GIVEN[(k * 17 + 2) % GIVEN.length]}`, relation: '孙子女' });
   if (k % 5 === 2) members.push({ name: `${surname}${GIVEN[(k * 19 + 7) % GIVEN.length]}`, relation: '子女', phone: phone(5000 + k) });
   return members;
 }
@@ -150,13 +219,27 @@ export function demoDocs(): DemoDocs {
   let gridNumber = 0;
   VILLAGES.forEach((village, vi) => {
     const v = vi + 1;
-    docs.villages.push({ _id: demoId.village(v), townshipId: DEMO_TOWNSHIP_ID, name: village.name, createdAt: CREATED_AT, updatedAt: CREATED_AT });
+    docs.villages.push({
+      _id: demoId.village(v),
+      townshipId: DEMO_TOWNSHIP_ID,
+      name: village.name,
+      createdAt: CREATED_AT,
+      updatedAt: CREATED_AT,
+    });
     docs.persons.push(person(`demo-liaison-${v}`, village.liaison, [grant('liaison', demoId.village(v))], `1380000${9010 + v}`));
     village.grids.forEach((size, gi) => {
       const g = gi + 1;
       gridNumber += 1;
       const gridId = demoId.grid(v, g);
-      docs.grids.push({ _id: gridId, townshipId: DEMO_TOWNSHIP_ID, villageId: demoId.village(v), name: `第${g}微网格`, householdCount: size, createdAt: CREATED_AT, updatedAt: CREATED_AT });
+      docs.grids.push({
+        _id: gridId,
+        townshipId: DEMO_TOWNSHIP_ID,
+        villageId: demoId.village(v),
+        name: `第${g}微网格`,
+        householdCount: size,
+        createdAt: CREATED_AT,
+        updatedAt: CREATED_AT,
+      });
       for (let n = 1; n <= size; n++) {
         k += 1;
         const head = headName(k);
@@ -170,7 +253,10 @@ export function demoDocs(): DemoDocs {
           address: `${village.name}${GROUPS[gi]}组${n * 2 + 1}号`,
           headName: head,
           members: membersFor(k, head, flags),
-          location: { latitude: Number((27.71 + v * 0.011 + g * 0.002 + n * 0.0001).toFixed(6)), longitude: Number((110.62 + v * 0.013 + n * 0.0002).toFixed(6)) },
+          location: {
+            latitude: Number((27.71 + v * 0.011 + g * 0.002 + n * 0.0001).toFixed(6)),
+            longitude: Number((110.62 + v * 0.013 + n * 0.0002).toFixed(6)),
+          },
           vulnerability: flags,
           active: true,
           movedOutAt: null,
@@ -179,8 +265,17 @@ export function demoDocs(): DemoDocs {
           updatedAt: CREATED_AT,
         });
         // "明确网格内有责任有担当的一名群众担任网格长": each grid's first household head leads the grid
-        if (n === 1) docs.persons.push(person(`demo-leader-${gridNumber}`, head, [grant('villager', householdId), grant('gridLeader', gridId)], `1380000${String(k).padStart(4, '0')}`));
-        if (n === 2 && g === 1) docs.persons.push(person(`demo-villager-${v}`, head, [grant('villager', householdId)], `1380000${String(k).padStart(4, '0')}`));
+        if (n === 1)
+          docs.persons.push(
+            person(
+              `demo-leader-${gridNumber}`,
+              head,
+              [grant('villager', householdId), grant('gridLeader', gridId)],
+              `1380000${String(k).padStart(4, '0')}`,
+            ),
+          );
+        if (n === 2 && g === 1)
+          docs.persons.push(person(`demo-villager-${v}`, head, [grant('villager', householdId)], `1380000${String(k).padStart(4, '0')}`));
       }
     });
   });
@@ -222,10 +317,13 @@ export function demoIdentities(): DemoIdentity[] {
   const byOpenid = new Map(docs.persons.map((p) => [p.openid!, p]));
   const gridName = new Map(docs.grids.map((g) => [g._id, `${VILLAGES[Number(g.villageId.split('-')[2]) - 1].name}${g.name}`]));
   const out: DemoIdentity[] = [];
-  const add = (openid: string, role: Role, note: string) => out.push({ openid, name: byOpenid.get(openid)!.name, role, roleLabel: ROLE_LABELS[role], note });
+  const add = (openid: string, role: Role, note: string) =>
+    out.push({ openid, name: byOpenid.get(openid)!.name, role, roleLabel: ROLE_LABELS[role], note });
   add(OFFICE.openid, 'office', '全镇：建村、建网格、管人员与角色、发邀请、分配和调整走访范围、看全镇统计（电话全显）');
   add(DISCIPLINE.openid, 'discipline', '全镇只读：查看各村网格、农户与走访分工，约谈逾期走访人（电话打码）');
-  VILLAGES.forEach((v, i) => add(`demo-liaison-${i + 1}`, 'liaison', `${v.name}网格员：维护本村微网格、农户和走访分工，邀请本村村民与网格长（本村电话全显）`));
+  VILLAGES.forEach((v, i) =>
+    add(`demo-liaison-${i + 1}`, 'liaison', `${v.name}网格员：维护本村微网格、农户和走访分工，邀请本村村民与网格长（本村电话全显）`),
+  );
   VISITORS.forEach((v, i) => add(`demo-visitor-${i + 1}`, 'visitor', `${v.kind}；责任范围：${rangeText(v.range)}；只看有分工的村的农户`));
   for (const p of docs.persons.filter((x) => x.openid!.startsWith('demo-leader-'))) {
     const gridId = p.grants.find((g) => g.role === 'gridLeader')!.scopeId;
@@ -246,10 +344,21 @@ export interface SeedSummary {
 /** Insert whatever part of the demo township is missing; documents already there are left exactly as they are. */
 export async function seedDemo(db: Database): Promise<SeedSummary> {
   const docs = demoDocs();
-  const summary: SeedSummary = { inserted: { townships: 0, villages: 0, grids: 0, households: 0, persons: 0, assignments: 0, campaigns: 0, checklistTemplates: 0 }, alreadyPresent: 0 };
+  const summary: SeedSummary = {
+    inserted: { townships: 0, villages: 0, grids: 0, households: 0, persons: 0, assignments: 0, campaigns: 0, checklistTemplates: 0 },
+    alreadyPresent: 0,
+  };
   for (const collection of Object.keys(docs) as (keyof DemoDocs)[]) {
     const wanted = docs[collection] as { _id: string }[];
-    const present = new Set((await findByIds<{ _id: string }>(db, collection, wanted.map((d) => d._id))).map((d) => d._id));
+    const present = new Set(
+      (
+        await findByIds<{ _id: string }>(
+          db,
+          collection,
+          wanted.map((d) => d._id),
+        )
+      ).map((d) => d._id),
+    );
     for (const doc of wanted) {
       if (present.has(doc._id)) {
         summary.alreadyPresent += 1;

@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port, dataDir, collections: COLLECTIONS });
   await emulator.runner.runAsServer(() => seedDemo(getDb()));
   const api = async (fn: string, openid: string | null, event: Record<string, unknown>): Promise<any> => {
-    const res = await fetch(`${emulator.url}/fn/${fn}`, { method: 'POST', headers: openid ? { 'x-wx-openid': openid } : {}, body: JSON.stringify(event) });
+    const res = await fetch(`${emulator.url}/fn/${fn}`, {
+      method: 'POST',
+      headers: openid ? { 'x-wx-openid': openid } : {},
+      body: JSON.stringify(event),
+    });
     const body = (await res.json()) as any;
     if (!body.ok) throw new Error(`${fn}.${String(event.action ?? 'timer')} as ${openid}: ${body.code} ${body.message}`);
     return body.data;
@@ -42,7 +46,10 @@ async function main(): Promise<void> {
       action: 'recordVisit',
       householdId,
       templateId: 'residential-default',
-      answers: [{ key: 'electricalWiring', answer: 'ok' }, { key: 'gas', answer: 'ok' }],
+      answers: [
+        { key: 'electricalWiring', answer: 'ok' },
+        { key: 'gas', answer: 'ok' },
+      ],
       education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
     });
   };
@@ -51,15 +58,25 @@ async function main(): Promise<void> {
   await clock('2024-11-19T09:00:00+08:00');
   const campaigns = await api('visit', 'demo-office', { action: 'listCampaigns' });
   const seed = (campaigns.items ?? campaigns).find((c: any) => String(c.id ?? c._id).includes('seed001'));
-  const campaignId = seed ? (seed.id ?? seed._id) : (await api('visit', 'demo-office', { action: 'createCampaign', preset: 'seed001', active: true })).id;
+  const campaignId = seed
+    ? (seed.id ?? seed._id)
+    : (await api('visit', 'demo-office', { action: 'createCampaign', preset: 'seed001', active: true })).id;
   if (seed) await api('visit', 'demo-office', { action: 'updateCampaign', campaignId, active: true });
   const [onTime, remedies, late, objects] = ['demo-visitor-1', 'demo-visitor-2', 'demo-visitor-3', 'demo-visitor-4'];
   const range: Record<string, string[]> = {};
   for (const v of [onTime, remedies, late, objects]) range[v] = await households(v);
-  console.log(`visitors: ${onTime} (on time), ${remedies} (misses one, remedies), ${late} (one round only), ${objects} (one round, in hospital: objects)`);
+  console.log(
+    `visitors: ${onTime} (on time), ${remedies} (misses one, remedies), ${late} (one round only), ${objects} (one round, in hospital: objects)`,
+  );
   // visitor 5 is away this winter: the office exempts them, with a reason, so the story stays four people
   for (const periodKey of ['first-round', '2024-12']) {
-    await api('escalation', 'demo-office', { action: 'exemptVisitor', campaignId, periodKey, visitorPersonId: 'person-demo-visitor-5', reason: '演示：抽调县防火督查组' });
+    await api('escalation', 'demo-office', {
+      action: 'exemptVisitor',
+      campaignId,
+      periodKey,
+      visitorPersonId: 'person-demo-visitor-5',
+      reason: '演示：抽调县防火督查组',
+    });
   }
   for (const v of [onTime, remedies, late, objects]) for (const h of range[v]) await knock(v, h, '2024-11-26T10:00:00+08:00');
   for (const h of range[onTime]) await knock(onTime, h, '2024-12-02T10:00:00+08:00');
@@ -73,13 +90,19 @@ async function main(): Promise<void> {
   await ladder('2024-12-30T08:05:00+08:00');
   await ladder('2025-01-01T00:05:00+08:00');
   const stages = await api('escalation', 'demo-office', { action: 'periodStages' });
-  console.log(`  2025-01-01: 2024年12月 ${stages.find((p: any) => p.campaignId === campaignId && p.periodKey === '2024-12').stageLabel}（离线走访补录期48小时）`);
+  console.log(
+    `  2025-01-01: 2024年12月 ${stages.find((p: any) => p.campaignId === campaignId && p.periodKey === '2024-12').stageLabel}（离线走访补录期48小时）`,
+  );
   await ladder('2025-01-03T00:05:00+08:00');
-  const draft = (await api('escalation', 'demo-office', { action: 'listNotices', status: 'draft' })).items.find((n: any) => n.periodKey === '2024-12');
+  const draft = (await api('escalation', 'demo-office', { action: 'listNotices', status: 'draft' })).items.find(
+    (n: any) => n.periodKey === '2024-12',
+  );
   console.log(`  通报草稿（仅镇办公室和镇纪委可见）：${draft.lines.map((l: any) => l.visitorName).join('、')}`);
   await clock('2025-01-03T10:00:00+08:00');
   const published = await api('escalation', 'demo-office', { action: 'publishNotice', noticeId: draft._id });
-  console.log(`  2025-01-03 10:00 镇办公室发布通报；补齐期限：${new Date(new Date(published.remedyDeadline).getTime() - 60_000 + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}`);
+  console.log(
+    `  2025-01-03 10:00 镇办公室发布通报；补齐期限：${new Date(new Date(published.remedyDeadline).getTime() - 60_000 + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}`,
+  );
   const objectCase = `notice:${campaignId}:2024-12:person-${objects}`;
   await clock('2025-01-06T09:00:00+08:00');
   await api('escalation', objects, { action: 'fileObjection', caseId: objectCase, text: '12月中旬起住院治疗，附住院证明', photos: [] });
@@ -90,13 +113,16 @@ async function main(): Promise<void> {
   const notices = await api('escalation', 'demo-visitor-1', { action: 'listNotices' });
   const december = notices.items.find((n: any) => n.periodKey === '2024-12');
   console.log(`\n${december.title}`);
-  for (const line of december.lines) console.log(`  · ${line.visitorName}：${line.shortHouseholds}户未完成，共差${line.missingVisits}次走访`);
+  for (const line of december.lines)
+    console.log(`  · ${line.visitorName}：${line.shortHouseholds}户未完成，共差${line.missingVisits}次走访`);
   for (const c of december.corrections) console.log(`  更正（${c.at.slice(0, 10)}）：${c.reason}`);
   const interviews = await api('escalation', 'demo-discipline', { action: 'listCases', level: 'interview' });
   console.log('\n镇纪委约谈名单：');
   for (const c of interviews.items) {
     const list = c.shortHouseholds.map((h: any) => `${h.address}差${h.missing}次`);
-    console.log(`  · ${c.visitorName}（${c.periodLabel}）：${list.slice(0, 4).join('、')}${list.length > 4 ? `等${list.length}户` : ''}；证据：${c.evidence.visits.length}次走访记录、${c.evidence.reminders.length}次提醒`);
+    console.log(
+      `  · ${c.visitorName}（${c.periodLabel}）：${list.slice(0, 4).join('、')}${list.length > 4 ? `等${list.length}户` : ''}；证据：${c.evidence.visits.length}次走访记录、${c.evidence.reminders.length}次提醒`,
+    );
   }
   const remedied = await api('escalation', 'demo-office', { action: 'listCases', level: 'notice', status: 'remedied' });
   console.log(`\n规定时间内已补齐、不再约谈：${remedied.items.map((c: any) => `${c.visitorName}（${c.periodLabel}）`).join('、') || '无'}`);

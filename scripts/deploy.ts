@@ -20,7 +20,11 @@ const DEFAULT_TIMEOUT_S = 20;
 export const REQUIRED_SECRETS = ['CARD_QR_SECRET', 'WHISTLE_SALT'] as const;
 export const MIN_SECRET_LENGTH = 16;
 /** Passed on when set: the subscription-message template ids (the in-app inbox works without them). */
-export const OPTIONAL_VARIABLES = ['SUBSCRIBE_TEMPLATE_VISITREMINDER', 'SUBSCRIBE_TEMPLATE_CASENOTICE', 'SUBSCRIBE_TEMPLATE_WEEKLYCONTACT'] as const;
+export const OPTIONAL_VARIABLES = [
+  'SUBSCRIBE_TEMPLATE_VISITREMINDER',
+  'SUBSCRIBE_TEMPLATE_CASENOTICE',
+  'SUBSCRIBE_TEMPLATE_WEEKLYCONTACT',
+] as const;
 
 /** Database permission of every collection: phones never touch the database, all access goes through the functions. */
 export const COLLECTION_ACL = 'ADMINONLY';
@@ -58,7 +62,9 @@ export function functionsToDeploy(): PlannedFunction[] {
 }
 
 /** The variables to set on every function, or the refusal naming what is missing or too short. */
-export function functionVariables(env: NodeJS.ProcessEnv): { ok: true; variables: Record<string, string> } | { ok: false; problems: string[] } {
+export function functionVariables(
+  env: NodeJS.ProcessEnv,
+): { ok: true; variables: Record<string, string> } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const variables: Record<string, string> = {};
   for (const name of REQUIRED_SECRETS) {
@@ -92,7 +98,8 @@ export interface DeployedState {
   storage?: { acl: string; rule: { read: unknown; write: unknown } | null };
 }
 
-const sameKeys = (a: Record<string, number>, b: Record<string, number>) => JSON.stringify(Object.entries(a)) === JSON.stringify(Object.entries(b));
+const sameKeys = (a: Record<string, number>, b: Record<string, number>) =>
+  JSON.stringify(Object.entries(a)) === JSON.stringify(Object.entries(b));
 
 /** Every difference between the plan and the deployed state, one Chinese line each; [] when they agree. */
 export function diffDeployment(functions: PlannedFunction[], actual: DeployedState): string[] {
@@ -103,12 +110,14 @@ export function diffDeployment(functions: PlannedFunction[], actual: DeployedSta
       out.push(`集合 ${name}：不存在`);
       continue;
     }
-    if (c.acl !== undefined && c.acl !== COLLECTION_ACL) out.push(`集合 ${name}：权限为 ${c.acl ?? '未知'}，应为 ${COLLECTION_ACL}（仅管理端可读写）`);
+    if (c.acl !== undefined && c.acl !== COLLECTION_ACL)
+      out.push(`集合 ${name}：权限为 ${c.acl ?? '未知'}，应为 ${COLLECTION_ACL}（仅管理端可读写）`);
     if (c.indexes !== undefined) {
       for (const want of INDEXES[name] ?? ([] as IndexSpec[])) {
         const have = c.indexes.find((i) => i.name === want.name);
         if (!have) out.push(`集合 ${name}：缺少索引 ${want.name}`);
-        else if (!sameKeys(have.keys, want.keys) || have.unique !== Boolean(want.unique)) out.push(`集合 ${name}：索引 ${want.name} 的字段或唯一性与计划不同`);
+        else if (!sameKeys(have.keys, want.keys) || have.unique !== Boolean(want.unique))
+          out.push(`集合 ${name}：索引 ${want.name} 的字段或唯一性与计划不同`);
       }
     }
   }
@@ -124,16 +133,20 @@ export function diffDeployment(functions: PlannedFunction[], actual: DeployedSta
       for (const t of f.triggers) {
         const have = d.triggers.find((x) => x.name === t.name);
         if (!have) out.push(`云函数 ${f.name}：缺少定时触发器 ${t.name}（${t.config}）`);
-        else if (have.config.trim() !== t.config.trim()) out.push(`云函数 ${f.name}：定时触发器 ${t.name} 为“${have.config}”，应为“${t.config}”`);
+        else if (have.config.trim() !== t.config.trim())
+          out.push(`云函数 ${f.name}：定时触发器 ${t.name} 为“${have.config}”，应为“${t.config}”`);
       }
-      for (const extra of d.triggers.filter((x) => !f.triggers.some((t) => t.name === x.name))) out.push(`云函数 ${f.name}：多出定时触发器 ${extra.name}（${extra.config}）`);
+      for (const extra of d.triggers.filter((x) => !f.triggers.some((t) => t.name === x.name)))
+        out.push(`云函数 ${f.name}：多出定时触发器 ${extra.name}（${extra.config}）`);
       for (const v of REQUIRED_SECRETS) if (!d.variables.includes(v)) out.push(`云函数 ${f.name}：未设置环境变量 ${v}`);
     }
   }
   if (actual.storage) {
     const r = actual.storage.rule;
     if (actual.storage.acl !== 'CUSTOM' || !r || r.read !== STORAGE_RULE.read || r.write !== STORAGE_RULE.write) {
-      out.push(`云存储：权限为 ${actual.storage.acl}${r ? ` ${JSON.stringify(r)}` : ''}，应为安全规则 ${JSON.stringify(STORAGE_RULE)}（客户端不可读，文件只经云函数签发的临时链接提供）`);
+      out.push(
+        `云存储：权限为 ${actual.storage.acl}${r ? ` ${JSON.stringify(r)}` : ''}，应为安全规则 ${JSON.stringify(STORAGE_RULE)}（客户端不可读，文件只经云函数签发的临时链接提供）`,
+      );
     }
   }
   return out;
@@ -157,12 +170,12 @@ export async function readCollectionsByData(c: AdminCredentials): Promise<Deploy
   const out: DeployedState['collections'] = {};
   for (const name of COLLECTIONS) {
     const exists = await (db.collection(name).limit(1).get() as Promise<unknown>).then(
-        () => true,
-        (err: { code?: string; message?: string }) => {
-          if (/COLLECTION_NOT_EXIST|not exist/i.test(`${err?.code ?? ''} ${err?.message ?? ''}`)) return false;
-          throw err;
-        },
-      );
+      () => true,
+      (err: { code?: string; message?: string }) => {
+        if (/COLLECTION_NOT_EXIST|not exist/i.test(`${err?.code ?? ''} ${err?.message ?? ''}`)) return false;
+        throw err;
+      },
+    );
     out[name] = { exists };
   }
   return out;
@@ -177,7 +190,9 @@ async function readDeployed(manager: CloudBase, envId: string, functions: Planne
       collections[name] = { exists: false };
       continue;
     }
-    const acl = (await manager.commonService().call({ Action: 'DescribeDatabaseACL', Param: { CollectionName: name, EnvId: envId } })) as { AclTag?: string };
+    const acl = (await manager.commonService().call({ Action: 'DescribeDatabaseACL', Param: { CollectionName: name, EnvId: envId } })) as {
+      AclTag?: string;
+    };
     const info = await manager.database.describeCollection(name);
     const indexes = (info.Indexes ?? []).map((i) => ({
       name: i.Name,
@@ -206,8 +221,14 @@ async function readDeployed(manager: CloudBase, envId: string, functions: Planne
 
 function printPlan(functions: PlannedFunction[]): void {
   console.log(`collections: ${COLLECTIONS.join(', ')} (permission ${COLLECTION_ACL})`);
-  console.log(`indexes:     ${Object.entries(INDEXES).map(([c, list]) => `${c}(${list!.map((i) => i.name).join(',')})`).join(' ')}`);
-  console.log(`functions:   ${functions.map((f) => `${f.name}${f.triggers.length ? ` [${f.triggers.map((t) => `${t.name} "${t.config}"`).join('; ')}]` : ''}`).join(', ')}`);
+  console.log(
+    `indexes:     ${Object.entries(INDEXES)
+      .map(([c, list]) => `${c}(${list!.map((i) => i.name).join(',')})`)
+      .join(' ')}`,
+  );
+  console.log(
+    `functions:   ${functions.map((f) => `${f.name}${f.triggers.length ? ` [${f.triggers.map((t) => `${t.name} "${t.config}"`).join('; ')}]` : ''}`).join(', ')}`,
+  );
   console.log(`variables:   ${REQUIRED_SECRETS.join(', ')} (required on every function), ${OPTIONAL_VARIABLES.join(', ')} (when set)`);
   console.log(`storage:     security rule ${JSON.stringify(STORAGE_RULE)}`);
 }
@@ -237,23 +258,30 @@ async function check(functions: PlannedFunction[]): Promise<number> {
 async function deploy(functions: PlannedFunction[]): Promise<void> {
   const vars = functionVariables(process.env);
   if (!vars.ok) {
-    console.error(`拒绝部署：${vars.problems.join('；')}。请设置 ${REQUIRED_SECRETS.join('、')}（各为至少 ${MIN_SECRET_LENGTH} 个字符的随机文本）后重试。`);
+    console.error(
+      `拒绝部署：${vars.problems.join('；')}。请设置 ${REQUIRED_SECRETS.join('、')}（各为至少 ${MIN_SECRET_LENGTH} 个字符的随机文本）后重试。`,
+    );
     process.exit(2);
   }
   const credentials = adminCredentials();
   if ('missing' in credentials) {
-    console.error(`缺少环境变量 ${credentials.missing.join('、')}。请设置 TCB_ENV_ID、TENCENTCLOUD_SECRETID、TENCENTCLOUD_SECRETKEY 后重试。`);
+    console.error(
+      `缺少环境变量 ${credentials.missing.join('、')}。请设置 TCB_ENV_ID、TENCENTCLOUD_SECRETID、TENCENTCLOUD_SECRETKEY 后重试。`,
+    );
     process.exit(2);
   }
   for (const f of functions) {
-    if (!existsSync(join(FN_ROOT, f.name, 'index.js'))) throw new Error(`cloudfunctions/${f.name}/index.js is missing: run npm run build first`);
+    if (!existsSync(join(FN_ROOT, f.name, 'index.js')))
+      throw new Error(`cloudfunctions/${f.name}/index.js is missing: run npm run build first`);
   }
   const { envId } = credentials;
   const manager = new CloudBase({ envId, secretId: credentials.secretId, secretKey: credentials.secretKey });
 
   for (const name of COLLECTIONS) {
     await manager.database.createCollectionIfNotExists(name);
-    await manager.commonService().call({ Action: 'ModifyDatabaseACL', Param: { CollectionName: name, EnvId: envId, AclTag: COLLECTION_ACL } });
+    await manager
+      .commonService()
+      .call({ Action: 'ModifyDatabaseACL', Param: { CollectionName: name, EnvId: envId, AclTag: COLLECTION_ACL } });
     const indexes = INDEXES[name] ?? [];
     if (indexes.length) {
       const existing = await manager.database.describeCollection(name).catch(() => null);
@@ -262,7 +290,10 @@ async function deploy(functions: PlannedFunction[]): Promise<void> {
         .filter((i) => !have.has(i.name))
         .map((i) => ({
           IndexName: i.name,
-          MgoKeySchema: { MgoIsUnique: Boolean(i.unique), MgoIndexKeys: Object.entries(i.keys).map(([Name, Direction]) => ({ Name, Direction: String(Direction) })) },
+          MgoKeySchema: {
+            MgoIsUnique: Boolean(i.unique),
+            MgoIndexKeys: Object.entries(i.keys).map(([Name, Direction]) => ({ Name, Direction: String(Direction) })),
+          },
         }));
       if (create.length) await manager.database.updateCollection(name, { CreateIndexes: create } as never);
     }

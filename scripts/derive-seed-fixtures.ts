@@ -32,7 +32,11 @@ if ((require as unknown as { main?: unknown }).main === module) {
     process.exit(2);
   }
   const items = deriveNoticeItems(readFileSync(SEED_001, 'utf8'));
-  const fixture: NoticeFixture = { source: 'shared/seeds/001_be87c9dd2bca5c0f.txt 附件1 消防安全告知书', sha256: itemsDigest(items), items };
+  const fixture: NoticeFixture = {
+    source: 'shared/seeds/001_be87c9dd2bca5c0f.txt 附件1 消防安全告知书',
+    sha256: itemsDigest(items),
+    items,
+  };
   writeFileSync(NOTICE_FIXTURE, `${JSON.stringify(fixture, null, 2)}\n`);
   console.log(`wrote ${items.length} items to ${NOTICE_FIXTURE}`);
 }

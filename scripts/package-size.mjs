@@ -24,7 +24,10 @@ const subpackages = (app.subpackages ?? app.subPackages ?? []).map((p) => ({
 
 const ignored = (rel) => rel.split('/').some((part) => part.startsWith('.')) || rel.endsWith('.md') || rel.endsWith('.d.ts');
 
-const packages = [{ name: '主包 main', root: '', bytes: 0, files: 0 }, ...subpackages.map((p) => ({ name: `分包 ${p.name}`, root: p.root, bytes: 0, files: 0 }))];
+const packages = [
+  { name: '主包 main', root: '', bytes: 0, files: 0 },
+  ...subpackages.map((p) => ({ name: `分包 ${p.name}`, root: p.root, bytes: 0, files: 0 })),
+];
 
 function owner(rel) {
   for (const p of packages.slice(1)) if (rel === p.root || rel.startsWith(p.root + '/')) return p;
@@ -53,7 +56,9 @@ if (asJson) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`小程序包体积（预算 ${kb(budget)} / 包）`);
   for (const p of packages) {
-    console.log(`  ${p.bytes > budget ? '✗' : '✓'} ${p.name.padEnd(16)} ${kb(p.bytes).padStart(10)}  ${String(p.files).padStart(4)} 个文件${p.root ? `  (${p.root}/)` : ''}`);
+    console.log(
+      `  ${p.bytes > budget ? '✗' : '✓'} ${p.name.padEnd(16)} ${kb(p.bytes).padStart(10)}  ${String(p.files).padStart(4)} 个文件${p.root ? `  (${p.root}/)` : ''}`,
+    );
   }
   console.log(`  合计 ${kb(total)}`);
   for (const p of over) console.error(`超出预算：${p.name} ${kb(p.bytes)} > ${kb(budget)}`);

@@ -53,7 +53,15 @@ export interface CaseView {
   noticeId: string;
   evidence: null | {
     households: HouseholdShortView[];
-    visits: { visitId: string; householdId: string; at: string; proofs: ProofKind[]; photos: string[]; location: GeoPoint | null; offline: boolean }[];
+    visits: {
+      visitId: string;
+      householdId: string;
+      at: string;
+      proofs: ProofKind[];
+      photos: string[];
+      location: GeoPoint | null;
+      offline: boolean;
+    }[];
     reminders: { reminderId: string; sentAt: string; offsetDays: number }[];
     noticeId: string;
     noticePublishedAt: string | null;
@@ -124,7 +132,9 @@ export type ItemsPage<T> = Pick<Page<T>, 'items' | 'total'>;
 export type CasePage = ItemsPage<CaseView> & { stages: PeriodStageView[] };
 export type NoticePage = ItemsPage<NoticeView> & { stages: PeriodStageView[] };
 /** The office's and the discipline office's case list, with the drafts left unpublished past their due time. */
-export type CaseListPage = ItemsPage<CaseView> & { overdueDrafts: { noticeId: string; periodLabel: string; lines: number; publishDueAt: string; workingDays: boolean }[] };
+export type CaseListPage = ItemsPage<CaseView> & {
+  overdueDrafts: { noticeId: string; periodLabel: string; lines: number; publishDueAt: string; workingDays: boolean }[];
+};
 
 /** A visitor excused from a period's quota by the township office (stored with `createdAt` as a Date). */
 export interface ExemptionView {

@@ -4,7 +4,8 @@
 export type ContactMethod = 'wechat' | 'phone' | 'inPerson';
 
 /** Hazard categories a grid leader can report: the seed's checklist areas plus "other". */
-export type GridHazardCategory = 'electrical' | 'gas' | 'clutter' | 'heating' | 'smokedMeat' | 'ebikeCharging' | 'stove' | 'smokeDetector' | 'other';
+export type GridHazardCategory =
+  'electrical' | 'gas' | 'clutter' | 'heating' | 'smokedMeat' | 'ebikeCharging' | 'stove' | 'smokeDetector' | 'other';
 
 export interface WeekRef {
   /** `2026-W53` */

@@ -278,10 +278,20 @@ export interface ExpireInvitesResult {
 
 /** What the role-aware home page renders; one card per role the person holds. */
 export type HomeCard =
-  | { role: 'villager'; household: { id: string; address: string; gridName: string; villageName: string; leaderName: string | null } | null }
+  | {
+      role: 'villager';
+      household: { id: string; address: string; gridName: string; villageName: string; leaderName: string | null } | null;
+    }
   | { role: 'gridLeader'; grid: GridSizeView & { villageName: string }; households: { id: string; address: string; headName: string }[] }
   | { role: 'visitor'; assignedHouseholds: number; villages: { id: string; name: string; households: number }[] }
-  | { role: 'liaison'; village: { id: string; name: string }; grids: number; households: number; unassignedHouseholds: number; gridsUnderMinimum: number }
+  | {
+      role: 'liaison';
+      village: { id: string; name: string };
+      grids: number;
+      households: number;
+      unassignedHouseholds: number;
+      gridsUnderMinimum: number;
+    }
   | { role: 'office'; villages: number; grids: number; households: number; visitors: number }
   | { role: 'discipline'; township: TownshipView }
   | { role: 'helper'; township: TownshipView };

@@ -107,7 +107,10 @@ export interface CompoundTaskView {
 
 // ---- requests (the entry's own fields, as the registry form sends them) ----
 
-type ElderlyOwnFields = Pick<ElderlyEntryView, 'villageId' | 'name' | 'gender' | 'age' | 'smoking' | 'drinking' | 'address' | 'buildingType' | 'floors' | 'yearBuilt'>;
+type ElderlyOwnFields = Pick<
+  ElderlyEntryView,
+  'villageId' | 'name' | 'gender' | 'age' | 'smoking' | 'drinking' | 'address' | 'buildingType' | 'floors' | 'yearBuilt'
+>;
 /** counts kept on the entry itself when no household is linked */
 export type ElderlyManualCounts = Pick<ElderlyEntryView, 'hazardsFound' | 'hazardsRectified' | 'timesEducated'>;
 
@@ -137,7 +140,10 @@ export interface RecordHelperContactRequest {
   note?: string;
 }
 
-export type AddCompoundRequest = Pick<CompoundView, 'villageId' | 'streetCommunity' | 'name' | 'address' | 'managerName' | 'managerPhone' | 'floors' | 'hazards' | 'deadline'> & {
+export type AddCompoundRequest = Pick<
+  CompoundView,
+  'villageId' | 'streetCommunity' | 'name' | 'address' | 'managerName' | 'managerPhone' | 'floors' | 'hazards' | 'deadline'
+> & {
   heightMeters?: number | null;
 };
 

@@ -108,7 +108,8 @@ export class DatabaseService {
     const items: unknown[] = Array.isArray(p.data) ? p.data : [p.data];
     const docs = items.map((item) => {
       const doc = (typeof item === 'string' ? decode(item, this.now) : decode(JSON.stringify(item), this.now)) as Doc;
-      if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new ProtocolError('INVALID_PARAM', 'document must be an object');
+      if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+        throw new ProtocolError('INVALID_PARAM', 'document must be an object');
       if (doc._id === undefined) doc._id = newId();
       doc._id = String(doc._id);
       return withinSizeLimit(doc);
@@ -123,7 +124,8 @@ export class DatabaseService {
     }
     const ids = new Set<string>();
     for (const doc of docs) {
-      if (this.store.get(coll, doc._id) || ids.has(doc._id)) throw new ProtocolError('DATABASE_DUPLICATE_WRITE', `duplicate _id ${doc._id}`);
+      if (this.store.get(coll, doc._id) || ids.has(doc._id))
+        throw new ProtocolError('DATABASE_DUPLICATE_WRITE', `duplicate _id ${doc._id}`);
       ids.add(doc._id);
     }
     this.store.write(docs.map((doc) => ({ coll, id: doc._id, doc })));
@@ -133,7 +135,8 @@ export class DatabaseService {
   private modifyDocument(p: Params) {
     const coll = this.collection(p);
     const data = typeof p.data === 'string' ? decode(p.data, this.now) : p.data;
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ProtocolError('INVALID_PARAM', 'update data must be an object');
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new ProtocolError('INVALID_PARAM', 'update data must be an object');
     const replace = p.merge === false;
     const upsert = p.upsert === true;
     const tx = this.tx(p);
@@ -146,7 +149,9 @@ export class DatabaseService {
       return current ? { data: { updated: 1 } } : { data: { updated: 0, upsert_id: id } };
     }
     const query = this.query(p);
-    const matches = find(this.store.candidates(coll, query), query).limit(p.multi ? Number.MAX_SAFE_INTEGER : 1).all() as Doc[];
+    const matches = find(this.store.candidates(coll, query), query)
+      .limit(p.multi ? Number.MAX_SAFE_INTEGER : 1)
+      .all() as Doc[];
     if (matches.length === 0) {
       if (!upsert) return { data: { updated: 0 } };
       const seed = equalityFields(query);
@@ -187,7 +192,9 @@ export class DatabaseService {
       return { data: { deleted: current ? 1 : 0 } };
     }
     const query = this.query(p);
-    const matches = find(this.store.candidates(coll, query), query).limit(p.multi ? Number.MAX_SAFE_INTEGER : 1).all() as Doc[];
+    const matches = find(this.store.candidates(coll, query), query)
+      .limit(p.multi ? Number.MAX_SAFE_INTEGER : 1)
+      .all() as Doc[];
     this.store.write(matches.map((d) => ({ coll, id: d._id, doc: null })));
     return { data: { deleted: matches.length } };
   }
@@ -242,14 +249,18 @@ export class DatabaseService {
       const values = new Set<unknown>();
       let indexable = true;
       for (const d of docs) {
-        const got = (lookup.localField as string).split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Doc)[k] : undefined), d);
+        const got = (lookup.localField as string)
+          .split('.')
+          .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Doc)[k] : undefined), d);
         for (const x of Array.isArray(got) ? got : [got]) {
           if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') values.add(x);
           else indexable = false; // null, missing or an object: let mingo compare against the whole collection
         }
       }
       const from = String(lookup.from);
-      const foreign = indexable ? this.store.candidates(from, { [lookup.foreignField as string]: { $in: [...values] } }) : this.store.docs(from);
+      const foreign = indexable
+        ? this.store.candidates(from, { [lookup.foreignField as string]: { $in: [...values] } })
+        : this.store.docs(from);
       docs = aggregate(docs, [stage], { collectionResolver: () => foreign }) as Doc[];
     }
     flush();
@@ -370,7 +381,8 @@ function modify(current: Doc, expr: Doc): Doc {
   const hasOperators = Object.keys(expr).some((k) => k.startsWith('$'));
   const modifier = hasOperators ? expr : { $set: expr };
   for (const fields of Object.values(modifier)) {
-    if (fields && typeof fields === 'object' && '_id' in fields) throw new ProtocolError('DATABASE_REQUEST_FAILED', '_id cannot be modified');
+    if (fields && typeof fields === 'object' && '_id' in fields)
+      throw new ProtocolError('DATABASE_REQUEST_FAILED', '_id cannot be modified');
   }
   applyUpdate(next, modifier as any);
   return next;

@@ -50,7 +50,13 @@ export class OpenApiService {
     if (typeof p.touser !== 'string' || !p.touser) return json({ errcode: 40003, errmsg: 'invalid openid' });
     if (typeof p.template_id !== 'string' || !p.template_id) return json({ errcode: 40037, errmsg: 'invalid template_id' });
     if (!p.data || typeof p.data !== 'object') return json({ errcode: 47003, errmsg: 'argument invalid! data is empty' });
-    this.store.addMessage({ touser: p.touser, templateId: p.template_id, page: p.page ?? null, data: p.data, sentAt: this.now().toISOString() });
+    this.store.addMessage({
+      touser: p.touser,
+      templateId: p.template_id,
+      page: p.page ?? null,
+      data: p.data,
+      sentAt: this.now().toISOString(),
+    });
     return json({ errcode: 0, errmsg: 'ok' });
   }
 

@@ -23,7 +23,11 @@ export function mapOk<T, V extends object>(res: Result<T>, view: (data: T) => V)
 }
 
 /** Show the loading box, await the fetch, then either its data with `state: 'ready'` or its refusal. */
-export async function loadInto<T extends object>(page: StateSetter, fetch: Promise<Result<T>>, ready: (data: T) => Record<string, unknown>): Promise<Fail | null> {
+export async function loadInto<T extends object>(
+  page: StateSetter,
+  fetch: Promise<Result<T>>,
+  ready: (data: T) => Record<string, unknown>,
+): Promise<Fail | null> {
   page.setData({ state: 'loading', errorText: '' });
   const res = await fetch;
   if (!res.ok) {

@@ -42,7 +42,12 @@ export const SHORTCUTS: Shortcut[] = [
   { key: 'elderly', label: '独居老人台账', path: '/packages/programme/elderly/index', roles: ['office', 'liaison'] },
   { key: 'compounds', label: '老旧小区台账', path: '/packages/programme/compounds/index', roles: ['office', 'liaison'] },
   { key: 'exports', label: '月报表导出', path: '/packages/programme/exports/index', roles: ['office', 'discipline'] },
-  { key: 'inbox', label: '消息与提醒', path: '/pages/inbox/index', roles: ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'] },
+  {
+    key: 'inbox',
+    label: '消息与提醒',
+    path: '/pages/inbox/index',
+    roles: ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'],
+  },
   { key: 'whistle', label: '匿名举报火灾隐患（吹哨人）', path: '/packages/resident/whistle/index', roles: 'everyone' },
   { key: 'status', label: '凭回执码查询举报进度', path: '/packages/resident/status/index', roles: 'everyone' },
 ];

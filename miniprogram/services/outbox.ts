@@ -22,7 +22,10 @@ export interface OutboxItem {
 }
 
 export function newIdempotencyKey(): string {
-  const rand = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  const rand = () =>
+    Math.floor(Math.random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return `${Date.now().toString(16)}-${rand()}${rand()}`;
 }
 

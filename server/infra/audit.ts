@@ -39,6 +39,11 @@ export function auditRecord(ctx: Pick<ActionContext, 'actor' | 'openid' | 'now'>
 }
 
 /** Written inside the caller's transaction, so a change and its audit record land together or not at all. */
-export async function writeAudit(tx: Tx, ctx: Pick<ActionContext, 'actor' | 'openid' | 'now'>, action: string, change: AuditChange): Promise<void> {
+export async function writeAudit(
+  tx: Tx,
+  ctx: Pick<ActionContext, 'actor' | 'openid' | 'now'>,
+  action: string,
+  change: AuditChange,
+): Promise<void> {
   await tx.collection('audit').add({ data: { ...auditRecord(ctx, action, change) } });
 }

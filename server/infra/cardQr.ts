@@ -43,7 +43,9 @@ export async function makeCardQr(householdId: string): Promise<{ fileId: string 
     }
     const upload = await cloud.uploadFile({ cloudPath: `cards/${householdId}.png`, fileContent: Buffer.from(reply.buffer) });
     // storage is private (scripts/deploy.ts): the phone gets a temporary link, never a readable file ID
-    const links = (await cloud.getTempFileURL({ fileList: [{ fileID: upload.fileID, maxAge: QR_LINK_SECONDS }] })) as { fileList: { tempFileURL?: string }[] };
+    const links = (await cloud.getTempFileURL({ fileList: [{ fileID: upload.fileID, maxAge: QR_LINK_SECONDS }] })) as {
+      fileList: { tempFileURL?: string }[];
+    };
     return { fileId: upload.fileID, url: links.fileList[0]?.tempFileURL || null, problem: null };
   } catch (err) {
     console.warn('[cardQr] failed', err);

@@ -7,7 +7,11 @@ import { createOnce } from './createOnce';
 import { findAll, getById } from './store';
 
 export async function loadTemplate(db: Database, templateId: string): Promise<ChecklistTemplateRecord | null> {
-  return (await getById<ChecklistTemplateRecord>(db, 'checklistTemplates', templateId)) ?? BUILT_IN_TEMPLATES.find((t) => t._id === templateId) ?? null;
+  return (
+    (await getById<ChecklistTemplateRecord>(db, 'checklistTemplates', templateId)) ??
+    BUILT_IN_TEMPLATES.find((t) => t._id === templateId) ??
+    null
+  );
 }
 
 export async function listTemplates(db: Database): Promise<ChecklistTemplateRecord[]> {
@@ -19,6 +23,7 @@ export async function listTemplates(db: Database): Promise<ChecklistTemplateReco
 /** Insert the built-in templates that are missing; templates already stored (perhaps edited) are left alone. */
 export async function ensureBuiltInTemplates(db: Database): Promise<number> {
   let created = 0;
-  for (const t of BUILT_IN_TEMPLATES) if (await createOnce(db, 'checklistTemplates', { ...t, items: t.items.map((i) => ({ ...i })) })) created += 1;
+  for (const t of BUILT_IN_TEMPLATES)
+    if (await createOnce(db, 'checklistTemplates', { ...t, items: t.items.map((i) => ({ ...i })) })) created += 1;
   return created;
 }

@@ -38,7 +38,13 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
 }
 
 /** What crosses the wire: JSON turns a Date into its ISO string. */
-type OverTheWire<T> = T extends Date ? string : T extends readonly (infer E)[] ? OverTheWire<E>[] : T extends object ? { [K in keyof T]: OverTheWire<T[K]> } : T;
+type OverTheWire<T> = T extends Date
+  ? string
+  : T extends readonly (infer E)[]
+    ? OverTheWire<E>[]
+    : T extends object
+      ? { [K in keyof T]: OverTheWire<T[K]> }
+      : T;
 /** One flat, comparable form of a type (interfaces, intersections and zod's mapped types alike). */
 type Plain<T> = T extends readonly (infer E)[] ? Plain<E>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
 type Same<A, B> = (<X>() => X extends Plain<A> ? 1 : 2) extends <X>() => X extends Plain<B> ? 1 : 2 ? true : false;

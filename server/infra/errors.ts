@@ -11,7 +11,9 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
   toFail(): Fail {
-    return this.field ? { ok: false, code: this.code, message: this.message, field: this.field } : { ok: false, code: this.code, message: this.message };
+    return this.field
+      ? { ok: false, code: this.code, message: this.message, field: this.field }
+      : { ok: false, code: this.code, message: this.message };
   }
 }
 

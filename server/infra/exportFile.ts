@@ -26,16 +26,37 @@ export interface ExportRecord {
 /** the temporary link lives this long; the file stays and a new link can be had by exporting again */
 const LINK_SECONDS = 2 * 3600;
 
-export async function publishExport(ctx: ActionContext, kind: ExportKind, period: string, title: string, file: Buffer, rows: number): Promise<ExportDone> {
+export async function publishExport(
+  ctx: ActionContext,
+  kind: ExportKind,
+  period: string,
+  title: string,
+  file: Buffer,
+  rows: number,
+): Promise<ExportDone> {
   const actor = actorOf(ctx);
   const cloud = getCloud();
   const exportId = newDocId();
   const fileName = `${title}${period ? `-${period.replace(/[:/]/g, '-')}` : ''}.xlsx`;
   const cloudPath = `exports/${actor.townshipId}/${cstDay(ctx.now)}/${exportId}.xlsx`;
   const upload = await cloud.uploadFile({ cloudPath, fileContent: file });
-  const links = (await cloud.getTempFileURL({ fileList: [{ fileID: upload.fileID, maxAge: LINK_SECONDS }] })) as { fileList: { fileID: string; tempFileURL: string; status?: number }[] };
+  const links = (await cloud.getTempFileURL({ fileList: [{ fileID: upload.fileID, maxAge: LINK_SECONDS }] })) as {
+    fileList: { fileID: string; tempFileURL: string; status?: number }[];
+  };
   const url = links.fileList[0]?.tempFileURL ?? '';
-  const record: ExportRecord = { _id: exportId, townshipId: actor.townshipId, kind, period, fileId: upload.fileID, fileName, rows, bytes: file.length, byPersonId: actor.personId, byName: actor.name, createdAt: ctx.now };
+  const record: ExportRecord = {
+    _id: exportId,
+    townshipId: actor.townshipId,
+    kind,
+    period,
+    fileId: upload.fileID,
+    fileName,
+    rows,
+    bytes: file.length,
+    byPersonId: actor.personId,
+    byName: actor.name,
+    createdAt: ctx.now,
+  };
   await inTransaction(ctx.db, async (tx) => {
     const { _id, ...data } = record;
     await tx.collection('exports').doc(_id).set({ data });

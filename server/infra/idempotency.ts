@@ -45,7 +45,15 @@ export async function idempotent<T>(ctx: ActionContext, action: string, run: () 
       await coll.doc(id).update({ data: { startedAt: ctx.now } });
       return undefined;
     }
-    const record: Omit<IdempotencyRecord, '_id'> = { openid: ctx.openid!, key, action, status: 'pending', startedAt: ctx.now, doneAt: null, result: null };
+    const record: Omit<IdempotencyRecord, '_id'> = {
+      openid: ctx.openid!,
+      key,
+      action,
+      status: 'pending',
+      startedAt: ctx.now,
+      doneAt: null,
+      result: null,
+    };
     try {
       await coll.add({ data: { _id: id, ...record } });
     } catch (err) {

@@ -48,7 +48,12 @@ export async function deliver(
     .update({ data: { [`credits.${subscribe.template}`]: _.inc(-1), updatedAt: new Date() } })) as { stats?: { updated?: number } };
   if (!spent.stats?.updated) return { created: true, subscribeSent: false };
   try {
-    await getCloud().openapi.subscribeMessage.send({ touser: person.openid, templateId: templateIdOf(subscribe.template), page: subscribe.page ?? 'pages/home/index', data: subscribe.data });
+    await getCloud().openapi.subscribeMessage.send({
+      touser: person.openid,
+      templateId: templateIdOf(subscribe.template),
+      page: subscribe.page ?? 'pages/home/index',
+      data: subscribe.data,
+    });
     return { created: true, subscribeSent: true };
   } catch (err) {
     console.error('[inbox] subscribe message failed', err);

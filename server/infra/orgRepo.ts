@@ -28,7 +28,10 @@ export async function requireTownship(ctx: ActionContext): Promise<TownshipRecor
 }
 
 /** Readable names for grant scopes ("三江村 / 第1网格 / 三江村一组12号"), loaded in a few batched queries. */
-export async function scopeNames(ctx: ActionContext, grants: readonly Pick<RoleGrant, 'scopeType' | 'scopeId'>[]): Promise<Map<string, string>> {
+export async function scopeNames(
+  ctx: ActionContext,
+  grants: readonly Pick<RoleGrant, 'scopeType' | 'scopeId'>[],
+): Promise<Map<string, string>> {
   const ids = (t: string) => grants.filter((g) => g.scopeType === t).map((g) => g.scopeId);
   const households = await findByIds<HouseholdRecord>(ctx.db, 'households', ids('household'));
   const grids = await findByIds<GridRecord>(ctx.db, 'grids', [...ids('grid'), ...households.map((h) => h.gridId)]);

@@ -24,7 +24,11 @@ export async function loadVisibility(ctx: ActionContext): Promise<Visibility> {
     }
     if (actor.grants.some((g) => g.role === 'visitor')) {
       // "明确走访人的责任范围": a visitor reads the villages of the households it currently holds
-      const held = await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { townshipId, visitorPersonId: actor.personId }));
+      const held = await findAll<AssignmentRecord>(
+        ctx.db,
+        'assignments',
+        currentAssignmentWhere(ctx, { townshipId, visitorPersonId: actor.personId }),
+      );
       for (const a of held) if (isCurrent(a, ctx.now)) villageIds.add(a.villageId);
     }
     for (const v of villageIds) listed.add(v);

@@ -8,7 +8,15 @@ export async function seedProgrammeDemo(db: Database, townshipId: string): Promi
   let inserted = 0;
   for (const collection of Object.keys(docs) as (keyof ProgrammeDemoDocs)[]) {
     const wanted = docs[collection] as { _id: string }[];
-    const present = new Set((await findByIds<{ _id: string }>(db, collection, wanted.map((d) => d._id))).map((d) => d._id));
+    const present = new Set(
+      (
+        await findByIds<{ _id: string }>(
+          db,
+          collection,
+          wanted.map((d) => d._id),
+        )
+      ).map((d) => d._id),
+    );
     for (const doc of wanted) {
       if (present.has(doc._id)) continue;
       await db.collection(collection).add({ data: { ...doc } });

@@ -61,7 +61,10 @@ export async function findPage<T>(
 ): Promise<PageOf<T>> {
   let q = db.collection(collection).where(where);
   for (const [field, dir] of order) q = q.orderBy(field, dir);
-  const res = (await q.skip((page - 1) * pageSize).limit(pageSize).get()) as DB.IQueryResult;
+  const res = (await q
+    .skip((page - 1) * pageSize)
+    .limit(pageSize)
+    .get()) as DB.IQueryResult;
   return { items: res.data as T[], total: await count(db, collection, where) };
 }
 

@@ -10,7 +10,9 @@ export async function tempLinks(fileIds: readonly string[]): Promise<Map<string,
   const unique = [...new Set(fileIds.filter(Boolean))];
   const out = new Map<string, string>();
   for (let i = 0; i < unique.length; i += 50) {
-    const res = (await getCloud().getTempFileURL({ fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge: LINK_SECONDS })) })) as {
+    const res = (await getCloud().getTempFileURL({
+      fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge: LINK_SECONDS })),
+    })) as {
       fileList: { fileID: string; tempFileURL?: string }[];
     };
     for (const f of res.fileList ?? []) if (f.tempFileURL) out.set(f.fileID, f.tempFileURL);

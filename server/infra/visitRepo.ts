@@ -13,7 +13,12 @@ export async function activeCampaigns(ctx: ActionContext): Promise<CampaignRecor
 }
 
 export function assignmentFacts(rows: readonly AssignmentRecord[]): AssignmentFact[] {
-  return rows.map((r) => ({ visitorId: r.visitorPersonId, householdId: r.householdId, validFrom: new Date(r.validFrom), validTo: r.validTo ? new Date(r.validTo) : null }));
+  return rows.map((r) => ({
+    visitorId: r.visitorPersonId,
+    householdId: r.householdId,
+    validFrom: new Date(r.validFrom),
+    validTo: r.validTo ? new Date(r.validTo) : null,
+  }));
 }
 
 /** Every assignment the household ever had: who held it when. */
@@ -28,7 +33,9 @@ export function newDocId(): string {
 
 /** The household a villager acts for: the one named, if it is theirs, or their only one. */
 export async function villagerHousehold(ctx: ActionContext, householdId?: string): Promise<HouseholdRecord> {
-  const own = actorOf(ctx).grants.filter((g) => g.role === 'villager').map((g) => g.scopeId);
+  const own = actorOf(ctx)
+    .grants.filter((g) => g.role === 'villager')
+    .map((g) => g.scopeId);
   const id = householdId ?? (own.length === 1 ? own[0] : undefined);
   if (!id) throw new AppError('INVALID_INPUT', '请选择您的农户', 'householdId');
   if (!own.includes(id)) throw new AppError('FORBIDDEN', '您只能查看自己家的记录');

@@ -18,7 +18,10 @@ export async function copyWhistlePhotos(photos: string[], hazardId: string): Pro
     } catch {
       throw new AppError('INVALID_INPUT', `第${i + 1}张照片没有上传成功或已失效，请重新选择照片后再提交`, 'photos');
     }
-    const uploaded = (await cloud.uploadFile({ cloudPath: `whistle/${hazardId}/${i + 1}${StorageRef.extensionOf(fileID)}`, fileContent })) as { fileID: string };
+    const uploaded = (await cloud.uploadFile({
+      cloudPath: `whistle/${hazardId}/${i + 1}${StorageRef.extensionOf(fileID)}`,
+      fileContent,
+    })) as { fileID: string };
     fileIds.push(uploaded.fileID);
   }
   return { fileIds, uploads: photos.filter(StorageRef.isWhistleUpload) };

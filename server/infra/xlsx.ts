@@ -17,7 +17,11 @@ const thin = { style: 'thin' as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** `batches` yields rows in order; returns the file and how many data rows it holds. */
-export async function writeTableXlsx(layout: TableLayout, text: SheetText, batches: AsyncIterable<Cell[][]>): Promise<{ file: Buffer; rows: number }> {
+export async function writeTableXlsx(
+  layout: TableLayout,
+  text: SheetText,
+  batches: AsyncIterable<Cell[][]>,
+): Promise<{ file: Buffer; rows: number }> {
   const chunks: Buffer[] = [];
   const out = new PassThrough();
   out.on('data', (c: Buffer) => chunks.push(c));

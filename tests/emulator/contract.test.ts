@@ -22,7 +22,9 @@ afterAll(() => backend.stop());
 describe('database', () => {
   test('insert, get by id and where, with order, skip, limit and projection', async () => {
     await asServer(async () => {
-      const added = (await db.collection('things').add({ data: { name: 'a', n: 1, at: new Date('2024-12-31T15:30:00Z'), nest: { k: 1 } } })) as { _id: string };
+      const added = (await db
+        .collection('things')
+        .add({ data: { name: 'a', n: 1, at: new Date('2024-12-31T15:30:00Z'), nest: { k: 1 } } })) as { _id: string };
       expect(added._id).toMatch(/^[0-9a-f]{32}$/);
       await db.collection('things').add({ data: { _id: 'fixed-b', name: 'b', n: 2 } });
       await db.collection('things').add({ data: { _id: 'fixed-c', name: 'c', n: 3 } });
@@ -30,9 +32,19 @@ describe('database', () => {
       expect(Object.prototype.toString.call(one.data.at)).toBe('[object Date]');
       expect(one.data.at.toISOString()).toBe('2024-12-31T15:30:00.000Z');
       const _ = db.command;
-      const res = (await db.collection('things').where({ n: _.gte(2) }).orderBy('n', 'desc').skip(0).limit(1).field({ name: true }).get()) as { data: any[] };
+      const res = (await db
+        .collection('things')
+        .where({ n: _.gte(2) })
+        .orderBy('n', 'desc')
+        .skip(0)
+        .limit(1)
+        .field({ name: true })
+        .get()) as { data: any[] };
       expect(res.data).toEqual([{ _id: 'fixed-c', name: 'c' }]);
-      const rx = (await db.collection('things').where({ name: db.RegExp({ regexp: '^[AB]$', options: 'i' }) }).get()) as { data: any[] };
+      const rx = (await db
+        .collection('things')
+        .where({ name: db.RegExp({ regexp: '^[AB]$', options: 'i' }) })
+        .get()) as { data: any[] };
       expect(rx.data.map((d) => d.name).sort()).toEqual(['a', 'b']);
     });
   });
@@ -42,10 +54,14 @@ describe('database', () => {
       const _ = db.command;
       await db.collection('things').add({ data: { _id: 'ix1', village: 'v1', tags: ['a', 'b'], n: 1 } });
       await db.collection('things').add({ data: { _id: 'ix2', village: 'v1', tags: ['b'], n: 2 } });
-      const ids = async (q: Record<string, unknown>) => ((await db.collection('things').where(q).get()) as { data: { _id: string }[] }).data.map((d) => d._id).sort();
+      const ids = async (q: Record<string, unknown>) =>
+        ((await db.collection('things').where(q).get()) as { data: { _id: string }[] }).data.map((d) => d._id).sort();
       expect(await ids({ village: 'v1' })).toEqual(['ix1', 'ix2']);
       expect(await ids({ tags: 'b' })).toEqual(['ix1', 'ix2']);
-      await db.collection('things').doc('ix1').update({ data: { village: 'v2', tags: _.pull('b') } });
+      await db
+        .collection('things')
+        .doc('ix1')
+        .update({ data: { village: 'v2', tags: _.pull('b') } });
       expect(await ids({ village: 'v1' })).toEqual(['ix2']);
       expect(await ids({ village: 'v2', n: 1 })).toEqual(['ix1']);
       expect(await ids({ tags: 'b' })).toEqual(['ix2']);
@@ -68,21 +84,45 @@ describe('database', () => {
     await asServer(async () => {
       const _ = db.command;
       await db.collection('things').add({ data: { _id: 'ops', n: 1, tags: ['x'], nest: { a: 1, b: 1 }, gone: true, lo: 5, hi: 5, m: 2 } });
-      const r = (await db.collection('things').doc('ops').update({
-        data: { n: _.inc(2), nest: { b: 9 }, tags: _.push(['y', 'z']), gone: _.remove(), lo: _.min(1), hi: _.max(9), m: _.mul(5), when: db.serverDate() },
-      })) as { stats: { updated: number } };
+      const r = (await db
+        .collection('things')
+        .doc('ops')
+        .update({
+          data: {
+            n: _.inc(2),
+            nest: { b: 9 },
+            tags: _.push(['y', 'z']),
+            gone: _.remove(),
+            lo: _.min(1),
+            hi: _.max(9),
+            m: _.mul(5),
+            when: db.serverDate(),
+          },
+        })) as { stats: { updated: number } };
       expect(r.stats.updated).toBe(1);
-      await db.collection('things').doc('ops').update({ data: { tags: _.pull('y') } });
-      await db.collection('things').doc('ops').update({ data: { tags: _.addToSet('x') } });
+      await db
+        .collection('things')
+        .doc('ops')
+        .update({ data: { tags: _.pull('y') } });
+      await db
+        .collection('things')
+        .doc('ops')
+        .update({ data: { tags: _.addToSet('x') } });
       const d = backend.docs('things', { _id: 'ops' })[0];
       expect(d).toMatchObject({ n: 3, nest: { a: 1, b: 9 }, tags: ['x', 'z'], lo: 1, hi: 9, m: 10 });
       expect(d.gone).toBeUndefined();
       expect(Object.prototype.toString.call(d.when)).toBe('[object Date]');
       // set() replaces the whole document
-      await db.collection('things').doc('ops').set({ data: { only: 1 } });
+      await db
+        .collection('things')
+        .doc('ops')
+        .set({ data: { only: 1 } });
       expect(backend.docs('things', { _id: 'ops' })[0]).toEqual({ _id: 'ops', only: 1 });
       // where().update is multi, where().remove too
-      const multi = (await db.collection('things').where({ name: _.in(['b', 'c']) }).update({ data: { flagged: true } })) as { stats: { updated: number } };
+      const multi = (await db
+        .collection('things')
+        .where({ name: _.in(['b', 'c']) })
+        .update({ data: { flagged: true } })) as { stats: { updated: number } };
       expect(multi.stats.updated).toBe(2);
       const count = (await db.collection('things').where({ flagged: true }).count()) as { total: number };
       expect(count.total).toBe(2);
@@ -110,7 +150,11 @@ describe('database', () => {
   test('aggregate returns 20 unless limited, and $lookup joins another collection', async () => {
     await asServer(async () => {
       const $ = db.command.aggregate;
-      const def = (await db.collection('many').aggregate().match({ i: db.command.gte(0) }).end()) as { list: unknown[] };
+      const def = (await db
+        .collection('many')
+        .aggregate()
+        .match({ i: db.command.gte(0) })
+        .end()) as { list: unknown[] };
       expect(def.list).toHaveLength(20);
       await db.collection('owners').add({ data: { _id: 'o1', name: '张三' } });
       await db.collection('things').add({ data: { _id: 'owned', owner: 'o1', n: 7 } });
@@ -122,7 +166,11 @@ describe('database', () => {
         .project({ n: 1, ownerName: $.arrayElemAt(['$ownerDocs.name', 0]) })
         .end()) as { list: any[] };
       expect(joined.list).toEqual([{ _id: 'owned', n: 7, ownerName: '张三' }]);
-      const grouped = (await db.collection('many').aggregate().group({ _id: null, total: $.sum('$i') }).end()) as { list: any[] };
+      const grouped = (await db
+        .collection('many')
+        .aggregate()
+        .group({ _id: null, total: $.sum('$i') })
+        .end()) as { list: any[] };
       expect(grouped.list[0].total).toBe((1199 * 1200) / 2);
     });
   });
@@ -142,16 +190,30 @@ describe('database', () => {
       await db.collection('things').add({ data: { _id: 'acct-b', balance: 0 } });
       await db.runTransaction(async (t: any) => {
         const a = (await t.collection('things').doc('acct-a').get()).data;
-        await t.collection('things').doc('acct-a').update({ data: { balance: a.balance - 4 } });
-        await t.collection('things').doc('acct-b').update({ data: { balance: db.command.inc(4) } });
+        await t
+          .collection('things')
+          .doc('acct-a')
+          .update({ data: { balance: a.balance - 4 } });
+        await t
+          .collection('things')
+          .doc('acct-b')
+          .update({ data: { balance: db.command.inc(4) } });
         await t.collection('things').add({ data: { _id: 'tx-log', moved: 4 } });
       });
-      expect(backend.docs('things', { _id: { $in: ['acct-a', 'acct-b'] } }).map((d) => d.balance).sort()).toEqual([4, 6]);
+      expect(
+        backend
+          .docs('things', { _id: { $in: ['acct-a', 'acct-b'] } })
+          .map((d) => d.balance)
+          .sort(),
+      ).toEqual([4, 6]);
       expect(backend.docs('things', { _id: 'tx-log' })).toHaveLength(1);
       // a failing callback writes nothing
       await expect(
         db.runTransaction(async (t: any) => {
-          await t.collection('things').doc('acct-a').update({ data: { balance: 999 } });
+          await t
+            .collection('things')
+            .doc('acct-a')
+            .update({ data: { balance: 999 } });
           throw new Error('abort');
         }),
       ).rejects.toThrow('abort');
@@ -159,7 +221,10 @@ describe('database', () => {
       await expect(
         db.runTransaction(async (t: any) => {
           await t.collection('things').where({ balance: 6 }).get();
-          await t.collection('things').doc('acct-a').update({ data: { balance: 1 } });
+          await t
+            .collection('things')
+            .doc('acct-a')
+            .update({ data: { balance: 1 } });
         }),
       ).rejects.toBeTruthy();
       expect(backend.docs('things', { _id: 'acct-a' })[0].balance).toBe(6);
@@ -173,7 +238,10 @@ describe('database', () => {
         db.runTransaction(async (t: any) => {
           const cur = (await t.collection('things').doc('counter').get()).data;
           await new Promise((r) => setTimeout(r, 5));
-          await t.collection('things').doc('counter').set({ data: { n: cur.n + 1 } });
+          await t
+            .collection('things')
+            .doc('counter')
+            .set({ data: { n: cur.n + 1 } });
         }, 10);
       const results = await Promise.allSettled([bump(), bump(), bump()]);
       const ok = results.filter((r) => r.status === 'fulfilled').length;
@@ -216,7 +284,12 @@ describe('functions and openapi', () => {
 
   test('subscribeMessage.send is recorded, never sent', async () => {
     await asServer(async () => {
-      const r = await cloud.openapi.subscribeMessage.send({ touser: 'o-visitor', templateId: 'TPL1', page: 'pages/home/index', data: { thing1: { value: '走访提醒' } } });
+      const r = await cloud.openapi.subscribeMessage.send({
+        touser: 'o-visitor',
+        templateId: 'TPL1',
+        page: 'pages/home/index',
+        data: { thing1: { value: '走访提醒' } },
+      });
       expect(r.errCode).toBe(0);
       await expect(cloud.openapi.subscribeMessage.send({ touser: '', templateId: 'TPL1', data: {} })).rejects.toBeTruthy();
     });
@@ -227,7 +300,10 @@ describe('functions and openapi', () => {
 
   test('wxacode.getUnlimited returns a real PNG and refuses a bad scene', async () => {
     await asServer(async () => {
-      const r = (await cloud.openapi.wxacode.getUnlimited({ scene: 'inv=AB12cd', page: 'pages/home/index' })) as { contentType: string; buffer: Buffer };
+      const r = (await cloud.openapi.wxacode.getUnlimited({ scene: 'inv=AB12cd', page: 'pages/home/index' })) as {
+        contentType: string;
+        buffer: Buffer;
+      };
       expect(r.contentType).toBe('image/png');
       const png = PNG.sync.read(Buffer.from(r.buffer));
       expect(png.width).toBeGreaterThan(100);

@@ -80,7 +80,10 @@ describe('persistence', () => {
     await first.emulator.runner.runAsServer(async () => {
       const db = cloud.database();
       await db.collection('kept').add({ data: { _id: 'k1', when: new Date('2025-01-01T00:30:00+08:00'), n: 1 } });
-      await db.collection('kept').doc('k1').update({ data: { n: db.command.inc(1) } });
+      await db
+        .collection('kept')
+        .doc('k1')
+        .update({ data: { n: db.command.inc(1) } });
       await cloud.uploadFile({ cloudPath: 'kept/a.txt', fileContent: Buffer.from('保存') });
     });
     await first.stop();
@@ -135,7 +138,11 @@ describe('dev API over HTTP', () => {
     const bad = await fetch(`${base}/_clock`, { method: 'POST', body: JSON.stringify({ now: 'yesterday-ish' }) });
     expect(bad.status).toBe(400);
     await fetch(`${base}/_clock`, { method: 'POST', body: JSON.stringify({ now: null }) });
-    const who = await fetch(`${base}/fn/probe`, { method: 'POST', headers: { 'x-wx-openid': 'o-http' }, body: JSON.stringify({ op: 'whoami' }) });
+    const who = await fetch(`${base}/fn/probe`, {
+      method: 'POST',
+      headers: { 'x-wx-openid': 'o-http' },
+      body: JSON.stringify({ op: 'whoami' }),
+    });
     expect(await who.json()).toMatchObject({ before: 'o-http', after: 'o-http' });
     const anon = await fetch(`${base}/fn/probe`, { method: 'POST', body: JSON.stringify({ op: 'whoami' }) });
     expect(((await anon.json()) as { before?: string }).before).toBeUndefined();
@@ -162,7 +169,11 @@ describe('dev API over HTTP', () => {
   test('malformed protocol requests get CloudBase-style errors and the emulator stays up', async () => {
     const garbage = await fetch(`${base}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(await garbage.json()).toMatchObject({ code: 'INVALID_PARAM' });
-    const unknown = await fetch(`${base}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.explode' }) });
+    const unknown = await fetch(`${base}/admin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'database.explode' }),
+    });
     expect(await unknown.json()).toMatchObject({ code: 'INVALID_PARAM' });
     const badQuery = await fetch(`${base}/admin`, {
       method: 'POST',

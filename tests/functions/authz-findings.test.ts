@@ -32,7 +32,16 @@ function refused(r: Result<unknown>, code = 'FORBIDDEN'): string {
 
 /** a person the office added but who has not bound a phone yet, written as the bootstrap script would (no app path makes one) */
 async function unboundPerson(name: string, grants: RoleGrant[]): Promise<string> {
-  const data = { townshipId: T, name, phone: '13912345678', openid: null, active: true, grants, createdAt: new Date(), updatedAt: new Date() };
+  const data = {
+    townshipId: T,
+    name,
+    phone: '13912345678',
+    openid: null,
+    active: true,
+    grants,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  };
   const added = await b.emulator.runner.runAsServer(async () => (await getDb().collection('persons').add({ data })) as { _id: string });
   return (added as { _id: string })._id;
 }
@@ -45,15 +54,24 @@ describe('finding 1 (critical): a grid leader cannot take over an office account
   it('refuses a grid leader inviting, as villager of its grid, an unbound office person', async () => {
     const office = await unboundPerson('未绑定办公室人员', [officeGrant]);
     const before = openInvites();
-    const message = refused(await org({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-1-04', personId: office }, 'demo-leader-1'));
+    const message = refused(
+      await org({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-1-04', personId: office }, 'demo-leader-1'),
+    );
     expect(message).toContain('无权授予');
     expect(openInvites()).toBe(before);
     expect(b.docs('persons', { _id: office })[0].openid).toBeNull();
   });
 
   it('refuses the acceptance when the named person gained a role the issuer may not grant after the invitation was issued', async () => {
-    const person = ok(await org<PersonView>({ action: 'addPerson', name: '后授角色者', grants: [{ role: 'villager', scopeId: 'demo-hh-1-1-05' }] }, 'demo-office'));
-    const invite = ok(await org<InviteView>({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-1-05', personId: person.id }, 'demo-leader-1'));
+    const person = ok(
+      await org<PersonView>(
+        { action: 'addPerson', name: '后授角色者', grants: [{ role: 'villager', scopeId: 'demo-hh-1-1-05' }] },
+        'demo-office',
+      ),
+    );
+    const invite = ok(
+      await org<InviteView>({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-1-05', personId: person.id }, 'demo-leader-1'),
+    );
     ok(await org({ action: 'grantRole', personId: person.id, role: 'liaison', scopeId: 'demo-village-1' }, 'demo-office'));
     refused(await org({ action: 'acceptInvite', code: invite.code }, 'wx-takeover-phone'));
     expect(b.docs('persons', { openid: 'wx-takeover-phone' })).toHaveLength(0);
@@ -73,7 +91,12 @@ describe('finding 2 (high): a liaison revokes visitors only whose work lies enti
     expect(b.docs('persons', { _id: visitor3 })[0].grants.map((g: RoleGrant) => g.role)).toEqual(['visitor']);
 
     // a village-2 visitor, made by the village-2 liaison, is out of the village-1 liaison's reach and within its own liaison's
-    const own = ok(await org<PersonView>({ action: 'addPerson', name: '桐木溪村走访人', grants: [{ role: 'visitor', scopeId: 'demo-village-2' }] }, 'demo-liaison-2'));
+    const own = ok(
+      await org<PersonView>(
+        { action: 'addPerson', name: '桐木溪村走访人', grants: [{ role: 'visitor', scopeId: 'demo-village-2' }] },
+        'demo-liaison-2',
+      ),
+    );
     ok(await org({ action: 'assignHouseholds', visitorPersonId: own.id, householdIds: ['demo-hh-2-3-01'] }, 'demo-liaison-2'));
     refused(await org({ action: 'revokeRole', personId: own.id, role: 'visitor', scopeId: 'demo-village-2' }, 'demo-liaison-1'));
     expect(currentAssignments(own.id)).toBe(1);
@@ -84,7 +107,18 @@ describe('finding 2 (high): a liaison revokes visitors only whose work lies enti
   it('refuses a liaison ending or reassigning assignments outside its village', async () => {
     const [outside] = b.docs('assignments', { villageId: 'demo-village-2', validTo: null });
     refused(await org({ action: 'endAssignment', assignmentId: outside._id, reason: '越权结束' }, 'demo-liaison-1'));
-    refused(await org({ action: 'reassignHouseholds', householdIds: [outside.householdId], fromVisitorPersonId: outside.visitorPersonId, toVisitorPersonId: 'person-demo-visitor-6', reason: '越权调整' }, 'demo-liaison-1'));
+    refused(
+      await org(
+        {
+          action: 'reassignHouseholds',
+          householdIds: [outside.householdId],
+          fromVisitorPersonId: outside.visitorPersonId,
+          toVisitorPersonId: 'person-demo-visitor-6',
+          reason: '越权调整',
+        },
+        'demo-liaison-1',
+      ),
+    );
     expect(b.docs('assignments', { _id: outside._id })[0].validTo).toBeNull();
   });
 });
@@ -113,7 +147,12 @@ describe('finding 3 (medium): grant and revoke answers show no more of a person 
   });
 
   it('shows the discipline office masked phones in addPerson answers, as in its list', async () => {
-    const made = ok(await org<PersonView>({ action: 'addPerson', name: '新纪委干部', phone: '13911112222', grants: [{ role: 'discipline' }] }, 'demo-discipline'));
+    const made = ok(
+      await org<PersonView>(
+        { action: 'addPerson', name: '新纪委干部', phone: '13911112222', grants: [{ role: 'discipline' }] },
+        'demo-discipline',
+      ),
+    );
     expect(made.phone).toBe('139****2222');
   });
 });
@@ -150,8 +189,12 @@ describe('the discipline role comes only from the discipline office or the boots
     expect(made).toMatchObject({ townshipCreated: true, personCreated: true });
     const me = ok(await org<MeResult>({ action: 'me' }, 'wx-first-discipline'));
     expect(me.bound && me.roles.map((r) => r.role)).toEqual(['discipline']);
-    await expect(run({ townshipName: '溆浦县纪检镇', openid: 'wx-second-discipline', name: '第二人', role: 'discipline' })).rejects.toBeInstanceOf(BootstrapRefused);
-    await expect(run({ townshipName: '溆浦县纪检镇', openid: 'wx-second-discipline', name: '第二人', role: 'discipline' })).rejects.toThrow('已有镇纪委账号');
+    await expect(
+      run({ townshipName: '溆浦县纪检镇', openid: 'wx-second-discipline', name: '第二人', role: 'discipline' }),
+    ).rejects.toBeInstanceOf(BootstrapRefused);
+    await expect(run({ townshipName: '溆浦县纪检镇', openid: 'wx-second-discipline', name: '第二人', role: 'discipline' })).rejects.toThrow(
+      '已有镇纪委账号',
+    );
   });
 });
 
@@ -159,12 +202,17 @@ describe('finding 5 (medium): a liaison cannot invite a township-wide visitor', 
   it('refuses a township-wide visitor invitation from a liaison, and a visitor of another village; allows its own village', async () => {
     refused(await org({ action: 'createInvite', role: 'visitor', name: '全镇走访人' }, 'demo-liaison-1'));
     refused(await org({ action: 'createInvite', role: 'visitor', scopeId: 'demo-village-2', name: '别村走访人' }, 'demo-liaison-1'));
-    const invite = ok(await org<InviteView>({ action: 'createInvite', role: 'visitor', scopeId: 'demo-village-1', name: '本村走访人' }, 'demo-liaison-1'));
+    const invite = ok(
+      await org<InviteView>({ action: 'createInvite', role: 'visitor', scopeId: 'demo-village-1', name: '本村走访人' }, 'demo-liaison-1'),
+    );
     expect(invite).toMatchObject({ role: 'visitor', scopeType: 'village', scopeId: 'demo-village-1', scopeName: '三江村' });
     const accepted = ok(await org({ action: 'acceptInvite', code: invite.code }, 'wx-village-visitor'));
     expect(accepted.role).toBe('visitor');
     // a village visitor holds households of its village only
-    refused(await org({ action: 'assignHouseholds', visitorPersonId: accepted.personId, householdIds: ['demo-hh-2-1-01'] }, 'demo-office'), 'NOT_IN_RANGE');
+    refused(
+      await org({ action: 'assignHouseholds', visitorPersonId: accepted.personId, householdIds: ['demo-hh-2-1-01'] }, 'demo-office'),
+      'NOT_IN_RANGE',
+    );
     ok(await org({ action: 'assignHouseholds', visitorPersonId: accepted.personId, householdIds: ['demo-hh-1-4-01'] }, 'demo-liaison-1'));
   });
 });

@@ -10,7 +10,14 @@ import type { ActionDef } from '../../server/infra/dispatch';
 import type { Result } from '../../typings/result';
 import type { Role, RoleGrant } from '../../typings/roles';
 import { canManageVillage, isTownshipWide } from '../../server/domain/org/access';
-import { decideGrant, decideInvite, decideRevoke, mayManageAssignments, type Granter, type PlacedGrant } from '../../server/domain/org/grantPolicy';
+import {
+  decideGrant,
+  decideInvite,
+  decideRevoke,
+  mayManageAssignments,
+  type Granter,
+  type PlacedGrant,
+} from '../../server/domain/org/grantPolicy';
 import { seesGrid, seesHousehold, seesVillage, type Visibility } from '../../server/domain/org/visibility';
 import { canReadGridWeek, canReadVillageWeek } from '../../server/domain/grid/access';
 
@@ -28,7 +35,17 @@ afterAll(async () => {
 });
 
 /** The callers: each demo role of village 1 (in scope of village-1 targets, out of scope of village-2 ones), plus a helper, an unbound phone and nobody. */
-const IDENTITIES = ['demo-office', 'demo-discipline', 'demo-liaison-1', 'demo-visitor-1', 'demo-leader-1', 'demo-villager-1', 'matrix-helper', 'wx-matrix-unbound', null] as const;
+const IDENTITIES = [
+  'demo-office',
+  'demo-discipline',
+  'demo-liaison-1',
+  'demo-visitor-1',
+  'demo-leader-1',
+  'demo-villager-1',
+  'matrix-helper',
+  'wx-matrix-unbound',
+  null,
+] as const;
 type OpenId = (typeof IDENTITIES)[number];
 
 interface Who {
@@ -57,9 +74,21 @@ interface Row {
 }
 
 // ---- scope rules, all from the domain's tables ----
-const placed = (role: Role, scopeType: RoleGrant['scopeType'], scopeId: string, villageId: string | null, gridId: string | null): PlacedGrant => ({ role, scopeType, scopeId, townshipId: T, villageId, gridId });
-const manage = (villageId: string): Scope => (w) => canManageVillage(w.granter.grants, T, villageId);
-const assign = (villageId: string): Scope => (w) => mayManageAssignments(w.granter, T, villageId);
+const placed = (
+  role: Role,
+  scopeType: RoleGrant['scopeType'],
+  scopeId: string,
+  villageId: string | null,
+  gridId: string | null,
+): PlacedGrant => ({ role, scopeType, scopeId, townshipId: T, villageId, gridId });
+const manage =
+  (villageId: string): Scope =>
+  (w) =>
+    canManageVillage(w.granter.grants, T, villageId);
+const assign =
+  (villageId: string): Scope =>
+  (w) =>
+    mayManageAssignments(w.granter, T, villageId);
 const sees =
   (t: { villageId: string; gridId?: string; householdId?: string }): Scope =>
   (w) => {
@@ -67,15 +96,38 @@ const sees =
     if (t.gridId) return seesGrid(w.visibility, { _id: t.gridId, townshipId: T, villageId: t.villageId });
     return seesVillage(w.visibility, t.villageId);
   };
-const gridWeek = (gridId: string, villageId: string): Scope => (w) => canReadGridWeek(w.granter.grants, T, { _id: gridId, townshipId: T, villageId });
-const villageWeek = (villageId: string): Scope => (w) => canReadVillageWeek(w.granter.grants, T, { _id: villageId, townshipId: T });
-const grant = (personId: string | null, target: PlacedGrant): Scope => (w) => decideGrant(w.granter, personId, target).allowed;
-const invite = (target: PlacedGrant): Scope => (w) => decideInvite(w.granter, target, null).allowed;
-const revoke = (personId: string, target: PlacedGrant, assignedVillageIds: string[]): Scope => (w) =>
-  decideRevoke(w.granter, personId, target, { visitorGrants: target.role === 'visitor' ? [target] : [], assignedVillageIds }).allowed;
-const ownHousehold = (householdId: string): Scope => (w) => w.granter.grants.some((g) => g.role === 'villager' && g.scopeId === householdId);
-const holds = (householdId: string): Scope => (w) => heldBy(w.granter.personId).has(householdId);
-const either = (...rules: Scope[]): Scope => (w) => rules.some((r) => r(w));
+const gridWeek =
+  (gridId: string, villageId: string): Scope =>
+  (w) =>
+    canReadGridWeek(w.granter.grants, T, { _id: gridId, townshipId: T, villageId });
+const villageWeek =
+  (villageId: string): Scope =>
+  (w) =>
+    canReadVillageWeek(w.granter.grants, T, { _id: villageId, townshipId: T });
+const grant =
+  (personId: string | null, target: PlacedGrant): Scope =>
+  (w) =>
+    decideGrant(w.granter, personId, target).allowed;
+const invite =
+  (target: PlacedGrant): Scope =>
+  (w) =>
+    decideInvite(w.granter, target, null).allowed;
+const revoke =
+  (personId: string, target: PlacedGrant, assignedVillageIds: string[]): Scope =>
+  (w) =>
+    decideRevoke(w.granter, personId, target, { visitorGrants: target.role === 'visitor' ? [target] : [], assignedVillageIds }).allowed;
+const ownHousehold =
+  (householdId: string): Scope =>
+  (w) =>
+    w.granter.grants.some((g) => g.role === 'villager' && g.scopeId === householdId);
+const holds =
+  (householdId: string): Scope =>
+  (w) =>
+    heldBy(w.granter.personId).has(householdId);
+const either =
+  (...rules: Scope[]): Scope =>
+  (w) =>
+    rules.some((r) => r(w));
 
 const heldNow = new Map<string, Set<string>>();
 const heldBy = (personId: string) => heldNow.get(personId) ?? new Set<string>();
@@ -110,7 +162,10 @@ const compound = (villageId: string) => ({
   hazards: '楼道堆放杂物',
   deadline: '2027-12-20',
 });
-const firstId = (collection: string, filter: Record<string, unknown> = {}, fallback = 'no-such-record') => () => b.docs(collection, filter)[0]?._id ?? fallback;
+const firstId =
+  (collection: string, filter: Record<string, unknown> = {}, fallback = 'no-such-record') =>
+  () =>
+    b.docs(collection, filter)[0]?._id ?? fallback;
 const OK_ANSWERS = [
   { key: 'electricalWiring', answer: 'ok' },
   { key: 'gas', answer: 'ok' },
@@ -123,19 +178,46 @@ const ROWS: Row[] = [
   { fn: 'org', action: 'updateVillage', cases: [{ event: { villageId: 'demo-village-3', name: '龙潭坪村' } }] },
   { fn: 'org', action: 'listVillages', cases: [{ event: {} }] },
   { fn: 'org', action: 'createGrid', cases: [V1, V2].map((v) => ({ event: { villageId: v, name: '矩阵网格' }, scope: manage(v) })) },
-  { fn: 'org', action: 'updateGrid', cases: [['demo-grid-1-4', V1], ['demo-grid-2-3', V2]].map(([g, v]) => ({ event: { gridId: g, name: '第4微网格' }, scope: manage(v) })) },
+  {
+    fn: 'org',
+    action: 'updateGrid',
+    cases: [
+      ['demo-grid-1-4', V1],
+      ['demo-grid-2-3', V2],
+    ].map(([g, v]) => ({ event: { gridId: g, name: '第4微网格' }, scope: manage(v) })),
+  },
   { fn: 'org', action: 'listGrids', cases: [V1, V2].map((v) => ({ event: { villageId: v }, scope: sees({ villageId: v }) })) },
-  { fn: 'org', action: 'addHousehold', cases: [['demo-grid-1-4', V1], ['demo-grid-2-3', V2]].map(([g, v]) => ({ event: { gridId: g, address: '矩阵组9号', headName: '矩阵户' }, scope: manage(v) })) },
-  { fn: 'org', action: 'updateHousehold', cases: [['demo-hh-1-4-03', V1], ['demo-hh-2-3-03', V2]].map(([h, v]) => ({ event: { householdId: h, note: '矩阵备注' }, scope: manage(v) })) },
+  {
+    fn: 'org',
+    action: 'addHousehold',
+    cases: [
+      ['demo-grid-1-4', V1],
+      ['demo-grid-2-3', V2],
+    ].map(([g, v]) => ({ event: { gridId: g, address: '矩阵组9号', headName: '矩阵户' }, scope: manage(v) })),
+  },
+  {
+    fn: 'org',
+    action: 'updateHousehold',
+    cases: [
+      ['demo-hh-1-4-03', V1],
+      ['demo-hh-2-3-03', V2],
+    ].map(([h, v]) => ({ event: { householdId: h, note: '矩阵备注' }, scope: manage(v) })),
+  },
   {
     fn: 'org',
     action: 'moveHousehold',
-    cases: [['demo-hh-1-4-04', 'demo-grid-1-3', V1], ['demo-hh-2-3-04', 'demo-grid-2-2', V2]].map(([h, g, v]) => ({ event: { householdId: h, toGridId: g }, scope: manage(v) })),
+    cases: [
+      ['demo-hh-1-4-04', 'demo-grid-1-3', V1],
+      ['demo-hh-2-3-04', 'demo-grid-2-2', V2],
+    ].map(([h, g, v]) => ({ event: { householdId: h, toGridId: g }, scope: manage(v) })),
   },
   {
     fn: 'org',
     action: 'setHouseholdActive',
-    cases: [['demo-hh-1-4-05', V1], ['demo-hh-2-3-05', V2]].map(([h, v]) => ({ event: { householdId: h, active: true }, scope: manage(v) })),
+    cases: [
+      ['demo-hh-1-4-05', V1],
+      ['demo-hh-2-3-05', V2],
+    ].map(([h, v]) => ({ event: { householdId: h, active: true }, scope: manage(v) })),
   },
   {
     fn: 'org',
@@ -143,7 +225,10 @@ const ROWS: Row[] = [
     cases: [
       { event: {} },
       ...[V1, V2].map((v) => ({ event: { villageId: v }, scope: sees({ villageId: v }) })),
-      ...[['demo-grid-1-1', V1], ['demo-grid-2-1', V2]].map(([g, v]) => ({ event: { gridId: g }, scope: sees({ villageId: v, gridId: g }) })),
+      ...[
+        ['demo-grid-1-1', V1],
+        ['demo-grid-2-1', V2],
+      ].map(([g, v]) => ({ event: { gridId: g }, scope: sees({ villageId: v, gridId: g }) })),
     ],
   },
   // org: people, roles and invitations — the grant policy table decides
@@ -151,32 +236,68 @@ const ROWS: Row[] = [
     fn: 'org',
     action: 'addPerson',
     cases: [
-      { event: { name: '矩阵村民', grants: [{ role: 'villager', scopeId: HH_IN }] }, scope: grant(null, placed('villager', 'household', HH_IN, V1, 'demo-grid-1-1')) },
-      { event: { name: '矩阵村民', grants: [{ role: 'villager', scopeId: HH_OUT }] }, scope: grant(null, placed('villager', 'household', HH_OUT, V2, 'demo-grid-2-1')) },
-      { event: { name: '矩阵走访人', grants: [{ role: 'visitor', scopeId: V1 }] }, scope: grant(null, placed('visitor', 'village', V1, V1, null)) },
+      {
+        event: { name: '矩阵村民', grants: [{ role: 'villager', scopeId: HH_IN }] },
+        scope: grant(null, placed('villager', 'household', HH_IN, V1, 'demo-grid-1-1')),
+      },
+      {
+        event: { name: '矩阵村民', grants: [{ role: 'villager', scopeId: HH_OUT }] },
+        scope: grant(null, placed('villager', 'household', HH_OUT, V2, 'demo-grid-2-1')),
+      },
+      {
+        event: { name: '矩阵走访人', grants: [{ role: 'visitor', scopeId: V1 }] },
+        scope: grant(null, placed('visitor', 'village', V1, V1, null)),
+      },
       { event: { name: '矩阵走访人', grants: [{ role: 'visitor' }] }, scope: grant(null, placed('visitor', 'township', T, null, null)) },
-      { event: { name: '矩阵纪委', grants: [{ role: 'discipline' }] }, scope: grant(null, placed('discipline', 'township', T, null, null)) },
+      {
+        event: { name: '矩阵纪委', grants: [{ role: 'discipline' }] },
+        scope: grant(null, placed('discipline', 'township', T, null, null)),
+      },
     ],
   },
   {
     fn: 'org',
     action: 'grantRole',
     cases: [
-      { event: { personId: MATRIX_PERSON, role: 'villager', scopeId: 'demo-hh-1-1-03' }, scope: grant(MATRIX_PERSON, placed('villager', 'household', 'demo-hh-1-1-03', V1, 'demo-grid-1-1')) },
-      { event: { personId: MATRIX_PERSON, role: 'gridLeader', scopeId: 'demo-grid-2-1' }, scope: grant(MATRIX_PERSON, placed('gridLeader', 'grid', 'demo-grid-2-1', V2, 'demo-grid-2-1')) },
-      { event: { personId: MATRIX_PERSON, role: 'visitor', scopeId: V1 }, scope: grant(MATRIX_PERSON, placed('visitor', 'village', V1, V1, null)) },
-      { event: { personId: MATRIX_PERSON, role: 'discipline' }, scope: grant(MATRIX_PERSON, placed('discipline', 'township', T, null, null)) },
+      {
+        event: { personId: MATRIX_PERSON, role: 'villager', scopeId: 'demo-hh-1-1-03' },
+        scope: grant(MATRIX_PERSON, placed('villager', 'household', 'demo-hh-1-1-03', V1, 'demo-grid-1-1')),
+      },
+      {
+        event: { personId: MATRIX_PERSON, role: 'gridLeader', scopeId: 'demo-grid-2-1' },
+        scope: grant(MATRIX_PERSON, placed('gridLeader', 'grid', 'demo-grid-2-1', V2, 'demo-grid-2-1')),
+      },
+      {
+        event: { personId: MATRIX_PERSON, role: 'visitor', scopeId: V1 },
+        scope: grant(MATRIX_PERSON, placed('visitor', 'village', V1, V1, null)),
+      },
+      {
+        event: { personId: MATRIX_PERSON, role: 'discipline' },
+        scope: grant(MATRIX_PERSON, placed('discipline', 'township', T, null, null)),
+      },
       { event: { personId: MATRIX_PERSON, role: 'office' }, scope: grant(MATRIX_PERSON, placed('office', 'township', T, null, null)) },
-      { event: { personId: 'person-demo-office', role: 'helper' }, scope: grant('person-demo-office', placed('helper', 'township', T, null, null)) },
+      {
+        event: { personId: 'person-demo-office', role: 'helper' },
+        scope: grant('person-demo-office', placed('helper', 'township', T, null, null)),
+      },
     ],
   },
   {
     fn: 'org',
     action: 'revokeRole',
     cases: [
-      { event: { personId: MATRIX_PERSON, role: 'liaison', scopeId: 'demo-village-3' }, scope: revoke(MATRIX_PERSON, placed('liaison', 'village', 'demo-village-3', 'demo-village-3', null), []) },
-      { event: { personId: MATRIX_VISITOR_OUT, role: 'visitor', scopeId: V2 }, scope: revoke(MATRIX_VISITOR_OUT, placed('visitor', 'village', V2, V2, null), [V2]) },
-      { event: { personId: MATRIX_PERSON, role: 'villager', scopeId: 'demo-hh-1-1-04' }, scope: revoke(MATRIX_PERSON, placed('villager', 'household', 'demo-hh-1-1-04', V1, 'demo-grid-1-1'), []) },
+      {
+        event: { personId: MATRIX_PERSON, role: 'liaison', scopeId: 'demo-village-3' },
+        scope: revoke(MATRIX_PERSON, placed('liaison', 'village', 'demo-village-3', 'demo-village-3', null), []),
+      },
+      {
+        event: { personId: MATRIX_VISITOR_OUT, role: 'visitor', scopeId: V2 },
+        scope: revoke(MATRIX_VISITOR_OUT, placed('visitor', 'village', V2, V2, null), [V2]),
+      },
+      {
+        event: { personId: MATRIX_PERSON, role: 'villager', scopeId: 'demo-hh-1-1-04' },
+        scope: revoke(MATRIX_PERSON, placed('villager', 'household', 'demo-hh-1-1-04', V1, 'demo-grid-1-1'), []),
+      },
     ],
   },
   { fn: 'org', action: 'listPersons', cases: [{ event: {} }] },
@@ -184,8 +305,14 @@ const ROWS: Row[] = [
     fn: 'org',
     action: 'createInvite',
     cases: [
-      { event: { role: 'villager', scopeId: 'demo-hh-1-1-05', name: '矩阵邀请' }, scope: invite(placed('villager', 'household', 'demo-hh-1-1-05', V1, 'demo-grid-1-1')) },
-      { event: { role: 'villager', scopeId: 'demo-hh-2-1-05', name: '矩阵邀请' }, scope: invite(placed('villager', 'household', 'demo-hh-2-1-05', V2, 'demo-grid-2-1')) },
+      {
+        event: { role: 'villager', scopeId: 'demo-hh-1-1-05', name: '矩阵邀请' },
+        scope: invite(placed('villager', 'household', 'demo-hh-1-1-05', V1, 'demo-grid-1-1')),
+      },
+      {
+        event: { role: 'villager', scopeId: 'demo-hh-2-1-05', name: '矩阵邀请' },
+        scope: invite(placed('villager', 'household', 'demo-hh-2-1-05', V2, 'demo-grid-2-1')),
+      },
       { event: { role: 'visitor', name: '矩阵邀请' }, scope: invite(placed('visitor', 'township', T, null, null)) },
       { event: { role: 'discipline', name: '矩阵邀请' }, scope: invite(placed('discipline', 'township', T, null, null)) },
     ],
@@ -198,16 +325,27 @@ const ROWS: Row[] = [
   {
     fn: 'org',
     action: 'assignHouseholds',
-    cases: [['demo-hh-1-3-06', V1], ['demo-hh-2-2-06', V2]].map(([h, v]) => ({ event: { visitorPersonId: 'person-demo-visitor-6', householdIds: [h] }, scope: assign(v) })),
+    cases: [
+      ['demo-hh-1-3-06', V1],
+      ['demo-hh-2-2-06', V2],
+    ].map(([h, v]) => ({ event: { visitorPersonId: 'person-demo-visitor-6', householdIds: [h] }, scope: assign(v) })),
   },
   {
     fn: 'org',
     action: 'reassignHouseholds',
-    cases: [['demo-hh-1-4-07', V1], ['demo-hh-2-1-07', V2]].map(([h, v]) => ({
+    cases: [
+      ['demo-hh-1-4-07', V1],
+      ['demo-hh-2-1-07', V2],
+    ].map(([h, v]) => ({
       event: () => {
         const current = b.docs('assignments', { householdId: h, validTo: null })[0];
         const from = current?.visitorPersonId ?? 'person-demo-visitor-2';
-        return { householdIds: [h], fromVisitorPersonId: from, toVisitorPersonId: from === 'person-demo-visitor-6' ? 'person-demo-visitor-2' : 'person-demo-visitor-6', reason: '矩阵调整' };
+        return {
+          householdIds: [h],
+          fromVisitorPersonId: from,
+          toVisitorPersonId: from === 'person-demo-visitor-6' ? 'person-demo-visitor-2' : 'person-demo-visitor-6',
+          reason: '矩阵调整',
+        };
       },
       scope: assign(v),
     })),
@@ -215,7 +353,13 @@ const ROWS: Row[] = [
   {
     fn: 'org',
     action: 'endAssignment',
-    cases: [['demo-hh-1-4-08', V1], ['demo-hh-2-2-08', V2]].map(([h, v]) => ({ event: () => ({ assignmentId: firstId('assignments', { householdId: h })(), reason: '矩阵结束' }), scope: assign(v) })),
+    cases: [
+      ['demo-hh-1-4-08', V1],
+      ['demo-hh-2-2-08', V2],
+    ].map(([h, v]) => ({
+      event: () => ({ assignmentId: firstId('assignments', { householdId: h })(), reason: '矩阵结束' }),
+      scope: assign(v),
+    })),
   },
   { fn: 'org', action: 'listAssignments', cases: [{ event: {} }] },
 
@@ -230,14 +374,29 @@ const ROWS: Row[] = [
   {
     fn: 'visit',
     action: 'recordVisit',
-    cases: ['demo-hh-1-1-06', 'demo-hh-2-1-06'].map((h) => ({ event: { householdId: h, templateId: 'residential-default', answers: OK_ANSWERS, education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, scope: holds(h) })),
+    cases: ['demo-hh-1-1-06', 'demo-hh-2-1-06'].map((h) => ({
+      event: {
+        householdId: h,
+        templateId: 'residential-default',
+        answers: OK_ANSWERS,
+        education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+      },
+      scope: holds(h),
+    })),
   },
-  { fn: 'visit', action: 'confirmVisit', cases: [{ event: () => ({ visitId: firstId('visits', { householdId: HH_IN })() }), mayBeAbsent: true }] },
+  {
+    fn: 'visit',
+    action: 'confirmVisit',
+    cases: [{ event: () => ({ visitId: firstId('visits', { householdId: HH_IN })() }), mayBeAbsent: true }],
+  },
   { fn: 'visit', action: 'listHouseholdVisits', cases: [{ event: {} }] },
   {
     fn: 'visit',
     action: 'getHouseholdCard',
-    cases: [HH_IN, HH_OUT].map((h) => ({ event: { householdId: h }, scope: either(ownHousehold(h), manage(h === HH_IN ? V1 : V2), holds(h)) })),
+    cases: [HH_IN, HH_OUT].map((h) => ({
+      event: { householdId: h },
+      scope: either(ownHousehold(h), manage(h === HH_IN ? V1 : V2), holds(h)),
+    })),
   },
   { fn: 'visit', action: 'resolveCard', cases: [{ event: { scene: 'h=AAAAAAAAAAAAAAAA' }, mayBeAbsent: true }] },
   { fn: 'visit', action: 'myHouseholds', cases: [{ event: {} }] },
@@ -245,15 +404,42 @@ const ROWS: Row[] = [
   { fn: 'visit', action: 'hazardNumbersByVillage', cases: [{ event: {} }] },
   { fn: 'visit', action: 'listUnprovenVisits', cases: [{ event: {} }] },
   { fn: 'visit', action: 'listHouseholdHazards', cases: [{ event: {} }] },
-  { fn: 'visit', action: 'claimRectification', cases: [{ event: { hazardId: 'no-such-hazard', photos: ['cloud://matrix/photo.jpg'] }, mayBeAbsent: true }] },
-  { fn: 'visit', action: 'verifyHazard', cases: [{ event: { hazardId: 'no-such-hazard', visitId: 'no-such-visit', rectified: true, photos: ['cloud://matrix/verify.jpg'] }, mayBeAbsent: true }] },
+  {
+    fn: 'visit',
+    action: 'claimRectification',
+    cases: [{ event: { hazardId: 'no-such-hazard', photos: ['cloud://matrix/photo.jpg'] }, mayBeAbsent: true }],
+  },
+  {
+    fn: 'visit',
+    action: 'verifyHazard',
+    cases: [
+      {
+        event: { hazardId: 'no-such-hazard', visitId: 'no-such-visit', rectified: true, photos: ['cloud://matrix/verify.jpg'] },
+        mayBeAbsent: true,
+      },
+    ],
+  },
   { fn: 'visit', action: 'listInbox', cases: [{ event: {} }] },
   { fn: 'visit', action: 'markRead', cases: [{ event: { all: true } }] },
   { fn: 'visit', action: 'optInSubscribe', cases: [{ event: { templates: ['visitReminder'] } }] },
 
   // grid: the leader its grid, the liaison its village, the office all
-  { fn: 'grid', action: 'weeklyBoard', cases: [['demo-grid-1-1', V1], ['demo-grid-2-1', V2]].map(([g, v]) => ({ event: { gridId: g }, scope: gridWeek(g, v) })) },
-  { fn: 'grid', action: 'listWeeks', cases: [['demo-grid-1-1', V1], ['demo-grid-2-1', V2]].map(([g, v]) => ({ event: { gridId: g }, scope: gridWeek(g, v) })) },
+  {
+    fn: 'grid',
+    action: 'weeklyBoard',
+    cases: [
+      ['demo-grid-1-1', V1],
+      ['demo-grid-2-1', V2],
+    ].map(([g, v]) => ({ event: { gridId: g }, scope: gridWeek(g, v) })),
+  },
+  {
+    fn: 'grid',
+    action: 'listWeeks',
+    cases: [
+      ['demo-grid-1-1', V1],
+      ['demo-grid-2-1', V2],
+    ].map(([g, v]) => ({ event: { gridId: g }, scope: gridWeek(g, v) })),
+  },
   { fn: 'grid', action: 'confirmContact', cases: [{ event: { householdId: 'demo-hh-1-1-03', method: 'phone' } }] },
   { fn: 'grid', action: 'fileWeeklyReport', cases: [{ event: { noRisk: true } }] },
   { fn: 'grid', action: 'villageWeek', cases: [V1, V2].map((v) => ({ event: { villageId: v }, scope: villageWeek(v) })) },
@@ -263,13 +449,27 @@ const ROWS: Row[] = [
   { fn: 'household', action: 'myHousehold', cases: [{ event: {} }] },
   { fn: 'household', action: 'getNotice', cases: [{ event: {} }] },
   { fn: 'household', action: 'acknowledgeNotice', cases: [{ event: { version: 'matrix-old-version' } }] },
-  { fn: 'household', action: 'selfCheck', cases: [{ event: { answers: { passageClear: true, balconyClear: true, kitchenClear: true, powerOff: true, gasOff: true, doorsWindowsClosed: true } } }] },
+  {
+    fn: 'household',
+    action: 'selfCheck',
+    cases: [
+      {
+        event: {
+          answers: { passageClear: true, balconyClear: true, kitchenClear: true, powerOff: true, gasOff: true, doorsWindowsClosed: true },
+        },
+      },
+    ],
+  },
 
   // resident
   { fn: 'resident', action: 'reportFormOptions', cases: [{ event: {} }] },
   { fn: 'resident', action: 'reportHazard', cases: [{ event: { category: 'electrical', description: '矩阵测试：电线老化' } }] },
   { fn: 'resident', action: 'listMyReports', cases: [{ event: {} }] },
-  { fn: 'resident', action: 'whistleBlow', cases: [{ event: { villageId: V1, place: '三江村正街', category: 'electrical', description: '矩阵测试：私拉电线' } }] },
+  {
+    fn: 'resident',
+    action: 'whistleBlow',
+    cases: [{ event: { villageId: V1, place: '三江村正街', category: 'electrical', description: '矩阵测试：私拉电线' } }],
+  },
   { fn: 'resident', action: 'whistleStatus', cases: [{ event: { receipt: 'AAAA-AAAA-AAAA' }, mayBeAbsent: true }] },
   { fn: 'resident', action: 'listRoutedReports', cases: [{ event: {} }] },
   { fn: 'resident', action: 'verifyRoutedReport', cases: [{ event: { hazardId: 'no-such-hazard', rectified: true }, mayBeAbsent: true }] },
@@ -283,14 +483,32 @@ const ROWS: Row[] = [
 
   // programme
   { fn: 'programme', action: 'addElderly', cases: [V1, V2].map((v) => ({ event: elderly(v), scope: manage(v) })) },
-  { fn: 'programme', action: 'updateElderly', cases: [{ event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), floors: 2 }), scope: manage(V1), mayBeAbsent: true }] },
+  {
+    fn: 'programme',
+    action: 'updateElderly',
+    cases: [{ event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), floors: 2 }), scope: manage(V1), mayBeAbsent: true }],
+  },
   { fn: 'programme', action: 'listElderly', cases: [{ event: {} }] },
-  { fn: 'programme', action: 'recordHelperContact', cases: [{ event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), method: 'phone' }), scope: manage(V1), mayBeAbsent: true }] },
+  {
+    fn: 'programme',
+    action: 'recordHelperContact',
+    cases: [
+      { event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), method: 'phone' }), scope: manage(V1), mayBeAbsent: true },
+    ],
+  },
   { fn: 'programme', action: 'addCompound', cases: [{ event: compound(V1) }] },
-  { fn: 'programme', action: 'updateCompound', cases: [{ event: () => ({ compoundId: firstId('compounds')(), status: 'rectified' }), mayBeAbsent: true }] },
+  {
+    fn: 'programme',
+    action: 'updateCompound',
+    cases: [{ event: () => ({ compoundId: firstId('compounds')(), status: 'rectified' }), mayBeAbsent: true }],
+  },
   { fn: 'programme', action: 'listCompounds', cases: [{ event: {} }] },
   { fn: 'programme', action: 'listCompoundTasks', cases: [{ event: {} }] },
-  { fn: 'programme', action: 'setTaskStatus', cases: [{ event: () => ({ taskId: firstId('compoundTasks')(), status: 'done' }), mayBeAbsent: true }] },
+  {
+    fn: 'programme',
+    action: 'setTaskStatus',
+    cases: [{ event: () => ({ taskId: firstId('compoundTasks')(), status: 'done' }), mayBeAbsent: true }],
+  },
 
   // report: the office's tables (the compliance sheet also for the discipline office)
   { fn: 'report', action: 'exportElderlyTable', cases: [{ event: { month: '2026-11' } }] },
@@ -306,15 +524,37 @@ const ROWS: Row[] = [
   { fn: 'escalation', action: 'myCases', cases: [{ event: {} }] },
   { fn: 'escalation', action: 'listCases', cases: [{ event: {} }] },
   { fn: 'escalation', action: 'getCase', cases: [{ event: { caseId: 'no-such-case' }, mayBeAbsent: true }] },
-  { fn: 'escalation', action: 'scheduleInterview', cases: [{ event: { caseId: 'no-such-case', scheduledAt: '2027-01-10T09:00:00+08:00', place: '镇纪委谈话室' }, mayBeAbsent: true }] },
-  { fn: 'escalation', action: 'recordInterview', cases: [{ event: { caseId: 'no-such-case', outcome: '已约谈', conclusion: '批评教育' }, mayBeAbsent: true }] },
+  {
+    fn: 'escalation',
+    action: 'scheduleInterview',
+    cases: [{ event: { caseId: 'no-such-case', scheduledAt: '2027-01-10T09:00:00+08:00', place: '镇纪委谈话室' }, mayBeAbsent: true }],
+  },
+  {
+    fn: 'escalation',
+    action: 'recordInterview',
+    cases: [{ event: { caseId: 'no-such-case', outcome: '已约谈', conclusion: '批评教育' }, mayBeAbsent: true }],
+  },
   { fn: 'escalation', action: 'closeCase', cases: [{ event: { caseId: 'no-such-case' }, mayBeAbsent: true }] },
-  { fn: 'escalation', action: 'exemptVisitor', cases: [{ event: { campaignId: WINTER, periodKey: 'first-round', visitorPersonId: 'person-demo-visitor-6', reason: '矩阵测试：病假' } }] },
+  {
+    fn: 'escalation',
+    action: 'exemptVisitor',
+    cases: [
+      { event: { campaignId: WINTER, periodKey: 'first-round', visitorPersonId: 'person-demo-visitor-6', reason: '矩阵测试：病假' } },
+    ],
+  },
   { fn: 'escalation', action: 'dashboard', cases: [{ event: {} }] },
   { fn: 'escalation', action: 'publishNotice', cases: [{ event: { noticeId: 'no-such-notice' }, mayBeAbsent: true }] },
   { fn: 'escalation', action: 'periodStages', cases: [{ event: {} }] },
-  { fn: 'escalation', action: 'fileObjection', cases: [{ event: { caseId: 'no-such-case', text: '矩阵测试：申辩理由' }, mayBeAbsent: true }] },
-  { fn: 'escalation', action: 'ruleObjection', cases: [{ event: { caseId: 'no-such-case', upheld: false, reason: '矩阵测试' }, mayBeAbsent: true }] },
+  {
+    fn: 'escalation',
+    action: 'fileObjection',
+    cases: [{ event: { caseId: 'no-such-case', text: '矩阵测试：申辩理由' }, mayBeAbsent: true }],
+  },
+  {
+    fn: 'escalation',
+    action: 'ruleObjection',
+    cases: [{ event: { caseId: 'no-such-case', upheld: false, reason: '矩阵测试' }, mayBeAbsent: true }],
+  },
   { fn: 'escalation', action: 'listObjections', cases: [{ event: {} }] },
 ];
 
@@ -346,7 +586,9 @@ function whoIs(openid: OpenId): Who {
   const person = openid ? b.docs('persons', { openid, active: true })[0] : undefined;
   if (!person) return { openid, granter: null, visibility: null };
   const granter: Granter = { personId: person._id, townshipId: person.townshipId, grants: person.grants };
-  const current = b.docs('assignments', { visitorPersonId: person._id }).filter((a) => !a.validTo || new Date(a.validTo).getTime() > b.now().getTime());
+  const current = b
+    .docs('assignments', { visitorPersonId: person._id })
+    .filter((a) => !a.validTo || new Date(a.validTo).getTime() > b.now().getTime());
   heldNow.set(person._id, new Set(current.map((a) => a.householdId)));
   const all = isTownshipWide(granter.grants, T);
   const villageIds = new Set<string>();
@@ -368,7 +610,17 @@ function whoIs(openid: OpenId): Who {
 
 async function seedMatrixPeople(): Promise<void> {
   const at = new Date();
-  const person = (id: string, openid: string | null, name: string, grants: RoleGrant[]) => ({ _id: id, townshipId: T, name, phone: '13800008888', openid, active: true, grants, createdAt: at, updatedAt: at });
+  const person = (id: string, openid: string | null, name: string, grants: RoleGrant[]) => ({
+    _id: id,
+    townshipId: T,
+    name,
+    phone: '13800008888',
+    openid,
+    active: true,
+    grants,
+    createdAt: at,
+    updatedAt: at,
+  });
   const g = (role: Role, scopeType: RoleGrant['scopeType'], scopeId: string): RoleGrant => ({ role, scopeType, scopeId, townshipId: T });
   const docs = [
     person('person-matrix-helper', 'matrix-helper', '矩阵帮扶人', [g('helper', 'township', T)]),
@@ -383,7 +635,21 @@ async function seedMatrixPeople(): Promise<void> {
     const h = b.docs('households', { _id: 'demo-hh-2-2-07' })[0];
     await getDb()
       .collection('assignments')
-      .add({ data: { townshipId: T, villageId: h.villageId, gridId: h.gridId, householdId: h._id, visitorPersonId: MATRIX_VISITOR_OUT, validFrom: at, validTo: null, reason: '矩阵', endReason: null, createdBy: 'person-demo-office', createdAt: at } });
+      .add({
+        data: {
+          townshipId: T,
+          villageId: h.villageId,
+          gridId: h.gridId,
+          householdId: h._id,
+          visitorPersonId: MATRIX_VISITOR_OUT,
+          validFrom: at,
+          validTo: null,
+          reason: '矩阵',
+          endReason: null,
+          createdBy: 'person-demo-office',
+          createdAt: at,
+        },
+      });
   });
 }
 
@@ -392,7 +658,8 @@ it('covers every action of every function, as every role in and out of scope, wi
   const tables = actionTables();
   const rows = new Map(ROWS.map((r) => [`${r.fn}.${r.action}`, r]));
   const missing: string[] = [];
-  for (const [fn, actions] of tables) for (const action of Object.keys(actions)) if (!rows.has(`${fn}.${action}`)) missing.push(`${fn}.${action}`);
+  for (const [fn, actions] of tables)
+    for (const action of Object.keys(actions)) if (!rows.has(`${fn}.${action}`)) missing.push(`${fn}.${action}`);
   expect(missing).toEqual([]);
   const stale = ROWS.filter((r) => !tables.get(r.fn)?.[r.action]).map((r) => `${r.fn}.${r.action}`);
   expect(stale).toEqual([]);
@@ -418,12 +685,17 @@ it('covers every action of every function, as every role in and out of scope, wi
                 ? !r.ok && SCOPE_REFUSALS.has(r.code)
                 : got === expected;
           if (expected === 'allow' && fine) allowed += 1;
-          if (!fine) mismatches.push(`${fn}.${action} as ${openid ?? 'anonymous'} ${JSON.stringify(event)}: expected ${expected}, got ${got}${r.ok ? '' : ` (${r.message})`}`);
+          if (!fine)
+            mismatches.push(
+              `${fn}.${action} as ${openid ?? 'anonymous'} ${JSON.stringify(event)}: expected ${expected}, got ${got}${r.ok ? '' : ` (${r.message})`}`,
+            );
         }
       }
     }
   }
   const actionCount = [...tables.values()].reduce((n, t) => n + Object.keys(t).length, 0);
-  console.log(`authorization matrix: ${calls} calls over ${actionCount} actions of ${tables.size} functions × ${IDENTITIES.length} callers; ${allowed} allowed, ${calls - allowed} refused`);
+  console.log(
+    `authorization matrix: ${calls} calls over ${actionCount} actions of ${tables.size} functions × ${IDENTITIES.length} callers; ${allowed} allowed, ${calls - allowed} refused`,
+  );
   expect(mismatches).toEqual([]);
 }, 600_000);

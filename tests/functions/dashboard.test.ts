@@ -9,18 +9,32 @@ afterAll(() => backend.stop());
 
 test('per village: households, grids, visitors, completion this period, weekly contact rate, hazards; scoped by role', async () => {
   backend.setClock('2026-12-07T10:00:00+08:00');
-  const visitorHouseholds = backend.docs('assignments', { visitorPersonId: 'person-demo-visitor-1', validTo: null }).map((a) => a.householdId as string);
+  const visitorHouseholds = backend
+    .docs('assignments', { visitorPersonId: 'person-demo-visitor-1', validTo: null })
+    .map((a) => a.householdId as string);
   for (const householdId of visitorHouseholds.slice(0, 2)) {
     for (const at of ['2026-12-01T10:00:00+08:00', '2026-12-08T10:00:00+08:00']) {
       backend.setClock(at);
-      const r = await backend.call('visit', { action: 'recordVisit', householdId, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, 'demo-visitor-1');
+      const r = await backend.call(
+        'visit',
+        {
+          action: 'recordVisit',
+          householdId,
+          templateId: 'residential-default',
+          answers: [{ key: 'gas', answer: 'ok' }],
+          education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+        },
+        'demo-visitor-1',
+      );
       expect(r.ok).toBe(true);
     }
   }
   const board = await backend.call<any>('grid', { action: 'weeklyBoard' }, 'demo-leader-1');
   expect(board.ok).toBe(true);
   const firstHousehold = (board as any).data.households[0].householdId;
-  expect((await backend.call('grid', { action: 'confirmContact', householdId: firstHousehold, method: 'phone' }, 'demo-leader-1')).ok).toBe(true);
+  expect((await backend.call('grid', { action: 'confirmContact', householdId: firstHousehold, method: 'phone' }, 'demo-leader-1')).ok).toBe(
+    true,
+  );
 
   const res = await backend.call<any>('escalation', { action: 'dashboard' }, 'demo-office');
   if (!res.ok) throw new Error(res.message);
@@ -32,7 +46,9 @@ test('per village: households, grids, visitors, completion this period, weekly c
   expect(v1.weeklyContactPct).toBeCloseTo((1 / households) * 100, 1);
   expect(res.data.villages).toHaveLength(3);
   // each visitor's share of visits without proof of presence (the demo visits had none: card QR or GPS not sent)
-  expect(res.data.visitorProof).toEqual([{ visitorPersonId: 'person-demo-visitor-1', visitorName: expect.any(String), visits: 4, unproven: 4, unprovenPct: 100 }]);
+  expect(res.data.visitorProof).toEqual([
+    { visitorPersonId: 'person-demo-visitor-1', visitorName: expect.any(String), visits: 4, unproven: 4, unprovenPct: 100 },
+  ]);
   // a liaison sees only their village; a visitor is refused
   const liaison = await backend.call<any>('escalation', { action: 'dashboard' }, 'demo-liaison-2');
   expect(liaison.ok && liaison.data.villages.map((v: any) => v.villageId)).toEqual(['demo-village-2']);

@@ -9,14 +9,29 @@ import { join } from 'path';
 import { startEmulator, type Emulator } from '../../emulator';
 import { COLLECTIONS } from '../../server/infra/collections';
 import { INDEXES } from '../../server/infra/indexes';
-import { COLLECTION_ACL, diffDeployment, functionsToDeploy, functionVariables, notChecked, REQUIRED_SECRETS, RUNTIME, STORAGE_RULE, type DeployedState } from '../../scripts/deploy';
+import {
+  COLLECTION_ACL,
+  diffDeployment,
+  functionsToDeploy,
+  functionVariables,
+  notChecked,
+  REQUIRED_SECRETS,
+  RUNTIME,
+  STORAGE_RULE,
+  type DeployedState,
+} from '../../scripts/deploy';
 
 const ROOT = join(__dirname, '../..');
 
 function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD|CARD_QR_SECRET|WHISTLE_SALT|WX_|SCF_)/.test(k)));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv });
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD|CARD_QR_SECRET|WHISTLE_SALT|WX_|SCF_)/.test(k)),
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
+      cwd: ROOT,
+      env: { ...clean, ...env } as NodeJS.ProcessEnv,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -35,9 +50,19 @@ describe('npm run deploy', () => {
     const short = await run('deploy.ts', [], { ...CREDS, CARD_QR_SECRET: 'short', WHISTLE_SALT: 'a-long-random-whistle-salt-001' });
     expect(short.code).toBe(2);
     expect(short.out).toMatch(/CARD_QR_SECRET 太短/);
-    expect(functionVariables({ CARD_QR_SECRET: 'a-long-random-card-secret-0001', WHISTLE_SALT: 'a-long-random-whistle-salt-001', SUBSCRIBE_TEMPLATE_CASENOTICE: 'tpl-1' })).toEqual({
+    expect(
+      functionVariables({
+        CARD_QR_SECRET: 'a-long-random-card-secret-0001',
+        WHISTLE_SALT: 'a-long-random-whistle-salt-001',
+        SUBSCRIBE_TEMPLATE_CASENOTICE: 'tpl-1',
+      }),
+    ).toEqual({
       ok: true,
-      variables: { CARD_QR_SECRET: 'a-long-random-card-secret-0001', WHISTLE_SALT: 'a-long-random-whistle-salt-001', SUBSCRIBE_TEMPLATE_CASENOTICE: 'tpl-1' },
+      variables: {
+        CARD_QR_SECRET: 'a-long-random-card-secret-0001',
+        WHISTLE_SALT: 'a-long-random-whistle-salt-001',
+        SUBSCRIBE_TEMPLATE_CASENOTICE: 'tpl-1',
+      },
     });
   }, 60_000);
 
@@ -59,9 +84,26 @@ describe('npm run deploy -- --check', () => {
   const functions = functionsToDeploy();
   const deployed = (): DeployedState => ({
     collections: Object.fromEntries(
-      COLLECTIONS.map((c) => [c, { exists: true, acl: COLLECTION_ACL, indexes: (INDEXES[c] ?? []).map((i) => ({ name: i.name, keys: { ...i.keys }, unique: Boolean(i.unique) })) }]),
+      COLLECTIONS.map((c) => [
+        c,
+        {
+          exists: true,
+          acl: COLLECTION_ACL,
+          indexes: (INDEXES[c] ?? []).map((i) => ({ name: i.name, keys: { ...i.keys }, unique: Boolean(i.unique) })),
+        },
+      ]),
     ),
-    functions: Object.fromEntries(functions.map((f) => [f.name, { runtime: RUNTIME, timeout: f.timeout, triggers: f.triggers.map((t) => ({ ...t })), variables: ['CARD_QR_SECRET', 'WHISTLE_SALT'] }])),
+    functions: Object.fromEntries(
+      functions.map((f) => [
+        f.name,
+        {
+          runtime: RUNTIME,
+          timeout: f.timeout,
+          triggers: f.triggers.map((t) => ({ ...t })),
+          variables: ['CARD_QR_SECRET', 'WHISTLE_SALT'],
+        },
+      ]),
+    ),
     storage: { acl: 'CUSTOM', rule: { ...STORAGE_RULE } },
   });
 
@@ -81,16 +123,18 @@ describe('npm run deploy -- --check', () => {
     s.functions!.org!.triggers = [{ name: 'expireInvites', config: '0 0 4 * * * *' }];
     s.functions!.resident!.variables = ['CARD_QR_SECRET'];
     s.storage = { acl: 'READONLY', rule: null };
-    expect(diffDeployment(functions, s).sort()).toEqual([
-      '集合 persons：权限为 READONLY，应为 ADMINONLY（仅管理端可读写）',
-      '集合 invites：缺少索引 code',
-      '集合 audit：不存在',
-      '云函数 escalation：缺少定时触发器 ladder（0 5 * * * * *）',
-      '云函数 org：定时触发器 expireInvites 为“0 0 4 * * * *”，应为“0 0 3 * * * *”',
-      '云函数 report：未部署',
-      '云函数 resident：未设置环境变量 WHISTLE_SALT',
-      `云存储：权限为 READONLY，应为安全规则 ${JSON.stringify(STORAGE_RULE)}（客户端不可读，文件只经云函数签发的临时链接提供）`,
-    ].sort());
+    expect(diffDeployment(functions, s).sort()).toEqual(
+      [
+        '集合 persons：权限为 READONLY，应为 ADMINONLY（仅管理端可读写）',
+        '集合 invites：缺少索引 code',
+        '集合 audit：不存在',
+        '云函数 escalation：缺少定时触发器 ladder（0 5 * * * * *）',
+        '云函数 org：定时触发器 expireInvites 为“0 0 4 * * * *”，应为“0 0 3 * * * *”',
+        '云函数 report：未部署',
+        '云函数 resident：未设置环境变量 WHISTLE_SALT',
+        `云存储：权限为 READONLY，应为安全规则 ${JSON.stringify(STORAGE_RULE)}（客户端不可读，文件只经云函数签发的临时链接提供）`,
+      ].sort(),
+    );
   });
 
   describe('against the emulator (data API only, through @cloudbase/node-sdk)', () => {
@@ -125,7 +169,12 @@ describe('npm run deploy -- --check', () => {
       expect(r.code).toBe(0);
       const person = emulator.store.docs('persons').find((p) => p.openid === 'office-openid-deploy')!;
       const township = emulator.store.docs('townships').find((t) => t.name === '部署测试镇')!;
-      expect(person).toMatchObject({ name: '部署测试员', active: true, townshipId: township._id, grants: [{ role: 'office', scopeType: 'township', scopeId: township._id }] });
+      expect(person).toMatchObject({
+        name: '部署测试员',
+        active: true,
+        townshipId: township._id,
+        grants: [{ role: 'office', scopeType: 'township', scopeId: township._id }],
+      });
       const second = await run('bootstrap-office.ts', args, { ...CREDS, TCB_SERVICE_URL: `${emulator.url}/admin` });
       expect(second.code).toBe(1);
       expect(second.out).toMatch(/已拒绝/);

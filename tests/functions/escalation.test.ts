@@ -75,7 +75,8 @@ test('a visit made offline on 12-31 21:00 and sent on 01-01 08:00 counts for Dec
 describe('on a fresh township month', () => {
   let f: Backend;
   const fcase = (n: number, level = 'notice') => f.docs('cases', { _id: `${level}:${campaignId}:2024-12:${pid(n)}` })[0];
-  const call = (action: string, openid: string, rest: Record<string, unknown> = {}) => f.call<any>('escalation', { action, ...rest }, openid);
+  const call = (action: string, openid: string, rest: Record<string, unknown> = {}) =>
+    f.call<any>('escalation', { action, ...rest }, openid);
   const run = async (iso: string) => {
     f.setClock(iso);
     const r = await f.fireTimer('escalation', 'ladder');
@@ -110,12 +111,17 @@ describe('on a fresh township month', () => {
 
   test('exempting in the draft removes the line; objecting to a draft is impossible', async () => {
     f.setClock('2025-01-03T09:00:00+08:00');
-    expect(await call('exemptVisitor', 'demo-office', { campaignId, periodKey: '2024-12', visitorPersonId: pid(5), reason: '病假住院' })).toMatchObject({ ok: true });
+    expect(
+      await call('exemptVisitor', 'demo-office', { campaignId, periodKey: '2024-12', visitorPersonId: pid(5), reason: '病假住院' }),
+    ).toMatchObject({ ok: true });
     const [draft] = f.docs('notices', { _id: noticeId });
     expect(draft.lines.map((l: any) => l.visitorPersonId)).toEqual([1, 2, 3, 4].map(pid));
     expect(draft.excluded).toMatchObject([{ visitorPersonId: pid(5), state: 'exempted' }]);
     expect(fcase(5).status).toBe('exempted');
-    expect(await call('fileObjection', ov(2), { caseId: fcase(2)._id, text: '草稿阶段的申辩应被拒绝' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await call('fileObjection', ov(2), { caseId: fcase(2)._id, text: '草稿阶段的申辩应被拒绝' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
   });
 
   test('publication opens the cases with the remedy deadline counted from publication; exemption after it appends a correction', async () => {
@@ -124,7 +130,9 @@ describe('on a fresh township month', () => {
     expect(pub.ok).toBe(true);
     expect(new Date(fcase(2).remedyDeadline).toISOString()).toBe(new Date('2025-01-14T00:00:00+08:00').toISOString());
     expect(fcase(2).status).toBe('open');
-    expect(await call('exemptVisitor', 'demo-office', { campaignId, periodKey: '2024-12', visitorPersonId: pid(4), reason: '借调县应急局' })).toMatchObject({ ok: true });
+    expect(
+      await call('exemptVisitor', 'demo-office', { campaignId, periodKey: '2024-12', visitorPersonId: pid(4), reason: '借调县应急局' }),
+    ).toMatchObject({ ok: true });
     const [notice] = f.docs('notices', { _id: noticeId });
     expect(notice.lines.map((l: any) => l.visitorPersonId)).toEqual([1, 2, 3, 4].map(pid));
     expect(notice.corrections).toMatchObject([{ visitorPersonId: pid(4), kind: 'exempted' }]);
@@ -138,18 +146,45 @@ describe('on a fresh township month', () => {
     f.setClock('2025-01-07T09:00:00+08:00');
     const c2 = fcase(2)._id;
     expect(await call('fileObjection', ov(3), { caseId: c2, text: '替别人申辩试试看' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await call('fileObjection', 'demo-office', { caseId: c2, text: '办公室替人申辩试试' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call('fileObjection', 'demo-office', { caseId: c2, text: '办公室替人申辩试试' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect(await call('fileObjection', ov(2), { caseId: c2, text: '短' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(await call('fileObjection', ov(2), { caseId: c2, text: '12月走访有记录但未同步', photos: Array.from({ length: 10 }, (_, i) => `cloud://p${i}`) })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(await call('fileObjection', ov(2), { caseId: c2, text: '12月走访有记录但手机未同步上传' })).toMatchObject({ ok: true, data: { objection: { status: 'pending' } } });
-    expect(await call('fileObjection', ov(2), { caseId: c2, text: '再申辩一次试试看' })).toMatchObject({ ok: false, code: 'OBJECTION_EXISTS' });
+    expect(
+      await call('fileObjection', ov(2), {
+        caseId: c2,
+        text: '12月走访有记录但未同步',
+        photos: Array.from({ length: 10 }, (_, i) => `cloud://p${i}`),
+      }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await call('fileObjection', ov(2), { caseId: c2, text: '12月走访有记录但手机未同步上传' })).toMatchObject({
+      ok: true,
+      data: { objection: { status: 'pending' } },
+    });
+    expect(await call('fileObjection', ov(2), { caseId: c2, text: '再申辩一次试试看' })).toMatchObject({
+      ok: false,
+      code: 'OBJECTION_EXISTS',
+    });
     expect(f.docs('inbox', { personId: 'person-demo-office' }).some((m) => m.title.startsWith('申辩待裁定'))).toBe(true);
-    expect(await call('ruleObjection', 'demo-discipline', { caseId: c2, upheld: false, reason: '无证据' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await call('ruleObjection', ov(1), { caseId: c2, upheld: false, reason: '无证据' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await call('ruleObjection', 'demo-office', { caseId: fcase(3)._id, upheld: true, reason: '无申辩' })).toMatchObject({ ok: false, code: 'OBJECTION_STATE' });
+    expect(await call('ruleObjection', 'demo-discipline', { caseId: c2, upheld: false, reason: '无证据' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await call('ruleObjection', ov(1), { caseId: c2, upheld: false, reason: '无证据' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await call('ruleObjection', 'demo-office', { caseId: fcase(3)._id, upheld: true, reason: '无申辩' })).toMatchObject({
+      ok: false,
+      code: 'OBJECTION_STATE',
+    });
     // published Monday 01-06: 3 working days → until the end of Thursday 01-09
     f.setClock('2025-01-10T00:00:00+08:00');
-    expect(await call('fileObjection', ov(3), { caseId: fcase(3)._id, text: '期限过后的申辩应被拒绝' })).toMatchObject({ ok: false, code: 'OBJECTION_CLOSED' });
+    expect(await call('fileObjection', ov(3), { caseId: fcase(3)._id, text: '期限过后的申辩应被拒绝' })).toMatchObject({
+      ok: false,
+      code: 'OBJECTION_CLOSED',
+    });
   });
 
   test('a referral waits for a pending objection, then follows the ruling', async () => {
@@ -157,7 +192,17 @@ describe('on a fresh township month', () => {
     for (const h of f.docs('assignments', { visitorPersonId: pid(1), validTo: null }).map((a) => a.householdId)) {
       for (const iso of ['2025-01-04T10:00:00+08:00', '2025-01-11T10:00:00+08:00']) {
         f.setClock(iso);
-        const r = await f.call('visit', { action: 'recordVisit', householdId: h, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, ov(1));
+        const r = await f.call(
+          'visit',
+          {
+            action: 'recordVisit',
+            householdId: h,
+            templateId: 'residential-default',
+            answers: [{ key: 'gas', answer: 'ok' }],
+            education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+          },
+          ov(1),
+        );
         expect(r.ok).toBe(true);
       }
     }
@@ -167,8 +212,13 @@ describe('on a fresh township month', () => {
     expect(fcase(2).status).toBe('open');
     expect(fcase(2, 'interview')).toBeUndefined();
     f.setClock('2025-01-14T09:00:00+08:00');
-    expect(await call('ruleObjection', 'demo-office', { caseId: fcase(2)._id, upheld: false, reason: '走访记录中没有12月的第二轮' })).toMatchObject({ ok: true });
-    expect(await call('ruleObjection', 'demo-office', { caseId: fcase(2)._id, upheld: true, reason: '改判' })).toMatchObject({ ok: false, code: 'OBJECTION_STATE' });
+    expect(
+      await call('ruleObjection', 'demo-office', { caseId: fcase(2)._id, upheld: false, reason: '走访记录中没有12月的第二轮' }),
+    ).toMatchObject({ ok: true });
+    expect(await call('ruleObjection', 'demo-office', { caseId: fcase(2)._id, upheld: true, reason: '改判' })).toMatchObject({
+      ok: false,
+      code: 'OBJECTION_STATE',
+    });
     await run('2025-01-14T10:05:00+08:00');
     expect(fcase(2).status).toBe('escalated');
     expect(fcase(2, 'interview').status).toBe('open');
@@ -179,10 +229,21 @@ describe('on a fresh township month', () => {
     f.setClock('2025-01-15T09:00:00+08:00');
     const i3 = fcase(3, 'interview')._id;
     expect(await call('fileObjection', ov(3), { caseId: i3, text: '12月下旬因公出差，有出差审批单' })).toMatchObject({ ok: true });
-    expect(await call('ruleObjection', 'demo-office', { caseId: i3, upheld: true, reason: '出差属实' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await call('ruleObjection', 'demo-discipline', { caseId: i3, upheld: true, reason: '出差审批单属实' })).toMatchObject({ ok: true, data: { status: 'withdrawn' } });
-    expect(await call('scheduleInterview', 'demo-discipline', { caseId: i3, scheduledAt: '2025-01-20T09:00:00+08:00', place: '谈话室' })).toMatchObject({ ok: false, code: 'CASE_STATE' });
+    expect(await call('ruleObjection', 'demo-office', { caseId: i3, upheld: true, reason: '出差属实' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await call('ruleObjection', 'demo-discipline', { caseId: i3, upheld: true, reason: '出差审批单属实' })).toMatchObject({
+      ok: true,
+      data: { status: 'withdrawn' },
+    });
+    expect(
+      await call('scheduleInterview', 'demo-discipline', { caseId: i3, scheduledAt: '2025-01-20T09:00:00+08:00', place: '谈话室' }),
+    ).toMatchObject({ ok: false, code: 'CASE_STATE' });
     const mine = await call('myCases', ov(3));
-    expect(mine.ok && mine.data.items.find((c: any) => c._id === i3)).toMatchObject({ status: 'withdrawn', objection: { status: 'upheld', ruling: { reason: '出差审批单属实' } } });
+    expect(mine.ok && mine.data.items.find((c: any) => c._id === i3)).toMatchObject({
+      status: 'withdrawn',
+      objection: { status: 'upheld', ruling: { reason: '出差审批单属实' } },
+    });
   });
 });

@@ -46,9 +46,52 @@ function callerFor(def: ActionDef<any, any>): string {
 // ---- hostile values -------------------------------------------------------------------------------------------------
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
-const OPERATORS: Record<string, unknown>[] = [{ $gt: '' }, { $ne: null }, { $regex: '.*' }, { $where: 'sleep(1000)' }, { $in: [] }, { $exists: true }, { $nin: [''] }, { $or: [{}] }];
-const ODD_STRINGS = ['', ' ', '\u0000', '\uD800', '\uDFFF\uD800', '\u202Eevil', '\u200B\u200B', 'e\u0301\u0301\u0301', '🔥🧯👨‍👩‍👧', '\uFEFF', '${1+1}', '<script>alert(1)</script>', "'; DROP TABLE x; --", '../../etc/passwd', 'cloud://other-env.bucket/x.jpg', 'NaN', 'undefined', 'null', '[object Object]'];
-const IMPOSSIBLE_DATES = ['2024-02-30T10:00:00+08:00', '2025-02-29', '2024-13-01T00:00:00+08:00', '0000-00-00T00:00:00Z', '2024-12-31T24:00:01+08:00', '2024-12-10T10:61:00+08:00', '9999-99-99', '2024-12', '1970-01-01T00:00:00+99:00', '-271821-04-19T00:00:00Z', '+275760-09-13T00:00:01Z', 'Invalid Date', '2024-1-1'];
+const OPERATORS: Record<string, unknown>[] = [
+  { $gt: '' },
+  { $ne: null },
+  { $regex: '.*' },
+  { $where: 'sleep(1000)' },
+  { $in: [] },
+  { $exists: true },
+  { $nin: [''] },
+  { $or: [{}] },
+];
+const ODD_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  '\uD800',
+  '\uDFFF\uD800',
+  '\u202Eevil',
+  '\u200B\u200B',
+  'e\u0301\u0301\u0301',
+  '🔥🧯👨‍👩‍👧',
+  '\uFEFF',
+  '${1+1}',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE x; --",
+  '../../etc/passwd',
+  'cloud://other-env.bucket/x.jpg',
+  'NaN',
+  'undefined',
+  'null',
+  '[object Object]',
+];
+const IMPOSSIBLE_DATES = [
+  '2024-02-30T10:00:00+08:00',
+  '2025-02-29',
+  '2024-13-01T00:00:00+08:00',
+  '0000-00-00T00:00:00Z',
+  '2024-12-31T24:00:01+08:00',
+  '2024-12-10T10:61:00+08:00',
+  '9999-99-99',
+  '2024-12',
+  '1970-01-01T00:00:00+99:00',
+  '-271821-04-19T00:00:00Z',
+  '+275760-09-13T00:00:01Z',
+  'Invalid Date',
+  '2024-1-1',
+];
 const ODD_NUMBERS = [NaN, Infinity, -Infinity, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -1, 0.5, 2 ** 31, -(2 ** 53)];
 
 function nested(depth: number): unknown {
@@ -99,11 +142,20 @@ function fieldsOf(schema: z.ZodType): Field[] {
   const required = new Set(js.required ?? []);
   return Object.entries(js.properties ?? {}).map(([name, p]) => {
     const alt = p.anyOf?.find((x: any) => x.type && x.type !== 'null') ?? p;
-    const type: string = alt.enum ? 'enum' : alt.const !== undefined ? 'enum' : Array.isArray(alt.type) ? alt.type[0] : alt.type ?? 'any';
+    const type: string = alt.enum ? 'enum' : alt.const !== undefined ? 'enum' : Array.isArray(alt.type) ? alt.type[0] : (alt.type ?? 'any');
     const plausible =
       alt.enum?.[0] ??
       alt.const ??
-      ({ string: alt.format === 'date-time' ? '2024-12-10T10:00:00+08:00' : `demo-${name}`, number: 1, integer: 1, boolean: true, array: [], object: {} } as Record<string, unknown>)[type] ??
+      (
+        {
+          string: alt.format === 'date-time' ? '2024-12-10T10:00:00+08:00' : `demo-${name}`,
+          number: 1,
+          integer: 1,
+          boolean: true,
+          array: [],
+          object: {},
+        } as Record<string, unknown>
+      )[type] ??
       'x';
     return { name, type, required: required.has(name), plausible };
   });
@@ -123,37 +175,74 @@ function malformedEvents(action: string, fields: Field[]): fc.Arbitrary<{ defect
   const base = (): Record<string, unknown> => Object.fromEntries(fields.map((f) => [f.name, f.plausible]));
   const anyField = fields.length ? fc.constantFrom(...fields) : fc.constant(null);
   const requiredFields = fields.filter((f) => f.required);
-  const key = fc.option(fc.string({ minLength: 8, maxLength: 64, unit: fc.constantFrom(...'abcdef0123456789-'.split('')) }), { nil: undefined });
+  const key = fc.option(fc.string({ minLength: 8, maxLength: 64, unit: fc.constantFrom(...'abcdef0123456789-'.split('')) }), {
+    nil: undefined,
+  });
   const withKey = (e: Record<string, unknown>, k: string | undefined) => (k ? { ...e, idempotencyKey: k } : e);
   const event = (defect: Defect, e: Record<string, unknown>, k?: string) => ({ defect, event: withKey({ action, ...e }, k) });
   const strategies: fc.Arbitrary<{ defect: Defect; event: unknown }>[] = [
-    fc.tuple(anyField, hostile, key)
+    fc
+      .tuple(anyField, hostile, key)
       .filter(([f, v]) => !f || (typeOfValue(v) !== f.type && !(f.type === 'number' && typeOfValue(v) === 'integer')))
       .map(([f, v, k]) => event('wrongType', f ? { ...base(), [f.name]: v } : { field: v }, k)),
-    fc.tuple(fc.constantFrom(...OPERATORS), anyField, key).map(([op, f, k]) => event('operator', f ? { ...base(), [f.name]: op } : { where: op }, k)),
-    fc.tuple(fc.dictionary(fc.string({ maxLength: 12 }), hostile, { minKeys: 1, maxKeys: 4 }), key).map(([extra, k]) => event('extra', { ...base(), ...extra }, k)),
-    fc.tuple(fc.constantFrom(...PROTO_KEYS), hostile, anyField).map(([pk, v, f]) => event('protoKey', f ? { ...base(), [f.name]: withOwnKey(pk, v) } : withOwnKey(pk, v))),
-    fc.constantFrom<unknown>(null, [], 'text', 42, [{ action }], { action: [action] }, { action: withOwnKey('toString', 1) }, { action: '' }, { action, idempotencyKey: 'short' }, { action, idempotencyKey: { $gt: '' } }).map((e) => ({ defect: 'notAnObject' as const, event: e })),
+    fc
+      .tuple(fc.constantFrom(...OPERATORS), anyField, key)
+      .map(([op, f, k]) => event('operator', f ? { ...base(), [f.name]: op } : { where: op }, k)),
+    fc
+      .tuple(fc.dictionary(fc.string({ maxLength: 12 }), hostile, { minKeys: 1, maxKeys: 4 }), key)
+      .map(([extra, k]) => event('extra', { ...base(), ...extra }, k)),
+    fc
+      .tuple(fc.constantFrom(...PROTO_KEYS), hostile, anyField)
+      .map(([pk, v, f]) => event('protoKey', f ? { ...base(), [f.name]: withOwnKey(pk, v) } : withOwnKey(pk, v))),
+    fc
+      .constantFrom<unknown>(
+        null,
+        [],
+        'text',
+        42,
+        [{ action }],
+        { action: [action] },
+        { action: withOwnKey('toString', 1) },
+        { action: '' },
+        { action, idempotencyKey: 'short' },
+        { action, idempotencyKey: { $gt: '' } },
+      )
+      .map((e) => ({ defect: 'notAnObject' as const, event: e })),
   ];
   if (fields.length) {
-    strategies.push(fc.tuple(fc.subarray(fields.map((f) => f.name), { minLength: 1 }), fc.constantFrom(...PROTO_KEYS), hostile).map(([drop, pk, v]) => {
-      const e = base();
-      for (const n of drop) delete e[n];
-      return event('missing', { ...e, ...withOwnKey(pk, v) });
-    }));
+    strategies.push(
+      fc
+        .tuple(
+          fc.subarray(
+            fields.map((f) => f.name),
+            { minLength: 1 },
+          ),
+          fc.constantFrom(...PROTO_KEYS),
+          hostile,
+        )
+        .map(([drop, pk, v]) => {
+          const e = base();
+          for (const n of drop) delete e[n];
+          return event('missing', { ...e, ...withOwnKey(pk, v) });
+        }),
+    );
   }
   if (requiredFields.length) {
-    strategies.push(fc.tuple(fc.constantFrom(...requiredFields), key).map(([f, k]) => {
-      const e = base();
-      delete e[f.name];
-      return event('missing', e, k);
-    }));
+    strategies.push(
+      fc.tuple(fc.constantFrom(...requiredFields), key).map(([f, k]) => {
+        const e = base();
+        delete e[f.name];
+        return event('missing', e, k);
+      }),
+    );
   }
-  strategies.push(fc.tuple(fc.array(fc.tuple(anyField, hostile), { minLength: 1, maxLength: 4 }), key).map(([pairs, k]) => {
-    const e = base();
-    for (const [f, v] of pairs) if (f) e[f.name] = v;
-    return event('hostile', e, k);
-  }));
+  strategies.push(
+    fc.tuple(fc.array(fc.tuple(anyField, hostile), { minLength: 1, maxLength: 4 }), key).map(([pairs, k]) => {
+      const e = base();
+      for (const [f, v] of pairs) if (f) e[f.name] = v;
+      return event('hostile', e, k);
+    }),
+  );
   return fc.oneof(...strategies);
 }
 
@@ -200,7 +289,10 @@ beforeAll(async () => {
   writes = watchWrites(b);
 });
 afterAll(async () => {
-  const codes = [...byCode].sort((x, y) => y[1] - x[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+  const codes = [...byCode]
+    .sort((x, y) => y[1] - x[1])
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
   console.log(
     `fuzz: ${totals.events} malformed events to ${totals.actions} actions of ${FUNCTIONS.length} functions (seed ${SEED}, ${EVENTS_PER_ACTION} per action) — ${totals.refused} refused, ${totals.accepted} accepted, ` +
       `${totals.platformRefused} refused by the runner (over 100 KB); INTERNAL ${totals.internal}, partial writes ${totals.partialWrites}; ` +
@@ -227,7 +319,10 @@ describe.each(FUNCTIONS)('fuzz: function %s', (fn) => {
       totals.actions++;
       const def = mod.actions[action];
       const openid = callerFor(def);
-      const events = fc.sample(malformedEvents(action, fieldsOf(def.schema)), { seed: seedOf(`${fn}.${action}`), numRuns: EVENTS_PER_ACTION });
+      const events = fc.sample(malformedEvents(action, fieldsOf(def.schema)), {
+        seed: seedOf(`${fn}.${action}`),
+        numRuns: EVENTS_PER_ACTION,
+      });
       expect(events).toHaveLength(EVENTS_PER_ACTION);
       for (const [i, { defect, event }] of events.entries()) {
         totals.events++;
@@ -271,7 +366,8 @@ describe.each(FUNCTIONS)('fuzz: function %s', (fn) => {
       for (const openid of ['demo-office', null]) {
         const r: any = await b.call(fn, { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString(), Message: '' }, openid);
         totals.events++;
-        if (r.ok || r.code !== 'FORBIDDEN') problems.push(`timer-shaped ${trigger} from ${openid ?? 'anonymous'} answered ${JSON.stringify(r).slice(0, 120)}`);
+        if (r.ok || r.code !== 'FORBIDDEN')
+          problems.push(`timer-shaped ${trigger} from ${openid ?? 'anonymous'} answered ${JSON.stringify(r).slice(0, 120)}`);
       }
     }
     // the same kinds of events over the dev API, plus the two the runner itself must survive: none may get a 5xx
@@ -280,13 +376,18 @@ describe.each(FUNCTIONS)('fuzz: function %s', (fn) => {
     bodies.push({ text: JSON.stringify({ action: actionNames[0], big: 'x'.repeat(150_000) }), openid: 'demo-office' });
     bodies.push({ text: '[1,2,3]', openid: 'demo-office' }, { text: '{"action":', openid: 'demo-office' });
     for (const { text, openid } of bodies) {
-      const res = await fetch(`${b.emulator.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: text });
+      const res = await fetch(`${b.emulator.url}/fn/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+        body: text,
+      });
       totals.http++;
       const body = (await res.json()) as { ok?: boolean; code?: string };
       if (res.status >= 500) {
         totals.http5xx++;
         problems.push(`HTTP ${res.status} for ${text.slice(0, 200)}: ${JSON.stringify(body)}`);
-      } else if (typeof body.ok !== 'boolean' || body.code === 'INTERNAL') problems.push(`HTTP ${res.status} answered ${JSON.stringify(body).slice(0, 200)}`);
+      } else if (typeof body.ok !== 'boolean' || body.code === 'INTERNAL')
+        problems.push(`HTTP ${res.status} answered ${JSON.stringify(body).slice(0, 200)}`);
     }
     expect(problems).toEqual([]);
   }, 240_000);

@@ -37,7 +37,9 @@ describe('finding 6: concurrent updates of one record', () => {
     const audits = () => b.docs('audit', { action: 'updateHousehold', docId: HH }).length;
     const before = audits();
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => b.call('org', { action: 'updateHousehold', householdId: HH, note: `并发修改${i}` }, 'demo-office')),
+      Array.from({ length: 8 }, (_, i) =>
+        b.call('org', { action: 'updateHousehold', householdId: HH, note: `并发修改${i}` }, 'demo-office'),
+      ),
     );
     expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(Array(8).fill('ok'));
     expect(audits()).toBe(before + 8);
@@ -68,8 +70,14 @@ describe('finding 6: concurrent updates of one record', () => {
           attempts++;
           const h = await txGet<{ note?: string }>(tx, 'households', HH);
           // someone else changes the same household before this transaction commits, every time
-          await db.collection('households').doc(HH).update({ data: { note: `抢先修改${attempts}` } });
-          await tx.collection('households').doc(HH).update({ data: { note: `${h?.note ?? ''}+事务` } });
+          await db
+            .collection('households')
+            .doc(HH)
+            .update({ data: { note: `抢先修改${attempts}` } });
+          await tx
+            .collection('households')
+            .doc(HH)
+            .update({ data: { note: `${h?.note ?? ''}+事务` } });
         });
         return 'committed';
       } catch (err) {
@@ -101,7 +109,9 @@ describe('finding 7: hostile events', () => {
     refused(body, 'PAYLOAD_TOO_LARGE');
     // a caller that is not the dev API (e.g. another function over HTTP access) reaches main: it refuses as well
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { main } = require(join(__dirname, '../../cloudfunctions/org/index.js')) as { main: (e: unknown, c: unknown) => Promise<Result<unknown>> };
+    const { main } = require(join(__dirname, '../../cloudfunctions/org/index.js')) as {
+      main: (e: unknown, c: unknown) => Promise<Result<unknown>>;
+    };
     const direct = await b.emulator.runner.runAsServer(() => main({ action: 'me', pad: '汉'.repeat(40_000) }, {}));
     refused(direct, 'PAYLOAD_TOO_LARGE');
     expect((await fetch(`${b.emulator.url}/_health`)).status).toBe(200);
@@ -137,9 +147,20 @@ describe('finding 7: hostile events', () => {
     const big = 'x'.repeat(17 * 1024 * 1024);
     const outcome = await b.emulator.runner.runAsServer(async () => {
       const db = cloud.database();
-      const insert = await (db.collection('big_docs').add({ data: { _id: 'too-big', body: big } }) as Promise<unknown>).then(() => 'stored', (e: { message?: string }) => String(e.message));
+      const insert = await (db.collection('big_docs').add({ data: { _id: 'too-big', body: big } }) as Promise<unknown>).then(
+        () => 'stored',
+        (e: { message?: string }) => String(e.message),
+      );
       await (db.collection('big_docs').add({ data: { _id: 'grows', body: 'x'.repeat(9 * 1024 * 1024) } }) as Promise<unknown>);
-      const update = await (db.collection('big_docs').doc('grows').update({ data: { more: 'y'.repeat(8 * 1024 * 1024) } }) as Promise<unknown>).then(() => 'stored', (e: { message?: string }) => String(e.message));
+      const update = await (
+        db
+          .collection('big_docs')
+          .doc('grows')
+          .update({ data: { more: 'y'.repeat(8 * 1024 * 1024) } }) as Promise<unknown>
+      ).then(
+        () => 'stored',
+        (e: { message?: string }) => String(e.message),
+      );
       return { insert, update };
     });
     expect(outcome.insert).toMatch(/16 MB/);
@@ -152,7 +173,17 @@ describe('finding 7: hostile events', () => {
 describe('finding 8: timers, secrets', () => {
   const INVITE = 'invite-expired-timer-test';
   beforeAll(async () => {
-    const invite = { _id: INVITE, code: 'TIMER234', townshipId: 'demo-township', status: 'open', role: 'villager', scopeType: 'household', scopeId: 'demo-hh-1-1-01', expiresAt: new Date('2020-01-01T00:00:00Z'), createdAt: new Date('2019-12-25T00:00:00Z') };
+    const invite = {
+      _id: INVITE,
+      code: 'TIMER234',
+      townshipId: 'demo-township',
+      status: 'open',
+      role: 'villager',
+      scopeType: 'household',
+      scopeId: 'demo-hh-1-1-01',
+      expiresAt: new Date('2020-01-01T00:00:00Z'),
+      createdAt: new Date('2019-12-25T00:00:00Z'),
+    };
     await b.emulator.runner.runAsServer(async () => {
       await getDb().collection('invites').add({ data: invite });
     });
@@ -177,7 +208,8 @@ describe('finding 8: timers, secrets', () => {
 
   it('without CARD_QR_SECRET or WHISTLE_SALT a deployed function answers CONFIG_MISSING, with them it works', async () => {
     // as deployed: not the emulator (no built-in local secrets), variables as configured on the function
-    const deployed = (fn: string, vars: Record<string, string> = {}) => b.emulator.runner.configureEnvironment(fn, { NW_EMULATOR: '', ...vars });
+    const deployed = (fn: string, vars: Record<string, string> = {}) =>
+      b.emulator.runner.configureEnvironment(fn, { NW_EMULATOR: '', ...vars });
     try {
       deployed('household');
       deployed('visit');
@@ -186,7 +218,14 @@ describe('finding 8: timers, secrets', () => {
       const card = { action: 'myHousehold', withCard: true };
       refused(await b.call('household', card, 'demo-villager-1'), 'CONFIG_MISSING');
       refused(await b.call('visit', { action: 'getHouseholdCard', householdId: own }, 'demo-villager-1'), 'CONFIG_MISSING');
-      const whistle = { action: 'whistleBlow', villageId: 'demo-village-1', householdId: own, category: 'ebikeCharging', description: '楼道里给电动车充电', photos: [] };
+      const whistle = {
+        action: 'whistleBlow',
+        villageId: 'demo-village-1',
+        householdId: own,
+        category: 'ebikeCharging',
+        description: '楼道里给电动车充电',
+        photos: [],
+      };
       refused(await b.call('resident', whistle, 'demo-villager-1'), 'CONFIG_MISSING');
       deployed('household', { CARD_QR_SECRET: 'a-long-random-card-secret-0001' });
       deployed('resident', { WHISTLE_SALT: 'a-long-random-whistle-salt-001' });
@@ -203,12 +242,22 @@ describe('finding 8: timers, secrets', () => {
 
 describe('finding 8: private storage', () => {
   it('the villager card QR reaches the phone as a function-issued temporary link, not a readable file ID', async () => {
-    const view = ok(await b.call<{ card: { qrFileId: string; qrUrl: string } }>('household', { action: 'myHousehold', withCard: true }, 'demo-villager-1'));
+    const view = ok(
+      await b.call<{ card: { qrFileId: string; qrUrl: string } }>(
+        'household',
+        { action: 'myHousehold', withCard: true },
+        'demo-villager-1',
+      ),
+    );
     expect(view.card.qrFileId).toMatch(/^cloud:\/\//);
     expect(view.card.qrUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_storage\/file\/cards\/.+\?expires=\d+&sign=[0-9a-f]+$/);
     const png = await fetch(view.card.qrUrl);
     expect(png.status).toBe(200);
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     // the same path without the function's signature is refused
     expect((await fetch(view.card.qrUrl.replace(/sign=[0-9a-f]+/, 'sign=00'))).status).toBe(403);
   });

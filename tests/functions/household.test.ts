@@ -23,7 +23,6 @@ function refused(r: Result<unknown>, code: string): string {
 }
 const ALL_YES = { passageClear: true, balconyClear: true, kitchenClear: true, powerOff: true, gasOff: true, doorsWindowsClosed: true };
 
-
 beforeAll(async () => {
   b = await startBackend({ demo: true });
 });
@@ -36,7 +35,14 @@ describe('myHousehold', () => {
     const v = ok(await call<MyHouseholdView>('myHousehold', {}, V1));
     expect(v.household).toMatchObject({ id: V1_HH, villageName: expect.any(String), gridName: '第1微网格' });
     const leader = b.docs('persons', { openid: 'demo-leader-1' })[0];
-    expect(v.grid.leaders).toEqual([{ personId: leader._id, name: leader.name, phoneMasked: `${leader.phone.slice(0, 3)}****${leader.phone.slice(-4)}`, callNumber: leader.phone }]);
+    expect(v.grid.leaders).toEqual([
+      {
+        personId: leader._id,
+        name: leader.name,
+        phoneMasked: `${leader.phone.slice(0, 3)}****${leader.phone.slice(-4)}`,
+        callNumber: leader.phone,
+      },
+    ]);
     const visitor = b.docs('persons', { openid: 'demo-visitor-1' })[0];
     expect(v.visitors.map((p) => [p.name, p.callNumber])).toEqual([[visitor.name, visitor.phone]]);
     expect(v.visitors[0].phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
@@ -105,7 +111,12 @@ describe('the 三清三关 self-check', () => {
     expect(b.docs('selfChecks', { householdId: V1_HH })).toHaveLength(1);
     b.setClock('2026-12-04T00:30:00+08:00');
     ok(await call<SelfCheckView>('selfCheck', { answers: ALL_YES }, V1));
-    expect(b.docs('selfChecks', { householdId: V1_HH }).map((d) => d.day).sort()).toEqual(['2026-12-03', '2026-12-04']);
+    expect(
+      b
+        .docs('selfChecks', { householdId: V1_HH })
+        .map((d) => d.day)
+        .sort(),
+    ).toEqual(['2026-12-03', '2026-12-04']);
     expect(ok(await call<MyHouseholdView>('myHousehold', {}, V1)).selfCheckToday).toMatchObject({ day: '2026-12-04', open: [] });
   });
 

@@ -4,7 +4,18 @@ import { actions } from '../../server/handlers/org';
 import { StorageService } from '../../emulator/admin/storage';
 import { getDb } from '../../server/infra/cloud';
 import { seedDemo } from '../../scripts/demo-data';
-import type { AssignmentView, GridView, HouseholdChange, HouseholdListItem, HouseholdView, InviteView, MeResult, Page, PersonView, VillageView } from '../../typings/org';
+import type {
+  AssignmentView,
+  GridView,
+  HouseholdChange,
+  HouseholdListItem,
+  HouseholdView,
+  InviteView,
+  MeResult,
+  Page,
+  PersonView,
+  VillageView,
+} from '../../typings/org';
 import type { Result } from '../../typings/result';
 
 let b: Backend;
@@ -55,7 +66,10 @@ describe('authorization', () => {
   it('a liaison manages its own village only', async () => {
     ok(await org({ action: 'createGrid', villageId: V1, name: '联络员新建网格' }, 'demo-liaison-1'));
     refused(await org({ action: 'createGrid', villageId: V2, name: '越权网格' }, 'demo-liaison-1'), 'FORBIDDEN');
-    refused(await org({ action: 'addHousehold', gridId: 'demo-grid-2-1', address: '越权1号', headName: '某某' }, 'demo-liaison-1'), 'FORBIDDEN');
+    refused(
+      await org({ action: 'addHousehold', gridId: 'demo-grid-2-1', address: '越权1号', headName: '某某' }, 'demo-liaison-1'),
+      'FORBIDDEN',
+    );
   });
 
   it("a visitor cannot see another village's households", async () => {
@@ -71,7 +85,11 @@ describe('authorization', () => {
   it('a visitor whose range spans two villages sees both; the office and the discipline office see all', async () => {
     const ids = (r: VillageView[]) => r.map((v) => v.id).sort();
     expect(ids(ok(await org<VillageView[]>({ action: 'listVillages' }, 'demo-visitor-4')))).toEqual(['demo-village-2', 'demo-village-3']);
-    expect(ids(ok(await org<VillageView[]>({ action: 'listVillages' }, 'demo-office')))).toEqual(['demo-village-1', 'demo-village-2', 'demo-village-3']);
+    expect(ids(ok(await org<VillageView[]>({ action: 'listVillages' }, 'demo-office')))).toEqual([
+      'demo-village-1',
+      'demo-village-2',
+      'demo-village-3',
+    ]);
     const all = ok(await org<Page<HouseholdView>>({ action: 'listHouseholds', villageId: 'demo-village-3' }, 'demo-discipline'));
     expect(all.total).toBe(31);
   });
@@ -135,15 +153,31 @@ describe('people, roles and the home page', () => {
   it('grants and revokes roles within scope; revoking a visitor ends its ranges, with history kept', async () => {
     // a liaison hands out visitors of its own village only (SPEC §4), never township-wide ones
     refused(await org({ action: 'addPerson', name: '全镇走访人', grants: [{ role: 'visitor' }] }, 'demo-liaison-2'), 'FORBIDDEN');
-    const p = ok(await org<PersonView>({ action: 'addPerson', name: '临时走访人', grants: [{ role: 'visitor', scopeId: 'demo-village-2' }] }, 'demo-liaison-2'));
-    ok(await org({ action: 'assignHouseholds', visitorPersonId: p.id, householdIds: ['demo-hh-2-2-01', 'demo-hh-2-2-02'] }, 'demo-liaison-2'));
+    const p = ok(
+      await org<PersonView>(
+        { action: 'addPerson', name: '临时走访人', grants: [{ role: 'visitor', scopeId: 'demo-village-2' }] },
+        'demo-liaison-2',
+      ),
+    );
+    ok(
+      await org(
+        { action: 'assignHouseholds', visitorPersonId: p.id, householdIds: ['demo-hh-2-2-01', 'demo-hh-2-2-02'] },
+        'demo-liaison-2',
+      ),
+    );
     refused(await org({ action: 'grantRole', personId: p.id, role: 'liaison', scopeId: 'demo-village-2' }, 'demo-liaison-2'), 'FORBIDDEN');
-    const granted = ok(await org<PersonView>({ action: 'grantRole', personId: p.id, role: 'gridLeader', scopeId: 'demo-grid-2-2' }, 'demo-liaison-2'));
+    const granted = ok(
+      await org<PersonView>({ action: 'grantRole', personId: p.id, role: 'gridLeader', scopeId: 'demo-grid-2-2' }, 'demo-liaison-2'),
+    );
     expect(granted.roles.map((r) => r.role).sort()).toEqual(['gridLeader', 'visitor']);
-    const revoked = ok(await org<PersonView>({ action: 'revokeRole', personId: p.id, role: 'visitor', scopeId: 'demo-village-2' }, 'demo-office'));
+    const revoked = ok(
+      await org<PersonView>({ action: 'revokeRole', personId: p.id, role: 'visitor', scopeId: 'demo-village-2' }, 'demo-office'),
+    );
     expect(revoked.roles.map((r) => r.role)).toEqual(['gridLeader']);
     expect(ok(await org<AssignmentView[]>({ action: 'listAssignments', visitorPersonId: p.id }, 'demo-office'))).toEqual([]);
-    expect(ok(await org<AssignmentView[]>({ action: 'listAssignments', visitorPersonId: p.id, includeHistory: true }, 'demo-office'))).toHaveLength(2);
+    expect(
+      ok(await org<AssignmentView[]>({ action: 'listAssignments', visitorPersonId: p.id, includeHistory: true }, 'demo-office')),
+    ).toHaveLength(2);
     expect(b.docs('audit', { action: 'revokeRole' }).length).toBe(3);
     // nobody changes their own roles (SPEC §4): refused by the policy table, no longer a CONFLICT
     refused(await org({ action: 'revokeRole', personId: 'person-demo-office', role: 'office' }, 'demo-office'), 'FORBIDDEN');
@@ -155,11 +189,21 @@ describe('people, roles and the home page', () => {
     expect(leader.roles.map((r) => r.role)).toEqual(['villager', 'gridLeader']);
     const card = leader.home.find((c) => c.role === 'gridLeader');
     expect(card).toMatchObject({ grid: { id: 'demo-grid-1-1', name: '第1微网格', villageName: '三江村' } });
-    expect(card && card.role === 'gridLeader' && card.households.length).toBe(card && card.role === 'gridLeader' ? card.grid.householdCount : -1);
+    expect(card && card.role === 'gridLeader' && card.households.length).toBe(
+      card && card.role === 'gridLeader' ? card.grid.householdCount : -1,
+    );
     const liaison = ok(await org<MeResult>({ action: 'me' }, 'demo-liaison-3'));
-    expect(liaison.bound && liaison.home[0]).toMatchObject({ role: 'liaison', village: { id: 'demo-village-3', name: '龙潭坪村' }, grids: 3 });
+    expect(liaison.bound && liaison.home[0]).toMatchObject({
+      role: 'liaison',
+      village: { id: 'demo-village-3', name: '龙潭坪村' },
+      grids: 3,
+    });
     const visitor = ok(await org<MeResult>({ action: 'me' }, 'demo-visitor-5'));
-    expect(visitor.bound && visitor.home[0]).toMatchObject({ role: 'visitor', assignedHouseholds: 20, villages: [{ id: 'demo-village-3', households: 20 }] });
+    expect(visitor.bound && visitor.home[0]).toMatchObject({
+      role: 'visitor',
+      assignedHouseholds: 20,
+      villages: [{ id: 'demo-village-3', households: 20 }],
+    });
     const discipline = ok(await org<MeResult>({ action: 'me' }, 'demo-discipline'));
     expect(discipline.bound && discipline.home).toEqual([{ role: 'discipline', township: { id: 'demo-township', name: '溆浦县三江镇' } }]);
   });
@@ -191,7 +235,10 @@ describe('the micro-grid cap: 每村按5-10户（最多不超过15户）设立�
     refused(await org({ action: 'moveHousehold', householdId: outsider.id, toGridId: full.id }, 'demo-office'), 'GRID_FULL');
 
     const leaving = b.docs('households', { gridId: full.id })[0];
-    const out = await org<HouseholdChange>({ action: 'setHouseholdActive', householdId: leaving._id, active: false, reason: '全家外出务工已迁出' }, 'demo-office');
+    const out = await org<HouseholdChange>(
+      { action: 'setHouseholdActive', householdId: leaving._id, active: false, reason: '全家外出务工已迁出' },
+      'demo-office',
+    );
     expect(ok(out).grid.householdCount).toBe(14);
     const moved = ok(await org({ action: 'moveHousehold', householdId: outsider.id, toGridId: full.id }, 'demo-office'));
     expect(moved.to.householdCount).toBe(15);
@@ -212,7 +259,9 @@ describe('the micro-grid cap: 每村按5-10户（最多不超过15户）设立�
 
 describe('invitations', () => {
   it('create → accept with a new OPENID → me shows the role; a second use is refused', async () => {
-    const invite = ok(await org<InviteView>({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-1-03', name: '新村民' }, 'demo-liaison-1'));
+    const invite = ok(
+      await org<InviteView>({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-1-03', name: '新村民' }, 'demo-liaison-1'),
+    );
     expect(invite.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     expect(invite.scene).toBe(`i=${invite.code}`);
     expect(invite.scene.length).toBeLessThanOrEqual(32);
@@ -229,7 +278,10 @@ describe('invitations', () => {
     expect(me.person.name).toBe('新村民');
     expect(me.roles).toEqual([expect.objectContaining({ role: 'villager', label: '村民', scopeId: 'demo-hh-1-1-03' })]);
     expect(me.roles[0].scopeName).toContain('三江村');
-    expect(me.home[0]).toMatchObject({ role: 'villager', household: { id: 'demo-hh-1-1-03', gridName: '第1微网格', villageName: '三江村' } });
+    expect(me.home[0]).toMatchObject({
+      role: 'villager',
+      household: { id: 'demo-hh-1-1-03', gridName: '第1微网格', villageName: '三江村' },
+    });
 
     const message = refused(await org({ action: 'acceptInvite', code: invite.code }, 'wx-someone-else'), 'INVITE_USED');
     expect(message).toContain('已被使用');
@@ -238,14 +290,18 @@ describe('invitations', () => {
   });
 
   it('binds an existing person and adds a role to someone already bound', async () => {
-    const person = ok(await org<PersonView>({ action: 'addPerson', name: '新走访人', phone: '13900001111', grants: [{ role: 'visitor' }] }, 'demo-office'));
+    const person = ok(
+      await org<PersonView>({ action: 'addPerson', name: '新走访人', phone: '13900001111', grants: [{ role: 'visitor' }] }, 'demo-office'),
+    );
     expect(person.bound).toBe(false);
     const invite = ok(await org<InviteView>({ action: 'createInvite', role: 'visitor', personId: person.id }, 'demo-office'));
     ok(await org({ action: 'acceptInvite', code: invite.code }, 'wx-new-visitor'));
     const me = ok(await org<MeResult>({ action: 'me' }, 'wx-new-visitor'));
     expect(me.bound && me.person.id).toBe(person.id);
 
-    const leaderInvite = ok(await org<InviteView>({ action: 'createInvite', role: 'gridLeader', scopeId: 'demo-grid-1-1', name: '新走访人' }, 'demo-office'));
+    const leaderInvite = ok(
+      await org<InviteView>({ action: 'createInvite', role: 'gridLeader', scopeId: 'demo-grid-1-1', name: '新走访人' }, 'demo-office'),
+    );
     ok(await org({ action: 'acceptInvite', code: leaderInvite.code }, 'wx-new-visitor'));
     const again = ok(await org<MeResult>({ action: 'me' }, 'wx-new-visitor'));
     expect(again.bound && again.roles.map((r) => r.role).sort()).toEqual(['gridLeader', 'visitor']);
@@ -254,13 +310,21 @@ describe('invitations', () => {
 
   it('a grid leader may invite villagers of its own grid only', async () => {
     ok(await org({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-1-04', name: '邻居' }, 'demo-leader-1'));
-    refused(await org({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-2-04', name: '别的网格' }, 'demo-leader-1'), 'FORBIDDEN');
+    refused(
+      await org({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-1-2-04', name: '别的网格' }, 'demo-leader-1'),
+      'FORBIDDEN',
+    );
     refused(await org({ action: 'createInvite', role: 'office', name: '冒充办公室' }, 'demo-liaison-1'), 'FORBIDDEN');
   });
 
   it('expires: refused after its validity, and the daily timer marks it expired with an audit record', async () => {
     b.setClock('2025-03-01T10:00:00+08:00');
-    const invite = ok(await org<InviteView>({ action: 'createInvite', role: 'villager', scopeId: 'demo-hh-2-1-03', name: '过期邀请', validDays: 1 }, 'demo-liaison-2'));
+    const invite = ok(
+      await org<InviteView>(
+        { action: 'createInvite', role: 'villager', scopeId: 'demo-hh-2-1-03', name: '过期邀请', validDays: 1 },
+        'demo-liaison-2',
+      ),
+    );
     expect(near(invite.expiresAt, '2025-03-02T10:00:00+08:00')).toBe(true);
     b.setClock('2025-03-03T10:00:00+08:00');
     refused(await org({ action: 'acceptInvite', code: invite.code }, 'wx-too-late'), 'INVITE_EXPIRED');
@@ -280,12 +344,23 @@ describe('assignments', () => {
     const households = ['demo-hh-1-1-05', 'demo-hh-1-1-06'];
     b.setClock('2024-12-15T10:00:00+08:00');
     const r = ok(
-      await org({ action: 'reassignHouseholds', householdIds: households, fromVisitorPersonId: 'person-demo-visitor-1', toVisitorPersonId: 'person-demo-visitor-6', reason: '向建军病假，由戴文涛接替' }, 'demo-office'),
+      await org(
+        {
+          action: 'reassignHouseholds',
+          householdIds: households,
+          fromVisitorPersonId: 'person-demo-visitor-1',
+          toVisitorPersonId: 'person-demo-visitor-6',
+          reason: '向建军病假，由戴文涛接替',
+        },
+        'demo-office',
+      ),
     );
     expect(r.closed).toHaveLength(2);
     expect(r.opened).toHaveLength(2);
 
-    const history = ok(await org<AssignmentView[]>({ action: 'listAssignments', householdId: households[0], includeHistory: true }, 'demo-office'));
+    const history = ok(
+      await org<AssignmentView[]>({ action: 'listAssignments', householdId: households[0], includeHistory: true }, 'demo-office'),
+    );
     expect(history).toHaveLength(2);
     const [old, now] = history;
     expect(old).toMatchObject({ visitorPersonId: 'person-demo-visitor-1', validFrom: '2024-11-18T16:00:00.000Z' });
@@ -304,7 +379,16 @@ describe('assignments', () => {
     expect(mine.length).toBeGreaterThan(0);
 
     refused(
-      await org({ action: 'reassignHouseholds', householdIds: [households[0]], fromVisitorPersonId: 'person-demo-visitor-1', toVisitorPersonId: 'person-demo-visitor-2', reason: '再次调整' }, 'demo-office'),
+      await org(
+        {
+          action: 'reassignHouseholds',
+          householdIds: [households[0]],
+          fromVisitorPersonId: 'person-demo-visitor-1',
+          toVisitorPersonId: 'person-demo-visitor-2',
+          reason: '再次调整',
+        },
+        'demo-office',
+      ),
       'NOT_IN_RANGE',
     );
     const audits = b.docs('audit', { action: 'reassignHouseholds', reason: '向建军病假，由戴文涛接替' });
@@ -312,19 +396,51 @@ describe('assignments', () => {
   });
 
   it('assigning is scoped to the liaison village and skips households already held', async () => {
-    const first = ok(await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: ['demo-hh-1-3-01', 'demo-hh-1-3-02'] }, 'demo-liaison-1'));
+    const first = ok(
+      await org(
+        { action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: ['demo-hh-1-3-01', 'demo-hh-1-3-02'] },
+        'demo-liaison-1',
+      ),
+    );
     expect(first.created).toHaveLength(2);
-    const second = ok(await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: ['demo-hh-1-3-01'] }, 'demo-liaison-1'));
+    const second = ok(
+      await org(
+        { action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: ['demo-hh-1-3-01'] },
+        'demo-liaison-1',
+      ),
+    );
     expect(second).toEqual({ created: [], unchanged: ['demo-hh-1-3-01'] });
-    refused(await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: ['demo-hh-2-1-01'] }, 'demo-liaison-1'), 'FORBIDDEN');
-    refused(await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-liaison-1', householdIds: ['demo-hh-1-3-03'] }, 'demo-office'), 'INVALID_INPUT');
+    refused(
+      await org(
+        { action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: ['demo-hh-2-1-01'] },
+        'demo-liaison-1',
+      ),
+      'FORBIDDEN',
+    );
+    refused(
+      await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-liaison-1', householdIds: ['demo-hh-1-3-03'] }, 'demo-office'),
+      'INVALID_INPUT',
+    );
   });
 
   it('lists households with their current visitor, read for the whole page at once', async () => {
     const grid = await freshGrid();
-    const [a, c, d] = [ok(await addHousehold(grid.id, 1)), ok(await addHousehold(grid.id, 2)), ok(await addHousehold(grid.id, 3))].map((r) => r.household.id);
+    const [a, c, d] = [ok(await addHousehold(grid.id, 1)), ok(await addHousehold(grid.id, 2)), ok(await addHousehold(grid.id, 3))].map(
+      (r) => r.household.id,
+    );
     ok(await org({ action: 'assignHouseholds', visitorPersonId: 'person-demo-visitor-6', householdIds: [a, d] }, 'demo-liaison-1'));
-    ok(await org({ action: 'reassignHouseholds', householdIds: [a], fromVisitorPersonId: 'person-demo-visitor-6', toVisitorPersonId: 'person-demo-visitor-2', reason: '就近调整' }, 'demo-liaison-1'));
+    ok(
+      await org(
+        {
+          action: 'reassignHouseholds',
+          householdIds: [a],
+          fromVisitorPersonId: 'person-demo-visitor-6',
+          toVisitorPersonId: 'person-demo-visitor-2',
+          reason: '就近调整',
+        },
+        'demo-liaison-1',
+      ),
+    );
     const [ended] = ok(await org<AssignmentView[]>({ action: 'listAssignments', householdId: d }, 'demo-office'));
     ok(await org({ action: 'endAssignment', assignmentId: ended.id, reason: '走访人调离' }, 'demo-liaison-1'));
 
@@ -340,7 +456,9 @@ describe('assignments', () => {
     // the demo township: every listed household shows exactly the visitor listAssignments holds for it now
     const current = ok(await org<AssignmentView[]>({ action: 'listAssignments' }, 'demo-office'));
     const holder = new Map(current.map((x) => [x.householdId, { personId: x.visitorPersonId, name: x.visitorName }]));
-    const village = ok(await org<Page<HouseholdListItem>>({ action: 'listHouseholds', villageId: 'demo-village-2', pageSize: 50 }, 'demo-office'));
+    const village = ok(
+      await org<Page<HouseholdListItem>>({ action: 'listHouseholds', villageId: 'demo-village-2', pageSize: 50 }, 'demo-office'),
+    );
     expect(village.items.length).toBeGreaterThan(20);
     for (const h of village.items) expect(h.visitor).toEqual(holder.get(h.id) ?? null);
     expect(village.items.filter((h) => h.visitor).length).toBeGreaterThan(0);
@@ -365,13 +483,23 @@ describe('audit, idempotency, bad input', () => {
     b.setClock('2025-01-10T09:30:00+08:00');
     const h = 'demo-hh-1-2-04';
     expect(b.docs('households', { _id: h })[0].vulnerability.elderlyAlone).toBe(false);
-    const updated = ok(await org<HouseholdView>({ action: 'updateHousehold', householdId: h, vulnerability: { elderlyAlone: true }, note: '独居，子女在外' }, 'demo-liaison-1'));
+    const updated = ok(
+      await org<HouseholdView>(
+        { action: 'updateHousehold', householdId: h, vulnerability: { elderlyAlone: true }, note: '独居，子女在外' },
+        'demo-liaison-1',
+      ),
+    );
     expect(updated.vulnerability.elderlyAlone).toBe(true);
     expect(b.docs('households', { _id: h })[0].vulnerability).toMatchObject({ elderlyAlone: true, disability: false });
     const records = b.docs('audit', { action: 'updateHousehold', docId: h });
     expect(records).toHaveLength(1);
     const a = records[0];
-    expect(a).toMatchObject({ collection: 'households', actorPersonId: 'person-demo-liaison-1', actorOpenid: 'demo-liaison-1', actorName: '张秀兰' });
+    expect(a).toMatchObject({
+      collection: 'households',
+      actorPersonId: 'person-demo-liaison-1',
+      actorOpenid: 'demo-liaison-1',
+      actorName: '张秀兰',
+    });
     expect(near(a.at, '2025-01-10T09:30:00+08:00')).toBe(true);
     expect(a.before.vulnerability.elderlyAlone).toBe(false);
     expect(a.after.vulnerability.elderlyAlone).toBe(true);
@@ -396,9 +524,15 @@ describe('audit, idempotency, bad input', () => {
   it('bad input gets INVALID_INPUT with a Chinese message and writes nothing', async () => {
     const counts = () => ['households', 'grids', 'audit', 'idempotency'].map((c) => b.docs(c).length);
     const before = counts();
-    const r = await org({ action: 'addHousehold', idempotencyKey: 'bad-input-0001', gridId: 'demo-grid-1-1', headName: '无地址' }, 'demo-office');
+    const r = await org(
+      { action: 'addHousehold', idempotencyKey: 'bad-input-0001', gridId: 'demo-grid-1-1', headName: '无地址' },
+      'demo-office',
+    );
     expect(r).toEqual({ ok: false, code: 'INVALID_INPUT', message: '请填写门牌地址', field: 'address' });
-    const phone = await org({ action: 'addHousehold', gridId: 'demo-grid-1-1', address: '一组1号', headName: '甲', members: [{ name: '甲', phone: '110' }] }, 'demo-office');
+    const phone = await org(
+      { action: 'addHousehold', gridId: 'demo-grid-1-1', address: '一组1号', headName: '甲', members: [{ name: '甲', phone: '110' }] },
+      'demo-office',
+    );
     expect(phone.ok ? '' : phone.message).toContain('电话号码格式不正确');
     refused(await org({ action: 'updateHousehold', householdId: 'demo-hh-1-1-01' }, 'demo-office'), 'INVALID_INPUT');
     refused(await org({ action: 'addHousehold', gridId: 'no-such-grid', address: '一组1号', headName: '甲' }, 'demo-office'), 'NOT_FOUND');
@@ -427,7 +561,9 @@ describe('demo township and bootstrap', () => {
     // the new township is separate: its office sees none of the demo villages
     expect(ok(await org<VillageView[]>({ action: 'listVillages' }, 'wx-first-office'))).toEqual([]);
 
-    await expect(run({ townshipName: '溆浦县新屋镇', openid: 'wx-second-office', name: '第二人' })).rejects.toBeInstanceOf(BootstrapRefused);
+    await expect(run({ townshipName: '溆浦县新屋镇', openid: 'wx-second-office', name: '第二人' })).rejects.toBeInstanceOf(
+      BootstrapRefused,
+    );
     await expect(run({ townshipName: '溆浦县三江镇', openid: 'wx-intruder', name: '某人' })).rejects.toThrow('已有镇办公室账号');
     const forced = await run({ townshipName: '溆浦县新屋镇', openid: 'wx-second-office', name: '第二人', force: true });
     expect(forced).toMatchObject({ townshipCreated: false, personCreated: true });

@@ -41,7 +41,12 @@ const entry = (over: Record<string, unknown> = {}) => ({
 describe('programme', () => {
   let b: Backend;
   const call = <T = any>(event: Record<string, unknown>, openid: string | null) => b.call<T>('programme', event, openid);
-  const counts = () => ({ elderly: b.docs('elderly').length, compounds: b.docs('compounds').length, audit: b.docs('audit').length, idempotency: b.docs('idempotency').length });
+  const counts = () => ({
+    elderly: b.docs('elderly').length,
+    compounds: b.docs('compounds').length,
+    audit: b.docs('audit').length,
+    idempotency: b.docs('idempotency').length,
+  });
 
   beforeAll(async () => {
     b = await startBackend({ demo: true });
@@ -50,7 +55,19 @@ describe('programme', () => {
       const at = new Date('2026-11-01T00:00:00Z');
       await getDb()
         .collection('persons')
-        .add({ data: { _id: HELPER_ID, townshipId: 'demo-township', name: '志愿者甲', phone: '07453521111', openid: HELPER_OPENID, active: true, grants: [{ role: 'helper', scopeType: 'township', scopeId: 'demo-township', townshipId: 'demo-township' }], createdAt: at, updatedAt: at } });
+        .add({
+          data: {
+            _id: HELPER_ID,
+            townshipId: 'demo-township',
+            name: '志愿者甲',
+            phone: '07453521111',
+            openid: HELPER_OPENID,
+            active: true,
+            grants: [{ role: 'helper', scopeType: 'township', scopeId: 'demo-township', townshipId: 'demo-township' }],
+            createdAt: at,
+            updatedAt: at,
+          },
+        });
     });
   });
   afterAll(async () => {
@@ -63,7 +80,13 @@ describe('programme', () => {
       const page = ok(await call<ElderlyPage>({ action: 'listElderly' }, 'demo-office'));
       expect(page.total).toBe(4);
       const linked = page.items.find((e) => e.householdId === 'demo-hh-1-1-03')!;
-      expect(linked).toMatchObject({ name: '舒红梅', villageName: '三江村', hazardsFound: 0, timesEducated: 0, helper: { type: 'gridWorker' } });
+      expect(linked).toMatchObject({
+        name: '舒红梅',
+        villageName: '三江村',
+        hazardsFound: 0,
+        timesEducated: 0,
+        helper: { type: 'gridWorker' },
+      });
       expect(page.items.find((e) => e.name === '舒金花')).toMatchObject({ hazardsFound: 2, hazardsRectified: 1, timesEducated: 3 });
     });
 
@@ -72,8 +95,16 @@ describe('programme', () => {
       const young = refused(await call({ action: 'addElderly', ...entry({ age: 59 }) }, 'demo-office'), 'AGE_UNDER_60', 'age');
       expect(young).toContain('60');
       refused(await call({ action: 'addElderly', ...entry({ phone: '12345' }) }, 'demo-office'), 'INVALID_INPUT', 'phone');
-      refused(await call({ action: 'addElderly', ...entry({ helper: { ...entry().helper, phone: '2345678' } }) }, 'demo-office'), 'INVALID_INPUT', 'helper.phone');
-      refused(await call({ action: 'addElderly', ...entry({ helper: { ...entry().helper, type: '邻居' } }) }, 'demo-office'), 'INVALID_INPUT', 'helper.type');
+      refused(
+        await call({ action: 'addElderly', ...entry({ helper: { ...entry().helper, phone: '2345678' } }) }, 'demo-office'),
+        'INVALID_INPUT',
+        'helper.phone',
+      );
+      refused(
+        await call({ action: 'addElderly', ...entry({ helper: { ...entry().helper, type: '邻居' } }) }, 'demo-office'),
+        'INVALID_INPUT',
+        'helper.type',
+      );
       const first = (await call({ action: 'addElderly', ...entry({ age: 59 }) }, 'demo-liaison-1')) as Result<unknown>;
       refused(first, 'AGE_UNDER_60');
       refused(await call({ action: 'updateElderly', elderlyId: 'demo-elderly-1', age: 45 }, 'demo-office'), 'AGE_UNDER_60', 'age');
@@ -160,7 +191,9 @@ describe('programme', () => {
       expect(list.overdue).toBe(1);
 
       b.setClock('2026-12-21T08:00:00+08:00');
-      const later = ok(await call<{ items: CompoundView[]; overdue: number }>({ action: 'listCompounds', overdueOnly: true }, 'demo-office'));
+      const later = ok(
+        await call<{ items: CompoundView[]; overdue: number }>({ action: 'listCompounds', overdueOnly: true }, 'demo-office'),
+      );
       expect(later.items.map((c) => c.name)).toEqual(['三江供销社宿舍', '老邮电所宿舍']);
       ok(await call({ action: 'updateCompound', compoundId: added.id, status: 'rectified' }, 'demo-office'));
       expect(ok(await call<{ overdue: number }>({ action: 'listCompounds' }, 'demo-office')).overdue).toBe(1);
@@ -170,9 +203,19 @@ describe('programme', () => {
       expect(ok(await call<{ items: CompoundView[] }>({ action: 'listCompounds' }, 'demo-liaison-2')).items).toHaveLength(0);
       refused(await call({ action: 'listCompounds', villageId: 'demo-village-1' }, 'demo-liaison-2'), 'FORBIDDEN');
 
-      const tasks = ok(await call<{ year: number; items: CompoundTaskView[]; overdue: number }>({ action: 'listCompoundTasks' }, 'demo-liaison-1'));
+      const tasks = ok(
+        await call<{ year: number; items: CompoundTaskView[]; overdue: number }>({ action: 'listCompoundTasks' }, 'demo-liaison-1'),
+      );
       expect(tasks.year).toBe(2026);
-      expect(tasks.items.map((t) => t.deadlineLabel)).toEqual(['4月10日前', '4月10日前', '4月10日前', '6月30日', '6月30日', '12月25日', '12月25日']);
+      expect(tasks.items.map((t) => t.deadlineLabel)).toEqual([
+        '4月10日前',
+        '4月10日前',
+        '4月10日前',
+        '6月30日',
+        '6月30日',
+        '12月25日',
+        '12月25日',
+      ]);
       expect(tasks.items.filter((t) => t.overdue).map((t) => t.order)).toEqual([5]);
       const done = ok(await call<CompoundTaskView>({ action: 'setTaskStatus', taskId: tasks.items[4].id, status: 'done' }, 'demo-office'));
       expect(done.overdue).toBe(false);

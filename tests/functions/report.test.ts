@@ -53,10 +53,19 @@ const SEED_000_SUB = [
   '其他设施',
 ];
 const SEED_000_MERGES = ['A1:W1', 'A2:W2', 'A3:A4', 'B3:B4', 'C3:F3', 'G3:G4', 'H3:H4', 'I3:L3', 'M3:N3', 'O3:Q3', 'R3:V3', 'W3:W4'];
-const SEED_002_COLUMNS = ['镇街/社区', '小区名称', '地址', '消防安全管理人（楼栋长）及联系方式', '建筑高度（层数）', '隐患内容', '整改时限'];
+const SEED_002_COLUMNS = [
+  '镇街/社区',
+  '小区名称',
+  '地址',
+  '消防安全管理人（楼栋长）及联系方式',
+  '建筑高度（层数）',
+  '隐患内容',
+  '整改时限',
+];
 
 const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : String(v));
-const rowValues = (ws: ExcelJS.Worksheet, r: number, width: number) => Array.from({ length: width }, (_, i) => ws.getRow(r).getCell(i + 1).value);
+const rowValues = (ws: ExcelJS.Worksheet, r: number, width: number) =>
+  Array.from({ length: width }, (_, i) => ws.getRow(r).getCell(i + 1).value);
 /** the texts a row really holds: a cell covered by a merge reads as its master's value in exceljs, so it counts as '' */
 const ownTexts = (ws: ExcelJS.Worksheet, r: number, width: number) =>
   Array.from({ length: width }, (_, i) => {
@@ -109,13 +118,42 @@ describe('report', () => {
       await db.collection('hazards').add({ data: hazard('test-hz-1', 'verified', '2026-12-03T10:00:00+08:00') });
       await db.collection('hazards').add({ data: hazard('test-hz-2', 'open', '2026-12-12T10:00:00+08:00') });
       await db.collection('visits').add({
-        data: { _id: 'test-visit-1', townshipId: 'demo-township', villageId: 'demo-village-1', gridId: 'demo-grid-1-1', householdId: 'demo-hh-1-1-03', visitorPersonId: 'person-demo-visitor-1', at: new Date('2026-12-03T10:00:00+08:00'), day: '2026-12-03', education: { noticeHandedOver: true, sanQingSanGuanExplained: true } },
+        data: {
+          _id: 'test-visit-1',
+          townshipId: 'demo-township',
+          villageId: 'demo-village-1',
+          gridId: 'demo-grid-1-1',
+          householdId: 'demo-hh-1-1-03',
+          visitorPersonId: 'person-demo-visitor-1',
+          at: new Date('2026-12-03T10:00:00+08:00'),
+          day: '2026-12-03',
+          education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+        },
       });
       // counted visits of December 2026 for a few households (the tallies the period close reads)
-      const tally = (householdId: string, counted: number) => ({ _id: `knock-demo:2026-12:${householdId}`, townshipId: 'demo-township', campaignId: '', periodKey: '2026-12', householdId, eligible: [], counted, countedVisitIds: [], lastCountedDay: null, updatedAt: new Date() });
-      const campaign = (await db.collection('campaigns').where({ townshipId: 'demo-township', active: true }).get()) as { data: { _id: string }[] };
+      const tally = (householdId: string, counted: number) => ({
+        _id: `knock-demo:2026-12:${householdId}`,
+        townshipId: 'demo-township',
+        campaignId: '',
+        periodKey: '2026-12',
+        householdId,
+        eligible: [],
+        counted,
+        countedVisitIds: [],
+        lastCountedDay: null,
+        updatedAt: new Date(),
+      });
+      const campaign = (await db.collection('campaigns').where({ townshipId: 'demo-township', active: true }).get()) as {
+        data: { _id: string }[];
+      };
       const campaignId = campaign.data[0]._id;
-      for (const [h, n] of [['demo-hh-1-1-01', 2], ['demo-hh-1-1-02', 3], ['demo-hh-1-2-01', 1], ['demo-hh-2-1-01', 2], ['demo-hh-3-3-05', 1]] as const) {
+      for (const [h, n] of [
+        ['demo-hh-1-1-01', 2],
+        ['demo-hh-1-1-02', 3],
+        ['demo-hh-1-2-01', 1],
+        ['demo-hh-2-1-01', 2],
+        ['demo-hh-3-3-05', 1],
+      ] as const) {
         await db.collection('visitTallies').add({ data: { ...tally(h, n), _id: `${campaignId}:2026-12:${h}`, campaignId } });
       }
     });
@@ -129,7 +167,9 @@ describe('report', () => {
     expect(done).toMatchObject({ kind: 'elderlyTable000', period: '2026-12', rows: 4 });
     const ws = await download(done);
     expect(text(ws.getCell('A1').value)).toBe('独居老人及居住场所消防安全相关情况统计表');
-    expect(text(ws.getCell('A2').value)).toMatch(/^填报单位：溆浦县三江镇\s+填报人：刘晓东\s+联系电话：13800009001\s+填报时间：2026年12月20日$/);
+    expect(text(ws.getCell('A2').value)).toMatch(
+      /^填报单位：溆浦县三江镇\s+填报人：刘晓东\s+联系电话：13800009001\s+填报时间：2026年12月20日$/,
+    );
     expect(ownTexts(ws, 3, 23).filter(Boolean)).toEqual(SEED_000_TOP);
     expect(ownTexts(ws, 4, 23).filter(Boolean)).toEqual(SEED_000_SUB);
     const people = b.docs('elderly', { active: true });
@@ -142,7 +182,30 @@ describe('report', () => {
     expect(data.map((r) => r[2]).sort()).toEqual(people.map((p) => p.name).sort());
     const shu = data.find((r) => r[2] === '舒红梅')!;
     // an empty cell (no other devices) reads back as null
-    expect(shu.slice(1)).toEqual(['三江村', '舒红梅', '女', 78, '13800000003', '是', '否', '三江村一组7号', '砖木结构自建房', 1, '1990年代', 2, 1, '张秀兰', '网格员', '13800009011', '是', '否', '否', '否', null, 1]);
+    expect(shu.slice(1)).toEqual([
+      '三江村',
+      '舒红梅',
+      '女',
+      78,
+      '13800000003',
+      '是',
+      '否',
+      '三江村一组7号',
+      '砖木结构自建房',
+      1,
+      '1990年代',
+      2,
+      1,
+      '张秀兰',
+      '网格员',
+      '13800009011',
+      '是',
+      '否',
+      '否',
+      '否',
+      null,
+      1,
+    ]);
     const jin = data.find((r) => r[2] === '舒金花')!;
     expect(jin.slice(12, 14)).toEqual([2, 1]);
     expect(jin[22]).toBe(3);
@@ -159,15 +222,33 @@ describe('report', () => {
     expect(text(ws.getCell('A1').value)).toBe('溆浦县三江镇老旧小区台账');
     expect(rowValues(ws, 2, 7).map(text)).toEqual(SEED_002_COLUMNS);
     expect((ws as any).model.merges).toEqual(['A1:G1']);
-    expect(rowValues(ws, 3, 7)).toEqual(['三江镇/三江村', '三江供销社宿舍', '三江村新街12号', '向长青 13800007101', '16米（5层）', '楼道堆放杂物，消火栓箱水带缺失', '2026年6月30日']);
-    expect(rowValues(ws, 4, 7)).toEqual(['三江镇/三江村', '原粮站家属院', '三江村河街3号', '舒建华 0745-3525678', '4层', '可燃雨棚，电动车楼道飞线充电', '2026年12月25日']);
+    expect(rowValues(ws, 3, 7)).toEqual([
+      '三江镇/三江村',
+      '三江供销社宿舍',
+      '三江村新街12号',
+      '向长青 13800007101',
+      '16米（5层）',
+      '楼道堆放杂物，消火栓箱水带缺失',
+      '2026年6月30日',
+    ]);
+    expect(rowValues(ws, 4, 7)).toEqual([
+      '三江镇/三江村',
+      '原粮站家属院',
+      '三江村河街3号',
+      '舒建华 0745-3525678',
+      '4层',
+      '可燃雨棚，电动车楼道飞线充电',
+      '2026年12月25日',
+    ]);
     expect(ws.getRow(5).getCell(1).value).toBeNull();
   });
 
   it('refuses a period that has not started, and writes nothing', async () => {
     const before = b.docs('exports').length;
     const campaignId = b.docs('campaigns', { active: true })[0]._id;
-    expect(refused(await call({ action: 'exportElderlyTable', month: '2027-01' }, 'demo-office'), 'PERIOD_NOT_STARTED')).toContain('2027年1月');
+    expect(refused(await call({ action: 'exportElderlyTable', month: '2027-01' }, 'demo-office'), 'PERIOD_NOT_STARTED')).toContain(
+      '2027年1月',
+    );
     refused(await call({ action: 'exportStats001', campaignId, periodKey: '2027-01' }, 'demo-office'), 'PERIOD_NOT_STARTED');
     refused(await call({ action: 'exportCompliance', campaignId, periodKey: '2027-02' }, 'demo-discipline'), 'PERIOD_NOT_STARTED');
     refused(await call({ action: 'exportElderlyTable', month: '2026-13' }, 'demo-office'), 'INVALID_INPUT');

@@ -33,7 +33,14 @@ describe('requests per action', () => {
 describe('a visit whose tally write was lost', () => {
   it('is counted when the phone resends it, and the resend answers as the first time', async () => {
     b.setClock('2026-12-09T10:00:00+08:00');
-    const event = { action: 'recordVisit', idempotencyKey: 'lost-tally-0001', householdId: 'demo-hh-1-1-05', templateId: 'residential-default', education: { noticeHandedOver: true, sanQingSanGuanExplained: true }, answers: [{ key: 'gas', answer: 'ok' }] };
+    const event = {
+      action: 'recordVisit',
+      idempotencyKey: 'lost-tally-0001',
+      householdId: 'demo-hh-1-1-05',
+      templateId: 'residential-default',
+      education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+      answers: [{ key: 'gas', answer: 'ok' }],
+    };
     const first = await b.call<RecordVisitResult>('visit', event, 'demo-visitor-1');
     if (!first.ok) throw new Error(first.message);
     const tallyId = `${first.data.count!.campaignId}:${first.data.count!.periodKey}:demo-hh-1-1-05`;
@@ -53,7 +60,16 @@ describe('a resend that arrives after the checks would refuse it', () => {
   it('replays the first answer: an offline visit 47 h old, resent when its window has closed', async () => {
     const device = '2026-12-10T09:00:00+08:00';
     b.setClock('2026-12-12T08:00:00+08:00');
-    const event = { action: 'recordVisit', idempotencyKey: 'late-resend-0001', householdId: 'demo-hh-1-1-06', templateId: 'residential-default', education: { noticeHandedOver: true, sanQingSanGuanExplained: true }, answers: [{ key: 'gas', answer: 'ok' }], offline: true, deviceTime: device };
+    const event = {
+      action: 'recordVisit',
+      idempotencyKey: 'late-resend-0001',
+      householdId: 'demo-hh-1-1-06',
+      templateId: 'residential-default',
+      education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+      answers: [{ key: 'gas', answer: 'ok' }],
+      offline: true,
+      deviceTime: device,
+    };
     const first = await b.call<RecordVisitResult>('visit', event, 'demo-visitor-1');
     if (!first.ok) throw new Error(first.message);
     b.setClock('2026-12-12T11:00:00+08:00');

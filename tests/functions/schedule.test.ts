@@ -10,7 +10,8 @@ function ok<T>(r: Result<T>): T {
 }
 
 let b: Backend;
-const call = <T = any>(action: string, event: Record<string, unknown>, openid: string | null = 'demo-office') => b.call<T>('schedule', { action, ...event }, openid);
+const call = <T = any>(action: string, event: Record<string, unknown>, openid: string | null = 'demo-office') =>
+  b.call<T>('schedule', { action, ...event }, openid);
 const OFFICE = 'person-demo-office';
 
 beforeAll(async () => {
@@ -25,7 +26,12 @@ describe('due dates', () => {
     b.setClock('2026-02-20T09:00:00+08:00');
     const d = ok(await call<DueDates>('listDueDates', { month: '2026-02' }));
     const [elderly, compound] = d.items;
-    expect(elderly).toMatchObject({ kind: 'elderlyTable', dueAt: '2026-02-28T04:00:00.000Z', dueLabel: '2026-02-28 12:00前', state: 'open' });
+    expect(elderly).toMatchObject({
+      kind: 'elderlyTable',
+      dueAt: '2026-02-28T04:00:00.000Z',
+      dueLabel: '2026-02-28 12:00前',
+      state: 'open',
+    });
     expect(compound).toMatchObject({ kind: 'compoundProgress', dueAt: '2026-02-22T15:59:59.999Z', state: 'open' });
     expect(await call('listDueDates', { month: '2026-02' }, 'demo-visitor-1')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
@@ -52,9 +58,15 @@ describe('due dates', () => {
     ok(await call('setCalendarOverride', { day: '2027-01-29', working: false, reason: '按2027年放假通知，春节调休' }));
     expect(ok(await call<DueDates>('listDueDates', { month: '2027-01' })).items[0].state).toBe('missingCalendar');
     ok(await call('confirmCalendarMonth', { month: '2027-01', reason: '已按国务院办公厅2027年放假通知核对' }));
-    expect(ok(await call<DueDates>('listDueDates', { month: '2027-01' })).items[0]).toMatchObject({ state: 'open', dueLabel: '2027-01-28 12:00前' });
+    expect(ok(await call<DueDates>('listDueDates', { month: '2027-01' })).items[0]).toMatchObject({
+      state: 'open',
+      dueLabel: '2027-01-28 12:00前',
+    });
     expect(await call('confirmCalendarMonth', { month: '2026-05', reason: '核对' })).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(await call('setCalendarOverride', { day: '2027-02-30', working: true, reason: '测试原因' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await call('setCalendarOverride', { day: '2027-02-30', working: true, reason: '测试原因' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
   });
 });
 

@@ -2,7 +2,16 @@
 import { startBackend, type Backend } from '../helpers/backend';
 import { StorageService } from '../../emulator/admin/storage';
 import type { Result } from '../../typings/result';
-import type { CampaignView, ChecklistTemplateView, HazardView, HouseholdCardView, InboxPage, MyHouseholdsResult, RecordVisitResult, VisitView } from '../../typings/visit';
+import type {
+  CampaignView,
+  ChecklistTemplateView,
+  HazardView,
+  HouseholdCardView,
+  InboxPage,
+  MyHouseholdsResult,
+  RecordVisitResult,
+  VisitView,
+} from '../../typings/visit';
 import type { Page } from '../../typings/org';
 
 let b: Backend;
@@ -19,7 +28,8 @@ const OK_ANSWERS = [
   { key: 'gas', answer: 'ok' },
 ];
 
-const call = <T = any>(action: string, event: Record<string, unknown>, openid: string | null) => b.call<T>('visit', { action, ...event }, openid);
+const call = <T = any>(action: string, event: Record<string, unknown>, openid: string | null) =>
+  b.call<T>('visit', { action, ...event }, openid);
 
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
@@ -35,10 +45,15 @@ function refused(r: Result<unknown>, code: string): string {
 
 function knock(openid: string, householdId: string, iso: string, extra: Record<string, unknown> = {}): Promise<Result<RecordVisitResult>> {
   b.setClock(iso);
-  return call<RecordVisitResult>('recordVisit', { householdId, templateId: 'residential-default', answers: OK_ANSWERS, education: EDU, ...extra }, openid);
+  return call<RecordVisitResult>(
+    'recordVisit',
+    { householdId, templateId: 'residential-default', answers: OK_ANSWERS, education: EDU, ...extra },
+    openid,
+  );
 }
 
-const tally = (periodKey: string, householdId: string, campaignId = SEED) => b.docs('visitTallies', { _id: `${campaignId}:${periodKey}:${householdId}` })[0];
+const tally = (periodKey: string, householdId: string, campaignId = SEED) =>
+  b.docs('visitTallies', { _id: `${campaignId}:${periodKey}:${householdId}` })[0];
 const written = () => ['visits', 'visitTallies', 'hazards', 'audit', 'idempotency'].map((c) => b.docs(c).length);
 const hoursBefore = (iso: string, h: number) => new Date(new Date(iso).getTime() - h * 3600_000).toISOString();
 
@@ -60,12 +75,24 @@ describe('campaigns', () => {
     expect(list.map((c) => c.id).sort()).toEqual([SEED, WINTER]);
     const winter = list.find((c) => c.id === WINTER)!;
     expect(winter.active).toBe(true);
-    expect(winter.periods.map((p) => [p.key, p.quota])).toEqual([['first-round', 1], ['2026-12', 2], ['2027-01', 2], ['2027-02', 2], ['2027-03', 2]]);
+    expect(winter.periods.map((p) => [p.key, p.quota])).toEqual([
+      ['first-round', 1],
+      ['2026-12', 2],
+      ['2027-01', 2],
+      ['2027-02', 2],
+      ['2027-03', 2],
+    ]);
     expect(winter.phases.map((p) => p.name)).toEqual(expect.arrayContaining(['动员部署阶段', '全面行动阶段', '春节（除夕至正月初六）']));
     const seed = ok(await call<CampaignView>('getCampaign', { campaignId: SEED }, 'demo-discipline'));
     expect(seed.currentPeriodKey).toBe('2024-12');
     expect(seed.periods.map((p) => p.state)).toEqual(['ended', 'current', 'upcoming', 'upcoming', 'upcoming']);
-    expect(seed.rules).toEqual({ minGapDays: 7, remedyDays: 7, reminderOffsetsDays: [5, 2], offlineWindowHours: 48, unprovenVisitsCount: true });
+    expect(seed.rules).toEqual({
+      minGapDays: 7,
+      remedyDays: 7,
+      reminderOffsetsDays: [5, 2],
+      offlineWindowHours: 48,
+      unprovenVisitsCount: true,
+    });
     refused(await call('listCampaigns', {}, VILLAGER1), 'FORBIDDEN');
     refused(await call('createCampaign', { preset: 'seed001' }, V1), 'FORBIDDEN');
   });
@@ -79,7 +106,9 @@ describe('campaigns', () => {
     ];
     expect(refused(await call('createCampaign', { name: '重叠行动', periods }, 'demo-office'), 'CAMPAIGN_INVALID')).toContain('重叠');
     const zero = [{ key: 'a', label: '五月', startDay: '2025-05-01', endDay: '2025-05-31', quota: 0 }];
-    expect(refused(await call('createCampaign', { name: '零次行动', periods: zero }, 'demo-office'), 'CAMPAIGN_INVALID')).toContain('至少为1次');
+    expect(refused(await call('createCampaign', { name: '零次行动', periods: zero }, 'demo-office'), 'CAMPAIGN_INVALID')).toContain(
+      '至少为1次',
+    );
     refused(await call('createCampaign', { preset: 'seed001' }, 'demo-office'), 'CONFLICT');
     refused(await call('createCampaign', { name: '无时段' }, 'demo-office'), 'INVALID_INPUT');
     expect([b.docs('campaigns').length, b.docs('audit').length]).toEqual(before);
@@ -92,15 +121,25 @@ describe('campaigns', () => {
       { key: '2025-05', label: '2025年5月', startDay: '2025-05-01', endDay: '2025-05-31', quota: 2 },
       { key: '2025-06', label: '2025年6月', startDay: '2025-06-01', endDay: '2025-06-30', quota: 2 },
     ];
-    const created = ok(await call<CampaignView>('createCampaign', { name: '春季巩固行动', periods, rules: { minGapDays: 5 } }, 'demo-office'));
+    const created = ok(
+      await call<CampaignView>('createCampaign', { name: '春季巩固行动', periods, rules: { minGapDays: 5 } }, 'demo-office'),
+    );
     expect(created.rules.minGapDays).toBe(5);
     expect(created.active).toBe(false);
     const changed = (i: number, quota: number) => periods.map((p, j) => (j === i ? { ...p, quota } : p));
-    expect(refused(await call('updateCampaign', { campaignId: created.id, periods: changed(0, 3) }, 'demo-office'), 'PERIOD_CLOSED')).toContain('2025年4月');
+    expect(
+      refused(await call('updateCampaign', { campaignId: created.id, periods: changed(0, 3) }, 'demo-office'), 'PERIOD_CLOSED'),
+    ).toContain('2025年4月');
     refused(await call('updateCampaign', { campaignId: created.id, periods: periods.slice(1) }, 'demo-office'), 'PERIOD_CLOSED');
     const past = { key: '2025-03', label: '2025年3月', startDay: '2025-03-01', endDay: '2025-03-31', quota: 2 };
     refused(await call('updateCampaign', { campaignId: created.id, periods: [past, ...periods] }, 'demo-office'), 'PERIOD_CLOSED');
-    const updated = ok(await call<CampaignView>('updateCampaign', { campaignId: created.id, periods: changed(2, 3), name: '春季巩固行动（修订）' }, 'demo-office'));
+    const updated = ok(
+      await call<CampaignView>(
+        'updateCampaign',
+        { campaignId: created.id, periods: changed(2, 3), name: '春季巩固行动（修订）' },
+        'demo-office',
+      ),
+    );
     expect(updated.periods.map((p) => p.quota)).toEqual([2, 2, 3]);
     const audit = b.docs('audit', { action: 'updateCampaign', docId: created.id });
     expect(audit).toHaveLength(1);
@@ -114,12 +153,35 @@ describe('checklist templates', () => {
   it('the residential checklist of 附件6 and a winter variant are data', async () => {
     const t = ok(await call<ChecklistTemplateView>('getChecklistTemplate', { templateId: 'residential-default' }, V1));
     const labels = t.items.map((i) => i.label).join('|');
-    for (const word of ['电气线路', '燃气', '杂物堆放', '取暖', '熏制腊肉', '电动车充电', '通道清', '阳台清', '厨房清', '关电源', '关气源', '关门窗', '柴火灶', '烟感报警器已安装', '烟感报警器测试有效']) {
+    for (const word of [
+      '电气线路',
+      '燃气',
+      '杂物堆放',
+      '取暖',
+      '熏制腊肉',
+      '电动车充电',
+      '通道清',
+      '阳台清',
+      '厨房清',
+      '关电源',
+      '关气源',
+      '关门窗',
+      '柴火灶',
+      '烟感报警器已安装',
+      '烟感报警器测试有效',
+    ]) {
       expect(labels).toContain(word);
     }
-    expect(b.docs('checklistTemplates').map((d) => d._id).sort()).toEqual(['residential-default', 'residential-winter']);
+    expect(
+      b
+        .docs('checklistTemplates')
+        .map((d) => d._id)
+        .sort(),
+    ).toEqual(['residential-default', 'residential-winter']);
     const all = ok(await call<ChecklistTemplateView[]>('listChecklistTemplates', {}, VILLAGER1));
-    expect(all.find((x) => x.id === 'residential-winter')!.items.map((i) => i.key)).toEqual(expect.arrayContaining(['fireworks', 'gasWaterHeater', 'smokeAlarmTested']));
+    expect(all.find((x) => x.id === 'residential-winter')!.items.map((i) => i.key)).toEqual(
+      expect.arrayContaining(['fireworks', 'gasWaterHeater', 'smokeAlarmTested']),
+    );
     refused(await call('getChecklistTemplate', { templateId: 'no-such' }, V1), 'NOT_FOUND');
   });
 });
@@ -139,17 +201,31 @@ describe('counting (SPEC §3)', () => {
     expect(sevenDays.count).toMatchObject({ counted: 2, thisVisitCounted: true });
 
     const t = tally('2024-12', h);
-    expect(t).toMatchObject({ townshipId: 'demo-township', campaignId: SEED, periodKey: '2024-12', householdId: h, counted: 2, lastCountedDay: '2024-12-09' });
+    expect(t).toMatchObject({
+      townshipId: 'demo-township',
+      campaignId: SEED,
+      periodKey: '2024-12',
+      householdId: h,
+      counted: 2,
+      lastCountedDay: '2024-12-09',
+    });
     expect(t.countedVisitIds).toEqual([first.visit.id, sevenDays.visit.id]);
     expect(t.eligible).toHaveLength(4);
-    expect(b.docs('visits', { householdId: h }).map((v) => v.day).sort()).toEqual(['2024-12-02', '2024-12-02', '2024-12-08', '2024-12-09']);
+    expect(
+      b
+        .docs('visits', { householdId: h })
+        .map((v) => v.day)
+        .sort(),
+    ).toEqual(['2024-12-02', '2024-12-02', '2024-12-08', '2024-12-09']);
 
     b.setClock('2024-12-10T09:00:00+08:00');
     const mine = ok(await call<MyHouseholdsResult>('myHouseholds', { pageSize: 20, page: 1 }, V1));
     expect(mine.period).toMatchObject({ key: '2024-12', quota: 2 });
     expect(mine.total).toBe(21);
     expect(mine.items).toHaveLength(20);
-    const row = [...mine.items, ...ok(await call<MyHouseholdsResult>('myHouseholds', { page: 2 }, V1)).items].find((x) => x.householdId === h)!;
+    const row = [...mine.items, ...ok(await call<MyHouseholdsResult>('myHouseholds', { page: 2 }, V1)).items].find(
+      (x) => x.householdId === h,
+    )!;
     expect(row).toMatchObject({ counted: 2, needed: 2, nextCountableDay: null, atRisk: false });
     // done households sort last; the rest by the last day they can still be visited
     expect(mine.items[0].counted).toBe(0);
@@ -173,7 +249,19 @@ describe('counting (SPEC §3)', () => {
     ok(await knock(V1, h, '2025-02-03T10:00:00+08:00'));
     refused(await knock(V6, h, '2025-02-10T10:00:00+08:00'), 'NOT_IN_RANGE');
     b.setClock('2025-02-15T09:00:00+08:00');
-    ok(await b.call('org', { action: 'reassignHouseholds', householdIds: [h], fromVisitorPersonId: 'person-demo-visitor-1', toVisitorPersonId: 'person-demo-visitor-6', reason: '走访人工作调整' }, 'demo-office'));
+    ok(
+      await b.call(
+        'org',
+        {
+          action: 'reassignHouseholds',
+          householdIds: [h],
+          fromVisitorPersonId: 'person-demo-visitor-1',
+          toVisitorPersonId: 'person-demo-visitor-6',
+          reason: '走访人工作调整',
+        },
+        'demo-office',
+      ),
+    );
     // the old visitor no longer holds it; the new one's offline visit from before the handover is kept but does not count
     refused(await knock(V1, h, '2025-02-17T10:00:00+08:00'), 'NOT_IN_RANGE');
     const early = ok(await knock(V6, h, '2025-02-15T10:00:00+08:00', { offline: true, deviceTime: '2025-02-14T20:00:00+08:00' }));
@@ -226,12 +314,19 @@ describe('offline visits', () => {
     // made on 01-16 without network, sent on 01-17: it is the second round now, and 01-17 (one day later) no longer counts
     const late = ok(await knock(V1, h, '2025-01-17T12:00:00+08:00', { offline: true, deviceTime: '2025-01-16T10:00:00+08:00' }));
     expect(late.count).toMatchObject({ counted: 2, thisVisitCounted: true });
-    expect(tally('2025-01', h)).toMatchObject({ counted: 2, countedVisitIds: [first.visit.id, late.visit.id], lastCountedDay: '2025-01-16' });
+    expect(tally('2025-01', h)).toMatchObject({
+      counted: 2,
+      countedVisitIds: [first.visit.id, late.visit.id],
+      lastCountedDay: '2025-01-16',
+    });
   });
 
   it('49 h late and future times are refused with clear messages, and nothing is written', async () => {
     const before = written();
-    const late = refused(await knock(V1, 'demo-hh-1-1-06', now, { offline: true, deviceTime: hoursBefore(now, 49), idempotencyKey: 'offline-late-0001' }), 'OFFLINE_TOO_LATE');
+    const late = refused(
+      await knock(V1, 'demo-hh-1-1-06', now, { offline: true, deviceTime: hoursBefore(now, 49), idempotencyKey: 'offline-late-0001' }),
+      'OFFLINE_TOO_LATE',
+    );
     expect(late).toContain('48小时');
     const future = refused(await knock(V1, 'demo-hh-1-1-06', now, { offline: true, deviceTime: hoursBefore(now, -0.2) }), 'FUTURE_TIME');
     expect(future).toContain('手机时间');
@@ -265,7 +360,13 @@ describe('idempotency', () => {
 describe('bad input: a stable code, a Chinese message, nothing written', () => {
   it('each case of issue 3', async () => {
     b.setClock('2025-01-22T10:00:00+08:00');
-    ok(await b.call('org', { action: 'setHouseholdActive', householdId: 'demo-hh-1-2-12', active: false, reason: '全家外出务工迁出' }, 'demo-office'));
+    ok(
+      await b.call(
+        'org',
+        { action: 'setHouseholdActive', householdId: 'demo-hh-1-2-12', active: false, reason: '全家外出务工迁出' },
+        'demo-office',
+      ),
+    );
     const card2 = ok(await call<HouseholdCardView>('getHouseholdCard', { householdId: 'demo-hh-1-1-09' }, 'demo-office'));
     const before = written();
     const at = '2025-01-22T10:00:00+08:00';
@@ -273,13 +374,33 @@ describe('bad input: a stable code, a Chinese message, nothing written', () => {
     refused(await knock(V1, 'no-such-household', at, k(1)), 'NOT_FOUND');
     expect(refused(await knock(V1, 'demo-hh-2-1-01', at, k(2)), 'NOT_IN_RANGE')).toContain('不在您的走访范围');
     expect(refused(await knock(V1, 'demo-hh-1-2-12', at, k(3)), 'HOUSEHOLD_INACTIVE')).toContain('已迁出');
-    refused(await knock(V1, 'demo-hh-1-2-02', at, { ...k(4), answers: [{ key: 'spaceHeater3000', answer: 'ok' }] }), 'CHECKLIST_ITEM_UNKNOWN');
+    refused(
+      await knock(V1, 'demo-hh-1-2-02', at, { ...k(4), answers: [{ key: 'spaceHeater3000', answer: 'ok' }] }),
+      'CHECKLIST_ITEM_UNKNOWN',
+    );
     const ten = Array.from({ length: 10 }, (_, i) => `cloud://env/visits/p${i}.jpg`);
     refused(await knock(V1, 'demo-hh-1-2-02', at, { ...k(5), photos: ten }), 'TOO_MANY_PHOTOS');
-    refused(await knock(V1, 'demo-hh-1-2-02', at, { ...k(6), answers: [{ key: 'gas', answer: 'hazard', note: '软管老化', deadline: '2025-01-30', photos: ten }] }), 'TOO_MANY_PHOTOS');
-    expect(refused(await knock(V1, 'demo-hh-1-2-02', at, { ...k(7), proof: { cardQrScene: card2.scene } }), 'PROOF_MISMATCH')).toContain('明白卡');
-    refused(await knock(V1, 'demo-hh-1-2-02', at, { ...k(8), answers: [{ key: 'gas', answer: 'hazard', note: '软管老化', deadline: '2025-01-21' }] }), 'DEADLINE_IN_PAST');
-    refused(await knock(V1, 'demo-hh-1-2-02', at, { ...k(9), answers: [{ key: 'gas', answer: 'hazard', deadline: '2025-01-30' }] }), 'INVALID_INPUT');
+    refused(
+      await knock(V1, 'demo-hh-1-2-02', at, {
+        ...k(6),
+        answers: [{ key: 'gas', answer: 'hazard', note: '软管老化', deadline: '2025-01-30', photos: ten }],
+      }),
+      'TOO_MANY_PHOTOS',
+    );
+    expect(refused(await knock(V1, 'demo-hh-1-2-02', at, { ...k(7), proof: { cardQrScene: card2.scene } }), 'PROOF_MISMATCH')).toContain(
+      '明白卡',
+    );
+    refused(
+      await knock(V1, 'demo-hh-1-2-02', at, {
+        ...k(8),
+        answers: [{ key: 'gas', answer: 'hazard', note: '软管老化', deadline: '2025-01-21' }],
+      }),
+      'DEADLINE_IN_PAST',
+    );
+    refused(
+      await knock(V1, 'demo-hh-1-2-02', at, { ...k(9), answers: [{ key: 'gas', answer: 'hazard', deadline: '2025-01-30' }] }),
+      'INVALID_INPUT',
+    );
     refused(await knock(V1, 'demo-hh-1-2-02', at, { answers: [{ key: 'gas', answer: 'maybe' }] }), 'INVALID_INPUT');
     refused(await knock(VILLAGER1, VILLAGER1_HH, at), 'FORBIDDEN');
     refused(await knock('stranger-openid', VILLAGER1_HH, at), 'UNAUTHENTICATED');
@@ -297,15 +418,26 @@ describe('proof of presence', () => {
     expect(png?.data.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     refused(await call('getHouseholdCard', { householdId: 'demo-hh-1-1-03' }, VILLAGER1), 'FORBIDDEN');
     refused(await call('getHouseholdCard', { householdId: VILLAGER1_HH }, V2), 'FORBIDDEN');
-    expect(ok(await call('resolveCard', { scene: encodeURIComponent(card.scene) }, V1))).toEqual({ householdId: VILLAGER1_HH, address: card.address });
+    expect(ok(await call('resolveCard', { scene: encodeURIComponent(card.scene) }, V1))).toEqual({
+      householdId: VILLAGER1_HH,
+      address: card.address,
+    });
     refused(await call('resolveCard', { scene: card.scene }, V2), 'PROOF_MISMATCH');
 
     const byCard = ok(await knock(V1, VILLAGER1_HH, '2025-01-23T10:00:00+08:00', { proof: { cardQrScene: card.scene } }));
     expect(byCard.visit).toMatchObject({ proofs: ['cardQr'], flaggedNoProof: false });
     const home = b.docs('households', { _id: 'demo-hh-1-2-03' })[0].location;
-    const near = ok(await knock(V1, 'demo-hh-1-2-03', '2025-01-23T11:00:00+08:00', { location: { latitude: home.latitude + 0.001, longitude: home.longitude } }));
+    const near = ok(
+      await knock(V1, 'demo-hh-1-2-03', '2025-01-23T11:00:00+08:00', {
+        location: { latitude: home.latitude + 0.001, longitude: home.longitude },
+      }),
+    );
     expect(near.visit).toMatchObject({ proofs: ['gps'], flaggedNoProof: false });
-    const far = ok(await knock(V1, 'demo-hh-1-2-04', '2025-01-23T12:00:00+08:00', { location: { latitude: home.latitude + 0.01, longitude: home.longitude } }));
+    const far = ok(
+      await knock(V1, 'demo-hh-1-2-04', '2025-01-23T12:00:00+08:00', {
+        location: { latitude: home.latitude + 0.01, longitude: home.longitude },
+      }),
+    );
     expect(far.visit).toMatchObject({ proofs: [], flaggedNoProof: true });
     expect(far.count).toMatchObject({ thisVisitCounted: true });
   });
@@ -348,7 +480,12 @@ describe('hazards: record → claim → verify, or overdue', () => {
       ['电气线路', 'open', '2025-03-10'],
     ]);
     const [ebike, wiring] = found.hazards;
-    expect(b.docs('hazards', { _id: ebike.id })[0]).toMatchObject({ source: 'visit', visitId: found.visit.id, visitorPersonId: 'person-demo-visitor-1', householdId: VILLAGER1_HH });
+    expect(b.docs('hazards', { _id: ebike.id })[0]).toMatchObject({
+      source: 'visit',
+      visitId: found.visit.id,
+      visitorPersonId: 'person-demo-visitor-1',
+      householdId: VILLAGER1_HH,
+    });
     expect(found.visit.hazardIds).toEqual([ebike.id, wiring.id]);
 
     const seen = ok(await call<Page<HazardView>>('listHouseholdHazards', {}, VILLAGER1));
@@ -367,12 +504,27 @@ describe('hazards: record → claim → verify, or overdue', () => {
     expect(duties.items.slice(0, 2).map((h) => h.id)).toEqual([ebike.id, wiring.id]);
     expect(duties.overdue).toBe(0);
     // verification rides on a re-visit, by the visitor who found it
-    refused(await call('verifyHazard', { hazardId: ebike.id, visitId: found.visit.id, rectified: true, photos: ['cloud://env/v.jpg'] }, V1), 'INVALID_INPUT');
-    refused(await call('verifyHazard', { hazardId: ebike.id, visitId: found.visit.id, rectified: true, photos: ['cloud://env/v.jpg'] }, V2), 'FORBIDDEN');
+    refused(
+      await call('verifyHazard', { hazardId: ebike.id, visitId: found.visit.id, rectified: true, photos: ['cloud://env/v.jpg'] }, V1),
+      'INVALID_INPUT',
+    );
+    refused(
+      await call('verifyHazard', { hazardId: ebike.id, visitId: found.visit.id, rectified: true, photos: ['cloud://env/v.jpg'] }, V2),
+      'FORBIDDEN',
+    );
     const revisit = ok(await knock(V1, VILLAGER1_HH, '2025-03-12T10:00:00+08:00'));
-    const verified = ok(await call<HazardView>('verifyHazard', { hazardId: ebike.id, visitId: revisit.visit.id, rectified: true, photos: ['cloud://env/v.jpg'] }, V1));
+    const verified = ok(
+      await call<HazardView>(
+        'verifyHazard',
+        { hazardId: ebike.id, visitId: revisit.visit.id, rectified: true, photos: ['cloud://env/v.jpg'] },
+        V1,
+      ),
+    );
     expect(verified).toMatchObject({ status: 'verified', unverified: false, overdue: false, verifyPhotos: ['cloud://env/v.jpg'] });
-    refused(await call('verifyHazard', { hazardId: ebike.id, visitId: revisit.visit.id, rectified: true, photos: ['cloud://env/v.jpg'] }, V1), 'CONFLICT');
+    refused(
+      await call('verifyHazard', { hazardId: ebike.id, visitId: revisit.visit.id, rectified: true, photos: ['cloud://env/v.jpg'] }, V1),
+      'CONFLICT',
+    );
 
     // the wiring hazard was never fixed: overdue only after deadline (end of 03-10) + 3 days
     b.setClock('2025-03-13T23:30:00+08:00');
@@ -396,9 +548,25 @@ describe('hazards: record → claim → verify, or overdue', () => {
 
     // not rectified on a re-visit: a new deadline, still a duty, no longer overdue
     const again = ok(await knock(V1, VILLAGER1_HH, '2025-03-14T10:00:00+08:00'));
-    refused(await call('verifyHazard', { hazardId: wiring.id, visitId: again.visit.id, rectified: false, photos: ['cloud://env/w.jpg'], newDeadline: '2025-03-13' }, V1), 'DEADLINE_IN_PAST');
-    refused(await call('verifyHazard', { hazardId: wiring.id, visitId: again.visit.id, rectified: false, photos: ['cloud://env/w.jpg'] }, V1), 'INVALID_INPUT');
-    const notYet = ok(await call<HazardView>('verifyHazard', { hazardId: wiring.id, visitId: again.visit.id, rectified: false, photos: ['cloud://env/w.jpg'], newDeadline: '2025-03-20' }, V1));
+    refused(
+      await call(
+        'verifyHazard',
+        { hazardId: wiring.id, visitId: again.visit.id, rectified: false, photos: ['cloud://env/w.jpg'], newDeadline: '2025-03-13' },
+        V1,
+      ),
+      'DEADLINE_IN_PAST',
+    );
+    refused(
+      await call('verifyHazard', { hazardId: wiring.id, visitId: again.visit.id, rectified: false, photos: ['cloud://env/w.jpg'] }, V1),
+      'INVALID_INPUT',
+    );
+    const notYet = ok(
+      await call<HazardView>(
+        'verifyHazard',
+        { hazardId: wiring.id, visitId: again.visit.id, rectified: false, photos: ['cloud://env/w.jpg'], newDeadline: '2025-03-20' },
+        V1,
+      ),
+    );
     expect(notYet).toMatchObject({ status: 'notRectified', unverified: true, overdue: false, deadlineDay: '2025-03-20' });
     expect(b.docs('audit', { action: 'verifyHazard', docId: wiring.id })).toHaveLength(1);
   });

@@ -23,14 +23,23 @@ const REPORTER = { openid: 'whistle-reporter-openid', personId: 'person-whistle-
 const TARGET_HH = 'demo-hh-1-1-02';
 const VILLAGE_1 = 'demo-village-1';
 const VISITOR_1 = 'person-demo-visitor-1';
-const IDENTITIES: string[] = (JSON.parse(readFileSync(join(__dirname, '../../miniprogram/config/demo-identities.json'), 'utf8')) as { openid: string }[]).map((i) => i.openid);
+const IDENTITIES: string[] = (
+  JSON.parse(readFileSync(join(__dirname, '../../miniprogram/config/demo-identities.json'), 'utf8')) as { openid: string }[]
+).map((i) => i.openid);
 
 let b: Backend;
 /** the keyed hash, computed inside the function environment (the local secret exists only there) */
 const hashes = new Map<string, string>();
 const hashOf = (openid: string) => hashes.get(openid)!;
-const whistle = (event: Record<string, unknown>, openid: string | null = REPORTER.openid) => b.call<WhistleReceipt>('resident', { action: 'whistleBlow', ...event }, openid);
-const report = { villageId: VILLAGE_1, householdId: TARGET_HH, category: 'ebikeCharging', description: '楼道里每晚给电动车充电，插线板拖在柴堆旁', photos: [] as string[] };
+const whistle = (event: Record<string, unknown>, openid: string | null = REPORTER.openid) =>
+  b.call<WhistleReceipt>('resident', { action: 'whistleBlow', ...event }, openid);
+const report = {
+  villageId: VILLAGE_1,
+  householdId: TARGET_HH,
+  category: 'ebikeCharging',
+  description: '楼道里每晚给电动车充电，插线板拖在柴堆旁',
+  photos: [] as string[],
+};
 /** a photo as the whistle page uploads it: into storage, under the whistle upload folder */
 const uploadPhoto = (name: string): string => {
   b.emulator.store.putFile(`resident/whistle/${name}`, Buffer.from(`jpeg ${name}`), 'image/jpeg', Date.now());
@@ -76,10 +85,17 @@ describe('a whistle-blower report', () => {
     expect(r.deadlineDay).toBe('2026-03-17');
     const [h] = b.docs('hazards', { source: 'whistleblower' });
     hazardId = h._id;
-    expect(h).toMatchObject({ householdId: TARGET_HH, villageId: VILLAGE_1, visitorPersonId: VISITOR_1, status: 'open', category: '电动车充电' });
+    expect(h).toMatchObject({
+      householdId: TARGET_HH,
+      villageId: VILLAGE_1,
+      visitorPersonId: VISITOR_1,
+      status: 'open',
+      category: '电动车充电',
+    });
     expect(new Date(h.deadline).toISOString()).toBe(new Date(new Date('2026-03-18T00:00:00+08:00').getTime() - 1).toISOString());
     const stored = JSON.stringify(h);
-    for (const secret of [REPORTER.openid, REPORTER.personId, REPORTER.name, REPORTER.phone, hashOf(REPORTER.openid)]) expect(stored).not.toContain(secret);
+    for (const secret of [REPORTER.openid, REPORTER.personId, REPORTER.name, REPORTER.phone, hashOf(REPORTER.openid)])
+      expect(stored).not.toContain(secret);
     expect(Object.keys(h).filter((k) => /reporter|openid|actor/i.test(k))).toEqual([]);
     // the audit record has no actor and no receipt hash
     const audit = b.docs('audit', { docId: hazardId });
@@ -93,7 +109,9 @@ describe('a whistle-blower report', () => {
   });
 
   it('the reporter follows it by receipt, even anonymously; a wrong receipt finds nothing', async () => {
-    const s = ok(await b.call<WhistleStatusView>('resident', { action: 'whistleStatus', receipt: receipt.toLowerCase().replace(/-/g, ' ') }, null));
+    const s = ok(
+      await b.call<WhistleStatusView>('resident', { action: 'whistleStatus', receipt: receipt.toLowerCase().replace(/-/g, ' ') }, null),
+    );
     expect(s).toMatchObject({ status: 'open', deadlineDay: '2026-03-17', villageName: '三江村', category: '电动车充电' });
     const wrong = await b.call('resident', { action: 'whistleStatus', receipt: 'ZZZZ-ZZZZ-ZZZZ' }, null);
     expect(wrong).toMatchObject({ ok: false, code: 'NOT_FOUND' });
@@ -103,8 +121,26 @@ describe('a whistle-blower report', () => {
     b.setClock('2026-03-12T10:00:00+08:00');
     ok(await b.call('visit', { action: 'claimRectification', hazardId, photos: ['cloud://env/fix.jpg'] }, 'demo-villager-1'));
     b.setClock('2026-03-13T10:00:00+08:00');
-    const visit = ok(await b.call<any>('visit', { action: 'recordVisit', householdId: TARGET_HH, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, 'demo-visitor-1'));
-    ok(await b.call('visit', { action: 'verifyHazard', hazardId, visitId: visit.visit.id, rectified: true, photos: ['cloud://env/check.jpg'] }, 'demo-visitor-1'));
+    const visit = ok(
+      await b.call<any>(
+        'visit',
+        {
+          action: 'recordVisit',
+          householdId: TARGET_HH,
+          templateId: 'residential-default',
+          answers: [{ key: 'gas', answer: 'ok' }],
+          education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+        },
+        'demo-visitor-1',
+      ),
+    );
+    ok(
+      await b.call(
+        'visit',
+        { action: 'verifyHazard', hazardId, visitId: visit.visit.id, rectified: true, photos: ['cloud://env/check.jpg'] },
+        'demo-visitor-1',
+      ),
+    );
     const s = ok(await b.call<WhistleStatusView>('resident', { action: 'whistleStatus', receipt }, null));
     expect(s).toMatchObject({ status: 'verified', verifiedDay: '2026-03-13' });
   });
@@ -115,7 +151,15 @@ describe('a whistle-blower report', () => {
     const [liaisonReport] = b.docs('hazards', { source: 'whistleblower', householdId: null });
     expect(liaisonReport.liaisonPersonId).toBe('person-demo-liaison-1');
     const receiptHashes = b.docs('hazards', { source: 'whistleblower' }).map((h) => h.receiptHash as string);
-    const forbidden = [REPORTER.openid, REPORTER.personId, REPORTER.name, REPORTER.phone, hashOf(REPORTER.openid), 'receiptHash', ...receiptHashes];
+    const forbidden = [
+      REPORTER.openid,
+      REPORTER.personId,
+      REPORTER.name,
+      REPORTER.phone,
+      hashOf(REPORTER.openid),
+      'receiptHash',
+      ...receiptHashes,
+    ];
 
     const args: Record<string, Record<string, unknown>> = {
       listHouseholdHazards: { householdId: TARGET_HH },
@@ -129,7 +173,23 @@ describe('a whistle-blower report', () => {
       listInbox: {},
     };
     // writes that would change the demo are sent with inputs they refuse (or as the wrong role) — the response is what is checked
-    const skip = new Set(['whistleBlow', 'reportHazard', 'recordVisit', 'createCampaign', 'updateCampaign', 'confirmContact', 'fileWeeklyReport', 'runWeeklyClose', 'runEscalation', 'scheduleInterview', 'recordInterview', 'closeCase', 'exemptVisitor', 'markRead', 'optInSubscribe']);
+    const skip = new Set([
+      'whistleBlow',
+      'reportHazard',
+      'recordVisit',
+      'createCampaign',
+      'updateCampaign',
+      'confirmContact',
+      'fileWeeklyReport',
+      'runWeeklyClose',
+      'runEscalation',
+      'scheduleInterview',
+      'recordInterview',
+      'closeCase',
+      'exemptVisitor',
+      'markRead',
+      'optInSubscribe',
+    ]);
     const tables: [string, Record<string, unknown>][] = [
       ['visit', visitActions],
       ['resident', residentActions],
@@ -198,6 +258,10 @@ describe('the daily limit', () => {
     expect(await whistle(report, 'not-bound-openid')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await whistle(report, null)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     const ten = Array.from({ length: 10 }, (_, i) => `cloud://env/p${i}.jpg`);
-    expect(await whistle({ ...report, photos: ten }, 'demo-visitor-3')).toMatchObject({ ok: false, code: 'TOO_MANY_PHOTOS', field: 'photos' });
+    expect(await whistle({ ...report, photos: ten }, 'demo-visitor-3')).toMatchObject({
+      ok: false,
+      code: 'TOO_MANY_PHOTOS',
+      field: 'photos',
+    });
   });
 });

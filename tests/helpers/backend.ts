@@ -35,7 +35,12 @@ export interface BackendOptions {
 
 export async function startBackend(opts: BackendOptions = {}): Promise<Backend> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'nw-test-'));
-  const emulator = await startEmulator({ dataDir, functionsDir: opts.functionsDir, collections: COLLECTIONS, log: process.env.NW_TEST_LOG ? (l) => console.log(l) : undefined });
+  const emulator = await startEmulator({
+    dataDir,
+    functionsDir: opts.functionsDir,
+    collections: COLLECTIONS,
+    log: process.env.NW_TEST_LOG ? (l) => console.log(l) : undefined,
+  });
   if (opts.demo) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { seedDemo } = require('../../scripts/demo-data') as { seedDemo: (db: any) => Promise<unknown> };

@@ -4,13 +4,21 @@ import type { Backend } from './backend';
 import type { LoadedPage } from './miniprogram';
 import { StorageService } from '../../emulator/admin/storage';
 
-export function stubDevice(p: LoadedPage, backend: Backend, opts: { uploadFails?: boolean } = {}): { uploads: string[]; failing(on: boolean): void } {
+export function stubDevice(
+  p: LoadedPage,
+  backend: Backend,
+  opts: { uploadFails?: boolean } = {},
+): { uploads: string[]; failing(on: boolean): void } {
   const wx = (global as any).wx;
   const uploads: string[] = [];
   let failing = Boolean(opts.uploadFails);
   let n = 0;
   wx.chooseMedia = (o: any) => {
-    const files = Array.from({ length: Math.min(o.count ?? 1, 2) }, () => ({ tempFilePath: `wxfile://tmp/photo-${++n}.jpg`, size: 1000, fileType: 'image' }));
+    const files = Array.from({ length: Math.min(o.count ?? 1, 2) }, () => ({
+      tempFilePath: `wxfile://tmp/photo-${++n}.jpg`,
+      size: 1000,
+      fileType: 'image',
+    }));
     setTimeout(() => o.success?.({ tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' }), 0);
   };
   wx.getLocation = (o: any) => setTimeout(() => o.success?.({ latitude: 27.7231, longitude: 110.6334, errMsg: 'getLocation:ok' }), 0);

@@ -13,7 +13,13 @@ export async function ladderUntilDone(backend: Backend, iso: string): Promise<vo
 }
 
 /** The office publishes the period's draft at `iso` (as the demo township office unless told otherwise). */
-export async function publishDraft(backend: Backend, campaignId: string, periodKey: string, iso: string, officeOpenid = 'demo-office'): Promise<void> {
+export async function publishDraft(
+  backend: Backend,
+  campaignId: string,
+  periodKey: string,
+  iso: string,
+  officeOpenid = 'demo-office',
+): Promise<void> {
   backend.setClock(iso);
   const res = await backend.call('escalation', { action: 'publishNotice', noticeId: `notice:${campaignId}:${periodKey}` }, officeOpenid);
   if (!res.ok) throw new Error(`publish ${periodKey} at ${iso}: ${res.code} ${res.message}`);

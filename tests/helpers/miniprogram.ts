@@ -147,23 +147,32 @@ function callbackStyle<T>(promise: Promise<T>, opts: Json): Promise<T> {
   return promise;
 }
 
-function postJson(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<{ statusCode: number; data: unknown }> {
+function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ statusCode: number; data: unknown }> {
   return new Promise((resolve, reject) => {
     const payload = Buffer.from(JSON.stringify(body ?? {}));
-    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': String(payload.length) }, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let data: unknown = text;
-        try {
-          data = JSON.parse(text);
-        } catch {
-          /* wx.request hands over non-JSON bodies as text, so do we */
-        }
-        resolve({ statusCode: res.statusCode ?? 0, data });
-      });
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-length': String(payload.length) }, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let data: unknown = text;
+          try {
+            data = JSON.parse(text);
+          } catch {
+            /* wx.request hands over non-JSON bodies as text, so do we */
+          }
+          resolve({ statusCode: res.statusCode ?? 0, data });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end(payload);
@@ -192,8 +201,13 @@ export function installWx(opts: LoadPageOptions): Harness {
   wx.setStorageSync = (key: string, value: unknown) => void harness.storage.set(key, value);
   wx.removeStorageSync = (key: string) => void harness.storage.delete(key);
   wx.clearStorageSync = () => harness.storage.clear();
-  wx.showToast = (o: Json) => callbackStyle(Promise.resolve({ errMsg: 'showToast:ok' }), (harness.toasts.push({ title: o.title, icon: o.icon }), o));
-  wx.showModal = (o: Json) => callbackStyle(Promise.resolve({ errMsg: 'showModal:ok', confirm: true, cancel: false }), (harness.modals.push({ title: o.title, content: o.content }), o));
+  wx.showToast = (o: Json) =>
+    callbackStyle(Promise.resolve({ errMsg: 'showToast:ok' }), (harness.toasts.push({ title: o.title, icon: o.icon }), o));
+  wx.showModal = (o: Json) =>
+    callbackStyle(
+      Promise.resolve({ errMsg: 'showModal:ok', confirm: true, cancel: false }),
+      (harness.modals.push({ title: o.title, content: o.content }), o),
+    );
   wx.showLoading = (o: Json) => callbackStyle(Promise.resolve({ errMsg: 'showLoading:ok' }), o ?? {});
   wx.hideLoading = (o: Json) => callbackStyle(Promise.resolve({ errMsg: 'hideLoading:ok' }), o ?? {});
   for (const api of ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']) {
@@ -202,7 +216,12 @@ export function installWx(opts: LoadPageOptions): Harness {
   wx.navigateBack = (o: Json = {}) => callbackStyle(Promise.resolve({ errMsg: 'navigateBack:ok' }), (harness.navigations.push('back'), o));
   wx.setClipboardData = (o: Json) => callbackStyle(Promise.resolve({ errMsg: 'setClipboardData:ok' }), ((harness.clipboard = o.data), o));
   wx.scanCode = (o: Json) =>
-    callbackStyle(harness.scanResult ? Promise.resolve({ errMsg: 'scanCode:ok', ...harness.scanResult }) : Promise.reject({ errMsg: 'scanCode:fail cancel' }), o);
+    callbackStyle(
+      harness.scanResult
+        ? Promise.resolve({ errMsg: 'scanCode:ok', ...harness.scanResult })
+        : Promise.reject({ errMsg: 'scanCode:fail cancel' }),
+      o,
+    );
 
   wx.cloud = {
     init: () => undefined,
@@ -213,7 +232,10 @@ export function installWx(opts: LoadPageOptions): Harness {
         ? Promise.reject({ errMsg: 'cloud.callFunction:fail request:fail network unavailable' })
         : harness.backend.call(o.name, data, harness.openid).then(
             (result) => ({ errMsg: 'cloud.callFunction:ok', result, requestID: 'local' }),
-            (err: Error) => Promise.reject({ errMsg: `cloud.callFunction:fail Error: errCode: -404011 cloud function execution error | errMsg: ${err.message}` }),
+            (err: Error) =>
+              Promise.reject({
+                errMsg: `cloud.callFunction:fail Error: errCode: -404011 cloud function execution error | errMsg: ${err.message}`,
+              }),
           );
       return track(callbackStyle(p, o));
     },

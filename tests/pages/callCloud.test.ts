@@ -48,7 +48,8 @@ it('gives up after the timeout instead of spinning forever', async () => {
 });
 
 it('treats a crashed function or a malformed reply as INTERNAL, not as the user network', async () => {
-  g.wx.cloud.callFunction = () => Promise.reject({ errMsg: 'cloud.callFunction:fail Error: errCode: -404011 cloud function execution error' });
+  g.wx.cloud.callFunction = () =>
+    Promise.reject({ errMsg: 'cloud.callFunction:fail Error: errCode: -404011 cloud function execution error' });
   expect(await callCloud('org', 'me')).toEqual({ ok: false, code: 'INTERNAL', message: BAD_REPLY_MESSAGE });
   g.wx.cloud.callFunction = () => Promise.resolve({ result: '<html>502</html>' });
   expect(await callCloud('org', 'me')).toEqual({ ok: false, code: 'INTERNAL', message: BAD_REPLY_MESSAGE });
@@ -110,8 +111,15 @@ it('refuses an event over 100 KB before sending it (finding 7), with the Chinese
     return Promise.resolve({ result: { ok: true, data: 1 } });
   };
   // 35,000 Chinese characters are 105,000 bytes in UTF-8 (over 102,400): the limit counts bytes, not characters
-  expect(await callCloud('resident', 'reportHazard', { category: 'other', description: '隐'.repeat(35_000) })).toEqual({ ok: false, code: 'PAYLOAD_TOO_LARGE', message: TOO_LARGE_MESSAGE });
+  expect(await callCloud('resident', 'reportHazard', { category: 'other', description: '隐'.repeat(35_000) })).toEqual({
+    ok: false,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: TOO_LARGE_MESSAGE,
+  });
   expect(sent).toBe(0);
-  expect(await callCloud('resident', 'reportHazard', { category: 'other', description: '隐'.repeat(30_000) })).toEqual({ ok: true, data: 1 });
+  expect(await callCloud('resident', 'reportHazard', { category: 'other', description: '隐'.repeat(30_000) })).toEqual({
+    ok: true,
+    data: 1,
+  });
   expect(sent).toBe(1);
 });

@@ -17,9 +17,22 @@ beforeAll(async () => {
   if (!upd.ok) throw new Error(`activate seed001: ${upd.code} ${upd.message}`);
   // one visitor makes one December visit, so the evidence pack has a visit; nobody completes December
   const visitorPid = backend.docs('persons', { openid: VISITOR })[0]._id;
-  const [householdId] = backend.docs('assignments', { visitorPersonId: visitorPid, validTo: null }).map((a) => a.householdId as string).sort();
+  const [householdId] = backend
+    .docs('assignments', { visitorPersonId: visitorPid, validTo: null })
+    .map((a) => a.householdId as string)
+    .sort();
   backend.setClock('2024-12-02T10:00:00+08:00');
-  const visit = await backend.call('visit', { action: 'recordVisit', householdId, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, VISITOR);
+  const visit = await backend.call(
+    'visit',
+    {
+      action: 'recordVisit',
+      householdId,
+      templateId: 'residential-default',
+      answers: [{ key: 'gas', answer: 'ok' }],
+      education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+    },
+    VISITOR,
+  );
   if (!visit.ok) throw new Error(`visit: ${visit.code} ${visit.message}`);
   // December closes after its 48 h offline window and the office publishes: notice cases for every visitor short of the quota
   await ladderUntilDone(backend, '2025-01-03T00:10:00+08:00');
@@ -42,7 +55,9 @@ describe('discipline cases list', () => {
     const notices = backend.docs('cases', { level: 'notice', status: 'open' });
     expect(notices.length).toBeGreaterThan(0);
     const list = await loadPage('packages/discipline/cases/index', { backend, openid: 'demo-discipline' });
-    expect(list.harness.calls.map((c) => c.data)).toEqual([{ action: 'listCases', level: 'interview', status: 'active', page: 1, pageSize: 20 }]);
+    expect(list.harness.calls.map((c) => c.data)).toEqual([
+      { action: 'listCases', level: 'interview', status: 'active', page: 1, pageSize: 20 },
+    ]);
     const interviews = backend.docs('cases', { level: 'interview', status: { $in: ['open', 'scheduled'] } });
     expect(list.page.querySelectorAll('.case-row')).toHaveLength(Math.min(20, interviews.length));
     await list.tap('#tab-notice');
@@ -72,14 +87,20 @@ describe('an interview case', () => {
     const list = await loadPage('packages/discipline/cases/index', { backend, openid: 'demo-discipline' });
     expect(list.page.querySelectorAll('.case-row').length).toBeGreaterThan(0);
     const rows = list.page.querySelectorAll('.case-row');
-    const index = rows.findIndex((r) => r.dom!.textContent!.includes(interview.visitorName) && r.dom!.textContent!.includes(interview.periodLabel));
+    const index = rows.findIndex(
+      (r) => r.dom!.textContent!.includes(interview.visitorName) && r.dom!.textContent!.includes(interview.periodLabel),
+    );
     expect(index).toBeGreaterThanOrEqual(0);
     rows[index].dispatchEvent('tap');
     await list.idle();
     expect(list.harness.navigations.at(-1)).toBe(`/packages/discipline/case/index?id=${encodeURIComponent(interview._id)}`);
     list.unload();
 
-    const page = await loadPage('packages/discipline/case/index', { backend, openid: 'demo-discipline', query: { id: encodeURIComponent(interview._id) } });
+    const page = await loadPage('packages/discipline/case/index', {
+      backend,
+      openid: 'demo-discipline',
+      query: { id: encodeURIComponent(interview._id) },
+    });
     expect(page.harness.calls.map((c) => c.data)).toEqual([{ action: 'getCase', caseId: interview._id }]);
     expect(page.find('#case-state >>> #state-error')).toBeUndefined();
     expect(page.text('#case-visitor')).toBe(interview.visitorName);
@@ -116,7 +137,11 @@ describe('an interview case', () => {
     expect(page.find('#close-submit')).toBeUndefined();
     const stored = backend.docs('cases', { _id: interview._id })[0];
     expect(stored.status).toBe('closed');
-    expect(stored.interview).toMatchObject({ place: '镇纪委谈话室', outcome: '走访人说明情况，承认12月第二轮敲门未完成。', conclusion: '批评教育，限期补齐' });
+    expect(stored.interview).toMatchObject({
+      place: '镇纪委谈话室',
+      outcome: '走访人说明情况，承认12月第二轮敲门未完成。',
+      conclusion: '批评教育，限期补齐',
+    });
     expect(new Date(stored.interview.scheduledAt).toISOString()).toBe('2025-01-12T06:30:00.000Z');
     page.unload();
 

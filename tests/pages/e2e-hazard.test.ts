@@ -19,7 +19,11 @@ test('villager reports with photos → visitor verifies on a re-visit → the vi
   const report = await loadPage('packages/resident/report/index', { backend, openid: VILLAGER });
   const device = stubDevice(report, backend);
   const categories = report.page.instance.data.categories as { key: string }[];
-  await change(report, '#category-picker', categories.findIndex((c) => c.key === 'ebikeCharging'));
+  await change(
+    report,
+    '#category-picker',
+    categories.findIndex((c) => c.key === 'ebikeCharging'),
+  );
   await report.input('#description', '楼道里给电动车充电，插线板在柴堆旁');
   await tap(report, '#evidence >>> #add-photo');
   await tap(report, '#report-submit');
@@ -35,7 +39,11 @@ test('villager reports with photos → visitor verifies on a re-visit → the vi
 
   // the visitor re-visits the household (the visit form), then verifies from the hazards page with a photo
   backend.setClock('2026-12-12T10:00:00+08:00');
-  const form = await loadPage('packages/visitor/visit/index', { backend, openid: VISITOR, query: { householdId: HOUSEHOLD, address: encodeURIComponent('三江村一组') } });
+  const form = await loadPage('packages/visitor/visit/index', {
+    backend,
+    openid: VISITOR,
+    query: { householdId: HOUSEHOLD, address: encodeURIComponent('三江村一组') },
+  });
   stubDevice(form, backend);
   for (const key of ['electricalWiring', 'ebikeCharging']) await tap(form, `#ans-${key}-ok`);
   await tap(form, '#visit-submit');

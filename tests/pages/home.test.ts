@@ -88,7 +88,11 @@ describe('home page', () => {
 
   it('joins with a valid invite and then shows the new member home', async () => {
     const household = backend.docs('households', { active: true })[0];
-    const invite = await backend.call<{ code: string }>('org', { action: 'createInvite', role: 'villager', scopeId: household._id, name: '新来的村民' }, 'demo-office');
+    const invite = await backend.call<{ code: string }>(
+      'org',
+      { action: 'createInvite', role: 'villager', scopeId: household._id, name: '新来的村民' },
+      'demo-office',
+    );
     if (!invite.ok) throw new Error(`createInvite failed: ${invite.code} ${invite.message}`);
 
     const home = await loadPage('pages/home/index', { backend, openid: 'test-newcomer-1' });

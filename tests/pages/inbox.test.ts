@@ -17,7 +17,19 @@ beforeAll(async () => {
     for (let i = 1; i <= 25; i++) {
       await getDb()
         .collection('inbox')
-        .add({ data: { _id: `test-inbox-${String(i).padStart(2, '0')}`, townshipId: 'demo-township', personId, kind: 'reminder', title: `提醒第${i}条`, body: `正文${i}`, link: null, createdAt: new Date(base + i * 60_000), readAt: null } });
+        .add({
+          data: {
+            _id: `test-inbox-${String(i).padStart(2, '0')}`,
+            townshipId: 'demo-township',
+            personId,
+            kind: 'reminder',
+            title: `提醒第${i}条`,
+            body: `正文${i}`,
+            link: null,
+            createdAt: new Date(base + i * 60_000),
+            readAt: null,
+          },
+        });
     }
   });
 });
@@ -56,7 +68,12 @@ describe('inbox page', () => {
     const asked: string[][] = [];
     (global as any).wx.requestSubscribeMessage = (o: any) => {
       asked.push(o.tmplIds);
-      o.success({ errMsg: 'requestSubscribeMessage:ok', 'local-weeklyContact': 'accept', 'local-visitReminder': 'reject', 'local-caseNotice': 'reject' });
+      o.success({
+        errMsg: 'requestSubscribeMessage:ok',
+        'local-weeklyContact': 'accept',
+        'local-visitReminder': 'reject',
+        'local-caseNotice': 'reject',
+      });
     };
     await page.tap('#subscribe');
     await page.idle();

@@ -8,7 +8,11 @@ import { loadPage } from '../helpers/miniprogram';
 let backend: Backend;
 const REFUSAL = '您没有权限进行此操作';
 const METHODS = ['wechat', 'phone', 'inPerson'] as const;
-const householdsOf = (gridId: string) => backend.docs('households', { gridId, active: true }).map((h) => h._id as string).sort();
+const householdsOf = (gridId: string) =>
+  backend
+    .docs('households', { gridId, active: true })
+    .map((h) => h._id as string)
+    .sort();
 
 async function expectRefused(path: string, openid: string): Promise<void> {
   const page = await loadPage(path, { backend, openid });

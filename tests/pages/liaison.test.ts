@@ -34,7 +34,9 @@ describe('liaison village page', () => {
     await p.tap('#add-demo-grid-1-4');
     expect(p.harness.navigations).toEqual([]);
     await p.tap('#add-demo-grid-1-1');
-    expect(p.harness.navigations).toEqual(['/packages/liaison/grid/index?gridId=demo-grid-1-1&villageId=demo-village-1&name=%E7%AC%AC1%E5%BE%AE%E7%BD%91%E6%A0%BC']);
+    expect(p.harness.navigations).toEqual([
+      '/packages/liaison/grid/index?gridId=demo-grid-1-1&villageId=demo-village-1&name=%E7%AC%AC1%E5%BE%AE%E7%BD%91%E6%A0%BC',
+    ]);
     p.unload();
   });
 
@@ -51,7 +53,11 @@ describe('liaison village page', () => {
   });
 
   it('refuses a villager who opens another village', async () => {
-    const p = await loadPage('packages/liaison/village/index', { backend, openid: 'demo-villager-2', query: { villageId: 'demo-village-1' } });
+    const p = await loadPage('packages/liaison/village/index', {
+      backend,
+      openid: 'demo-villager-2',
+      query: { villageId: 'demo-village-1' },
+    });
     expect(p.text('#village-state >>> #state-error .t-error')).toBe('您无权查看该村的微网格');
     p.unload();
   });
@@ -65,7 +71,11 @@ describe('liaison village page', () => {
 
 describe('liaison grid page', () => {
   it('adds households until 15/15, then shows the server GRID_FULL refusal for the 16th and keeps the form', async () => {
-    const p = await loadPage('packages/liaison/grid/index', { backend, openid: LIAISON, query: { gridId: 'demo-grid-1-3', villageId: 'demo-village-1', name: '第3微网格' } });
+    const p = await loadPage('packages/liaison/grid/index', {
+      backend,
+      openid: LIAISON,
+      query: { gridId: 'demo-grid-1-3', villageId: 'demo-village-1', name: '第3微网格' },
+    });
     // one call on load: the households come with their current visitor
     expect(p.harness.calls.map((c) => c.data)).toEqual([{ action: 'listHouseholds', gridId: 'demo-grid-1-3', page: 1, pageSize: 20 }]);
     expect(p.text('#grid-fill')).toBe('6/15');
@@ -84,7 +94,11 @@ describe('liaison grid page', () => {
     await p.tap('#add-submit');
     const last = p.harness.calls[p.harness.calls.length - 1];
     expect(last.data.action).toBe('addHousehold');
-    const refusal = await backend.call('org', { action: 'addHousehold', gridId: 'demo-grid-1-3', address: 'x1号', headName: '某' }, LIAISON);
+    const refusal = await backend.call(
+      'org',
+      { action: 'addHousehold', gridId: 'demo-grid-1-3', address: 'x1号', headName: '某' },
+      LIAISON,
+    );
     expect(refusal).toMatchObject({ ok: false, code: 'GRID_FULL' });
     expect(p.text('#add-error')).toBe((refusal as { message: string }).message);
     expect(p.page.instance.data.address).toBe('三江村三组16号');
@@ -93,7 +107,11 @@ describe('liaison grid page', () => {
   });
 
   it("moves a household to another grid (refused into a full one) and changes a household's visitor with a reason", async () => {
-    const p = await loadPage('packages/liaison/grid/index', { backend, openid: LIAISON, query: { gridId: 'demo-grid-1-1', villageId: 'demo-village-1', name: '第1微网格' } });
+    const p = await loadPage('packages/liaison/grid/index', {
+      backend,
+      openid: LIAISON,
+      query: { gridId: 'demo-grid-1-1', villageId: 'demo-village-1', name: '第1微网格' },
+    });
     expect(p.text('#grid-fill')).toBe('9/15');
     const moved = p.page.instance.data.rows[0].id as string;
     await p.tap('#hh-0');
@@ -132,7 +150,11 @@ describe('liaison grid page', () => {
   });
 
   it('refuses the liaison of another village', async () => {
-    const p = await loadPage('packages/liaison/grid/index', { backend, openid: 'demo-liaison-2', query: { gridId: 'demo-grid-1-1', villageId: 'demo-village-1' } });
+    const p = await loadPage('packages/liaison/grid/index', {
+      backend,
+      openid: 'demo-liaison-2',
+      query: { gridId: 'demo-grid-1-1', villageId: 'demo-village-1' },
+    });
     expect(p.text('#grid-state >>> #state-error .t-error')).toBe('您无权查看该微网格的农户');
     p.unload();
   });

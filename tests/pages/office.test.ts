@@ -35,9 +35,19 @@ describe('office dashboard', () => {
     p.unload();
   });
 
-  it('shows the share of each visitor\'s visits without proof of presence', async () => {
+  it("shows the share of each visitor's visits without proof of presence", async () => {
     const householdId = backend.docs('assignments', { visitorPersonId: 'person-demo-visitor-1', validTo: null })[0].householdId;
-    const visit = await backend.call('visit', { action: 'recordVisit', householdId, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, 'demo-visitor-1');
+    const visit = await backend.call(
+      'visit',
+      {
+        action: 'recordVisit',
+        householdId,
+        templateId: 'residential-default',
+        answers: [{ key: 'gas', answer: 'ok' }],
+        education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+      },
+      'demo-visitor-1',
+    );
     expect(visit.ok).toBe(true);
     const p = await loadPage('packages/office/dashboard/index', { backend, openid: 'demo-office' });
     expect(p.text('#visitor-proof')).toMatch(/本期走访 1 次，无到场凭证 1 次（100%）/);
@@ -106,7 +116,9 @@ describe('office exemptions', () => {
     const p = await loadPage('packages/office/exemptions/index', { backend, openid: 'demo-office' });
     const names: string[] = p.page.instance.data.visitors.map((v: { name: string }) => v.name);
     const from = names.indexOf('向建军');
-    const to = (p.page.instance.data.visitors as { id: string; name: string }[]).filter((v) => v.name !== '向建军').findIndex((v) => v.name === '戴文涛');
+    const to = (p.page.instance.data.visitors as { id: string; name: string }[])
+      .filter((v) => v.name !== '向建军')
+      .findIndex((v) => v.name === '戴文涛');
     await p.tap(`#reassign-${from}`);
     expect(p.page.querySelectorAll('#reassign-form .tap-row').length).toBe(21);
     await p.tap('#held-0');

@@ -34,7 +34,8 @@ const INVALID: Result<unknown> = { ok: false, code: 'INVALID_INPUT', message: '�
 it('CONFLICT and NETWORK are retryable; validation, permission and domain refusals are final', () => {
   expect(isRetryable('NETWORK')).toBe(true);
   expect(isRetryable('CONFLICT')).toBe(true);
-  for (const code of ['INVALID_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'OFFLINE_TOO_LATE', 'PAYLOAD_TOO_LARGE', 'INTERNAL'] as const) expect(isRetryable(code)).toBe(false);
+  for (const code of ['INVALID_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'OFFLINE_TOO_LATE', 'PAYLOAD_TOO_LARGE', 'INTERNAL'] as const)
+    expect(isRetryable(code)).toBe(false);
 });
 
 it('a submission answered CONFLICT is queued with its key and sent again with the same key', async () => {
@@ -50,7 +51,14 @@ it('a submission answered CONFLICT is queued with its key and sent again with th
 
 it('a validation refusal is not queued: the form shows it', async () => {
   replies = [INVALID];
-  expect(await submitOrQueue('visit', 'recordVisit', { householdId: 'h1', templateId: 't1', answers: [], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } }, '走访 一组1号')).toEqual({ queued: false, result: INVALID });
+  expect(
+    await submitOrQueue(
+      'visit',
+      'recordVisit',
+      { householdId: 'h1', templateId: 't1', answers: [], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } },
+      '走访 一组1号',
+    ),
+  ).toEqual({ queued: false, result: INVALID });
   expect(pending()).toEqual([]);
 });
 

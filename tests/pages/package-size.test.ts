@@ -24,7 +24,9 @@ describe('scripts/package-size.mjs', () => {
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { budget: number; packages: { name: string; root: string; bytes: number }[] };
     expect(report.budget).toBe(1024 * 1024);
-    const appJson = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'miniprogram', 'app.json'), 'utf8')) as { subpackages?: { root: string }[] };
+    const appJson = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'miniprogram', 'app.json'), 'utf8')) as {
+      subpackages?: { root: string }[];
+    };
     expect(report.packages.map((p) => p.root)).toEqual(['', ...(appJson.subpackages ?? []).map((s) => s.root)]);
     for (const p of report.packages) expect(p.bytes).toBeGreaterThan(0);
   });

@@ -38,7 +38,10 @@ const OWNERS: Record<string, Owner> = {
   'pages/inbox/index': VILLAGER,
   'pages/dev-identity/index': { openid: null, envVersion: 'develop' },
   'packages/visitor/households/index': VISITOR,
-  'packages/visitor/visit/index': { ...VISITOR, query: () => ({ householdId: 'demo-hh-1-1-02', address: encodeURIComponent('三江村一组5号') }) },
+  'packages/visitor/visit/index': {
+    ...VISITOR,
+    query: () => ({ householdId: 'demo-hh-1-1-02', address: encodeURIComponent('三江村一组5号') }),
+  },
   'packages/visitor/hazards/index': VISITOR,
   'packages/visitor/cases/index': VISITOR,
   'packages/discipline/cases/index': { openid: 'demo-discipline' },
@@ -50,7 +53,10 @@ const OWNERS: Record<string, Owner> = {
   'packages/office/unproven/index': OFFICE,
   'packages/office/objections/index': OFFICE,
   'packages/liaison/village/index': LIAISON,
-  'packages/liaison/grid/index': { ...LIAISON, query: () => ({ gridId: 'demo-grid-1-4', villageId: 'demo-village-1', name: encodeURIComponent('第4微网格') }) },
+  'packages/liaison/grid/index': {
+    ...LIAISON,
+    query: () => ({ gridId: 'demo-grid-1-4', villageId: 'demo-village-1', name: encodeURIComponent('第4微网格') }),
+  },
   'packages/liaison/progress/index': LIAISON,
   'packages/villager/household/index': VILLAGER,
   'packages/villager/card/index': VILLAGER,
@@ -117,7 +123,9 @@ beforeAll(async () => {
   await ladderUntilDone(backend, '2027-01-03T00:10:00+08:00');
   await publishDraft(backend, WINTER, '2026-12', '2027-01-04T09:00:00+08:00');
   await ladderUntilDone(backend, '2027-01-12T00:10:00+08:00');
-  const interview = backend.docs('cases', { level: 'interview', visitorPersonId: 'person-demo-visitor-1' })[0] ?? backend.docs('cases', { level: 'interview' })[0];
+  const interview =
+    backend.docs('cases', { level: 'interview', visitorPersonId: 'person-demo-visitor-1' })[0] ??
+    backend.docs('cases', { level: 'interview' })[0];
   if (!interview) throw new Error('the closed month produced no interview case');
   interviewId = interview._id as string;
   backend.setClock('2027-01-12T09:00:00+08:00');
@@ -192,7 +200,11 @@ describe('the budget checks can fail', () => {
   });
 
   it('the node count grows with what the page renders, and the call count records every call', async () => {
-    const p = await loadPage('packages/liaison/grid/index', { backend, openid: 'demo-liaison-1', query: { gridId: 'demo-grid-1-1', villageId: 'demo-village-1' } });
+    const p = await loadPage('packages/liaison/grid/index', {
+      backend,
+      openid: 'demo-liaison-1',
+      query: { gridId: 'demo-grid-1-1', villageId: 'demo-village-1' },
+    });
     try {
       const before = p.nodeCount();
       await p.tap('#hh-0');

@@ -25,7 +25,16 @@ describe('programme pages', () => {
 
   it('an age under 60 is refused next to the form with the server message', async () => {
     const page = await loadPage('packages/programme/elderly/index', { backend, openid: 'demo-office' });
-    for (const [id, v] of [['#f-village', 'demo-village-1'], ['#f-name', '年轻人'], ['#f-age', '45'], ['#f-address', '三江村一组1号'], ['#f-building', '砖房'], ['#f-year', '2000年'], ['#f-helper', '帮扶人'], ['#f-helper-phone', '13800000000']]) {
+    for (const [id, v] of [
+      ['#f-village', 'demo-village-1'],
+      ['#f-name', '年轻人'],
+      ['#f-age', '45'],
+      ['#f-address', '三江村一组1号'],
+      ['#f-building', '砖房'],
+      ['#f-year', '2000年'],
+      ['#f-helper', '帮扶人'],
+      ['#f-helper-phone', '13800000000'],
+    ]) {
       await page.input(id, v);
     }
     await page.tap('#elderly-submit');

@@ -23,10 +23,6 @@ afterAll(async () => {
 
 const pid = (openid: string) => backend.docs('persons', { openid })[0]._id as string;
 
-
-
-
-
 function categoryIndex(p: LoadedPage, key: string): number {
   return (p.page.instance.data.categories as { key: string }[]).findIndex((c) => c.key === key);
 }
@@ -68,7 +64,13 @@ describe('report a hazard (随手拍)', () => {
     expect(p.text('#done-status')).toContain('已转该户走访人');
     const stored = backend.docs('hazards', { reporterPersonId: pid(V1), description: '厨房电线私拉乱接，插座发烫' });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ source: 'villager', householdId: V1_HH, categoryKey: 'electrical', photos: device.uploads, location: { latitude: 27.7231, longitude: 110.6334 } });
+    expect(stored[0]).toMatchObject({
+      source: 'villager',
+      householdId: V1_HH,
+      categoryKey: 'electrical',
+      photos: device.uploads,
+      location: { latitude: 27.7231, longitude: 110.6334 },
+    });
     expect(device.uploads).toHaveLength(2);
     expect(p.harness.storage.get('nw.resident.reportDraft.v1')).toBeUndefined();
     await tap(p, '#done-mine');
@@ -219,7 +221,11 @@ describe('whistle-blower (吹哨人)', () => {
     expect(p.harness.navigations).toEqual([`/packages/resident/status/index?receipt=${encodeURIComponent(receipt)}`]);
     p.unload();
 
-    const status = await loadPage('packages/resident/status/index', { backend, openid: null, query: { receipt: encodeURIComponent(receipt) } });
+    const status = await loadPage('packages/resident/status/index', {
+      backend,
+      openid: null,
+      query: { receipt: encodeURIComponent(receipt) },
+    });
     expect(status.harness.calls).toEqual([{ name: 'resident', data: { action: 'whistleStatus', receipt }, via: 'cloud' }]);
     expect(status.text('#status-label')).toContain('待整改');
     expect(status.text('#status-result')).toContain('三江村');
@@ -260,7 +266,11 @@ describe('receipt status', () => {
 
 describe('reports routed to the liaison', () => {
   it('shows a public-place report to the village liaison and verifies it', async () => {
-    const reported = await backend.call('resident', { action: 'reportHazard', category: 'gas', description: '祠堂厨房液化气瓶无减压阀', photos: [], publicPlace: '村祠堂' }, V1);
+    const reported = await backend.call(
+      'resident',
+      { action: 'reportHazard', category: 'gas', description: '祠堂厨房液化气瓶无减压阀', photos: [], publicPlace: '村祠堂' },
+      V1,
+    );
     if (!reported.ok) throw new Error(reported.message);
     const id = reported.data.id as string;
 

@@ -24,7 +24,11 @@ describe('join page (invite QR landing)', () => {
     if (!invite.ok) throw new Error(`createInvite failed: ${invite.code} ${invite.message}`);
     expect(invite.data.page).toBe('pages/join/index');
 
-    const join = await loadPage(invite.data.page, { backend, openid: 'test-scanner-1', query: { scene: encodeURIComponent(invite.data.scene) } });
+    const join = await loadPage(invite.data.page, {
+      backend,
+      openid: 'test-scanner-1',
+      query: { scene: encodeURIComponent(invite.data.scene) },
+    });
     expect(join.harness.calls).toEqual([]);
     expect(join.find('#join-form')!.data.code).toBe(invite.data.code);
 
@@ -37,7 +41,11 @@ describe('join page (invite QR landing)', () => {
 
   it('shows the server refusal when the invite was already used', async () => {
     const household = backend.docs('households', { active: true })[2];
-    const invite = await backend.call<{ code: string }>('org', { action: 'createInvite', role: 'villager', scopeId: household._id, name: '先到的村民' }, 'demo-office');
+    const invite = await backend.call<{ code: string }>(
+      'org',
+      { action: 'createInvite', role: 'villager', scopeId: household._id, name: '先到的村民' },
+      'demo-office',
+    );
     if (!invite.ok) throw new Error(`createInvite failed: ${invite.code} ${invite.message}`);
     const first = await backend.call('org', { action: 'acceptInvite', code: invite.data.code }, 'test-first-1');
     expect(first.ok).toBe(true);

@@ -12,15 +12,18 @@ const REFUSAL = '您没有权限进行此操作';
 const person = (openid: string) => backend.docs('persons', { openid })[0];
 const wxg = () => (global as any).wx;
 
-
 async function recordVisit(answers: Record<string, unknown>[]): Promise<{ visit: { id: string }; hazards: { id: string }[] }> {
-  const r = await backend.call('visit', {
-    action: 'recordVisit',
-    householdId: V1_HH,
-    templateId: 'residential-default',
-    answers,
-    education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
-  }, 'demo-visitor-1');
+  const r = await backend.call(
+    'visit',
+    {
+      action: 'recordVisit',
+      householdId: V1_HH,
+      templateId: 'residential-default',
+      answers,
+      education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+    },
+    'demo-visitor-1',
+  );
   if (!r.ok) throw new Error(`recordVisit: ${r.code} ${r.message}`);
   return r.data;
 }

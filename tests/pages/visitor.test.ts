@@ -20,10 +20,6 @@ afterAll(async () => {
 
 afterEach(() => backend.setClock(null));
 
-
-
-
-
 async function cardScene(householdId: string): Promise<string> {
   const card = await backend.call<{ scene: string; page: string }>('visit', { action: 'getHouseholdCard', householdId }, VISITOR);
   if (!card.ok) throw new Error(`getHouseholdCard: ${card.code} ${card.message}`);
@@ -52,7 +48,9 @@ describe('my households', () => {
     expect(page.text('#period')).toContain(expected.data.period.label);
 
     await page.tap('.household-row');
-    expect(page.harness.navigations[0]).toBe(`/packages/visitor/visit/index?householdId=${encodeURIComponent(expected.data.items[0].householdId)}&address=${encodeURIComponent(expected.data.items[0].address)}`);
+    expect(page.harness.navigations[0]).toBe(
+      `/packages/visitor/visit/index?householdId=${encodeURIComponent(expected.data.items[0].householdId)}&address=${encodeURIComponent(expected.data.items[0].address)}`,
+    );
     page.unload();
   });
 
@@ -116,14 +114,25 @@ describe('knock visit form', () => {
 
     const visits = backend.docs('visits', { householdId: HOUSEHOLD });
     expect(visits).toHaveLength(before + 1);
-    const visit = visits.find((v) => !backend.docs('visits', { householdId: HOUSEHOLD }).slice(0, before).some((o) => o._id === v._id))!;
+    const visit = visits.find(
+      (v) =>
+        !backend
+          .docs('visits', { householdId: HOUSEHOLD })
+          .slice(0, before)
+          .some((o) => o._id === v._id),
+    )!;
     expect(visit.proofs).toContain('cardQr');
     expect(visit.photos).toHaveLength(2);
     expect(visit.education).toEqual({ noticeHandedOver: true, sanQingSanGuanExplained: true });
     expect(visit.answers.map((a: any) => `${a.key}:${a.answer}`)).toEqual(['electricalWiring:hazard', 'gas:ok', 'curedMeat:na']);
     const hazards = backend.docs('hazards', { visitId: visit._id });
     expect(hazards).toHaveLength(1);
-    expect(hazards[0]).toMatchObject({ householdId: HOUSEHOLD, description: '厨房插座私拉乱接，电线未穿管', status: 'open', visitorPersonId: visitorPid() });
+    expect(hazards[0]).toMatchObject({
+      householdId: HOUSEHOLD,
+      description: '厨房插座私拉乱接，电线未穿管',
+      status: 'open',
+      visitorPersonId: visitorPid(),
+    });
     // uploaded once on the refused attempt; the retry reused the stored file IDs
     expect(visit.photos).toEqual(device.uploads);
     expect(againDevice.uploads).toHaveLength(0);
@@ -150,7 +159,17 @@ describe('knock visit form', () => {
     const form = await openVisit({ openid: 'demo-villager-1' });
     await tap(form, '#ans-gas-ok');
     await tap(form, '#visit-submit');
-    const refusal = await backend.call('visit', { action: 'recordVisit', householdId: HOUSEHOLD, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: false, sanQingSanGuanExplained: false } }, 'demo-villager-1');
+    const refusal = await backend.call(
+      'visit',
+      {
+        action: 'recordVisit',
+        householdId: HOUSEHOLD,
+        templateId: 'residential-default',
+        answers: [{ key: 'gas', answer: 'ok' }],
+        education: { noticeHandedOver: false, sanQingSanGuanExplained: false },
+      },
+      'demo-villager-1',
+    );
     expect(refusal.ok).toBe(false);
     expect(form.text('#form-error')).toBe(refusal.ok ? '' : refusal.message);
     form.unload();
@@ -205,7 +224,13 @@ describe('hazards to verify', () => {
     backend.setClock('2026-12-09T10:00:00+08:00');
     const first = await backend.call<any>(
       'visit',
-      { action: 'recordVisit', householdId: 'demo-hh-1-1-05', templateId: 'residential-default', answers: [{ key: 'clutter', answer: 'hazard', note: '柴草堆在屋檐下', deadline: '2026-12-12' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } },
+      {
+        action: 'recordVisit',
+        householdId: 'demo-hh-1-1-05',
+        templateId: 'residential-default',
+        answers: [{ key: 'clutter', answer: 'hazard', note: '柴草堆在屋檐下', deadline: '2026-12-12' }],
+        education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+      },
       VISITOR,
     );
     if (!first.ok) throw new Error(first.message);

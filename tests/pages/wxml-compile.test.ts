@@ -65,7 +65,10 @@ describe('wcc: every WXML file under miniprogram/', () => {
 describe('wcsc: every WXSS file under miniprogram/', () => {
   it('compiles all stylesheets', () => {
     expect(wxssFiles).toContain('app.wxss');
-    const result = wcsc(ROOT, wxssFiles.map((f) => f.replace(/\.wxss$/, '')));
+    const result = wcsc(
+      ROOT,
+      wxssFiles.map((f) => f.replace(/\.wxss$/, '')),
+    );
     if (result instanceof Error) throw result;
     for (const file of wxssFiles) expect(Object.keys(result)).toContain(file);
   });

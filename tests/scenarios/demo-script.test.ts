@@ -4,7 +4,12 @@ import { join } from 'path';
 
 test('npm run demo prints the December notice and the discipline office interview list', () => {
   const root = join(__dirname, '..', '..');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts')], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, DATA_DIR: '', PORT: '0' } });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, DATA_DIR: '', PORT: '0' },
+  });
   expect(run.status).toBe(0);
   const out = run.stdout;
   const notice = out.slice(out.indexOf('关于2024年12月'), out.indexOf('镇纪委约谈名单'));

@@ -18,7 +18,13 @@ beforeAll(async () => {
     backend.setClock('2024-11-26T10:00:00+08:00');
     const v = await backend.call(
       'visit',
-      { action: 'recordVisit', householdId: a.householdId, templateId: 'residential-default', answers: [{ key: 'gas', answer: 'ok' }], education: { noticeHandedOver: true, sanQingSanGuanExplained: true } },
+      {
+        action: 'recordVisit',
+        householdId: a.householdId,
+        templateId: 'residential-default',
+        answers: [{ key: 'gas', answer: 'ok' }],
+        education: { noticeHandedOver: true, sanQingSanGuanExplained: true },
+      },
       'demo-visitor-1',
     );
     if (!v.ok) throw new Error(v.message);
@@ -62,12 +68,25 @@ test('a first run three days after the period end drafts the notice; after publi
   expect(interviews.find((c) => c.visitorPersonId === pid(1))!.evidence.reminders.map((r: any) => r.offsetDays)).toEqual([5]);
   expect(backend.docs('cases', { campaignId, periodKey: '2024-12', level: 'notice', status: 'escalated' })).toHaveLength(5);
   // the first round: visitor 1 was on time, the others were interviewed for it too — each exactly once
-  expect(backend.docs('cases', { campaignId, periodKey: 'first-round', level: 'interview' }).map((c) => c.visitorPersonId).sort()).toEqual([2, 3, 4, 5].map(pid).sort());
+  expect(
+    backend
+      .docs('cases', { campaignId, periodKey: 'first-round', level: 'interview' })
+      .map((c) => c.visitorPersonId)
+      .sort(),
+  ).toEqual([2, 3, 4, 5].map(pid).sort());
   // only forward: a later run changes nothing
-  const before = backend.docs('cases').map((c) => `${c._id}:${c.status}`).sort();
+  const before = backend
+    .docs('cases')
+    .map((c) => `${c._id}:${c.status}`)
+    .sort();
   backend.setClock('2025-02-20T09:00:00+08:00');
   await backend.fireTimer('escalation', 'ladder');
-  expect(backend.docs('cases', { periodKey: { $in: ['first-round', '2024-12'] } }).map((c) => `${c._id}:${c.status}`).sort()).toEqual(before.filter((x) => /first-round|2024-12/.test(x)));
+  expect(
+    backend
+      .docs('cases', { periodKey: { $in: ['first-round', '2024-12'] } })
+      .map((c) => `${c._id}:${c.status}`)
+      .sort(),
+  ).toEqual(before.filter((x) => /first-round|2024-12/.test(x)));
 });
 
 test('with almost no time per run the job checkpoints and finishes over many runs, with the same result', async () => {

@@ -42,7 +42,10 @@ async function runLadder(iso: string) {
 
 const casesOf = (level: string, periodKey: string) => backend.docs('cases', { level, campaignId, periodKey });
 const caseOf = (level: string, periodKey: string, n: number) => casesOf(level, periodKey).find((c) => c.visitorPersonId === pid(n))!;
-const visitorsIn = (level: string, periodKey: string) => casesOf(level, periodKey).map((c) => c.visitorPersonId).sort();
+const visitorsIn = (level: string, periodKey: string) =>
+  casesOf(level, periodKey)
+    .map((c) => c.visitorPersonId)
+    .sort();
 const stageOf = async (openid: string, periodKey: string) => {
   const res = await backend.call<any[]>('escalation', { action: 'periodStages' }, openid);
   if (!res.ok) throw new Error(res.message);
@@ -60,7 +63,11 @@ beforeAll(async () => {
     if (!upd.ok) throw new Error(upd.message);
     campaignId = existing;
   } else {
-    const created = await backend.call<{ id: string }>('visit', { action: 'createCampaign', preset: 'seed001', active: true }, 'demo-office');
+    const created = await backend.call<{ id: string }>(
+      'visit',
+      { action: 'createCampaign', preset: 'seed001', active: true },
+      'demo-office',
+    );
     if (!created.ok) throw new Error(created.message);
     campaignId = created.data.id;
   }
@@ -84,17 +91,30 @@ test('the whole ladder on seed 001’s timeline', async () => {
   for (const h of h2.slice(1)) await visit(2, h, '2024-12-12T10:00:00+08:00');
   for (const n of [3, 4, 5]) for (const h of households(n)) await visit(n, h, '2024-12-04T10:00:00+08:00');
 
-
   // reminders 5 and 2 days before the end, to the short visitors only, once per offset, worded with the days left
   await runLadder('2024-12-27T09:00:00+08:00');
   await runLadder('2024-12-27T10:00:00+08:00');
   await runLadder('2024-12-30T09:00:00+08:00');
   const decReminders = backend.docs('reminders', { campaignId, periodKey: '2024-12' });
-  const remindedOf = (n: number) => decReminders.filter((r) => r.visitorPersonId === pid(n)).map((r) => r.offsetDays).sort();
+  const remindedOf = (n: number) =>
+    decReminders
+      .filter((r) => r.visitorPersonId === pid(n))
+      .map((r) => r.offsetDays)
+      .sort();
   expect(remindedOf(1)).toEqual([]);
-  expect([2, 3, 4, 5].map(remindedOf)).toEqual([[2, 5], [2, 5], [2, 5], [2, 5]]);
-  expect(decReminders.find((r) => r.visitorPersonId === pid(2) && r.offsetDays === 5)!.households.map((h: any) => h.householdId)).toEqual([h2[0]]);
-  const titles = backend.docs('inbox', { personId: pid(3), kind: 'reminder' }).map((m) => m.title).sort();
+  expect([2, 3, 4, 5].map(remindedOf)).toEqual([
+    [2, 5],
+    [2, 5],
+    [2, 5],
+    [2, 5],
+  ]);
+  expect(decReminders.find((r) => r.visitorPersonId === pid(2) && r.offsetDays === 5)!.households.map((h: any) => h.householdId)).toEqual([
+    h2[0],
+  ]);
+  const titles = backend
+    .docs('inbox', { personId: pid(3), kind: 'reminder' })
+    .map((m) => m.title)
+    .sort();
   expect(titles).toHaveLength(2);
   expect(titles[0]).toContain('还剩2天');
   expect(titles[1]).toContain('还剩5天');
@@ -132,7 +152,10 @@ test('the whole ladder on seed 001’s timeline', async () => {
   // nobody but the office and the discipline office sees a draft
   const cadreRead = await backend.call<{ items: any[] }>('escalation', { action: 'listNotices' }, openidOf(1));
   expect(cadreRead.ok && cadreRead.data.items.map((n) => n.periodKey)).toEqual([]);
-  expect(await backend.call('escalation', { action: 'getNotice', noticeId: draft._id }, openidOf(3))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  expect(await backend.call('escalation', { action: 'getNotice', noticeId: draft._id }, openidOf(3))).toMatchObject({
+    ok: false,
+    code: 'NOT_FOUND',
+  });
   const mine = await backend.call<{ items: any[] }>('escalation', { action: 'myCases' }, openidOf(3));
   expect(mine.ok && mine.data.items).toEqual([]);
 
@@ -141,26 +164,45 @@ test('the whole ladder on seed 001’s timeline', async () => {
   const published = await backend.call<any>('escalation', { action: 'publishNotice', noticeId: draft._id }, 'demo-office');
   expect(published).toMatchObject({ ok: true, data: { status: 'published' } });
   expect(new Date(published.ok && published.data.remedyDeadline).toISOString()).toBe(new Date('2025-01-11T00:00:00+08:00').toISOString());
-  expect(await backend.call('escalation', { action: 'publishNotice', noticeId: draft._id }, 'demo-office')).toMatchObject({ ok: false, code: 'NOTICE_STATE' });
+  expect(await backend.call('escalation', { action: 'publishNotice', noticeId: draft._id }, 'demo-office')).toMatchObject({
+    ok: false,
+    code: 'NOTICE_STATE',
+  });
   const read = await backend.call<{ items: any[] }>('escalation', { action: 'listNotices' }, openidOf(1));
   expect(read.ok && read.data.items.map((n) => n.periodKey)).toEqual(['2024-12']);
   const v3Cases = await backend.call<{ items: any[] }>('escalation', { action: 'myCases' }, openidOf(3));
-  expect(v3Cases.ok && v3Cases.data.items.map((c) => `${c.level}:${c.periodKey}:${c.status}:${c.objectionOpen}`)).toEqual(['notice:2024-12:open:true']);
+  expect(v3Cases.ok && v3Cases.data.items.map((c) => `${c.level}:${c.periodKey}:${c.status}:${c.objectionOpen}`)).toEqual([
+    'notice:2024-12:open:true',
+  ]);
 
   // visitor 5 objects (ill in hospital) and the office upholds: withdrawn, and a correction appended to the notice
   const c5 = caseOf('notice', '2024-12', 5)._id;
   backend.setClock('2025-01-06T09:00:00+08:00');
-  expect(await backend.call('escalation', { action: 'fileObjection', caseId: c5, text: '12月中旬起住院治疗，有住院证明', photos: ['cloud://local/objection-1.jpg'] }, openidOf(5))).toMatchObject({ ok: true });
-  expect(await backend.call('escalation', { action: 'ruleObjection', caseId: c5, upheld: true, reason: '住院证明属实' }, 'demo-discipline')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-  expect(await backend.call('escalation', { action: 'ruleObjection', caseId: c5, upheld: true, reason: '住院证明属实' }, 'demo-office')).toMatchObject({ ok: true, data: { status: 'withdrawn' } });
+  expect(
+    await backend.call(
+      'escalation',
+      { action: 'fileObjection', caseId: c5, text: '12月中旬起住院治疗，有住院证明', photos: ['cloud://local/objection-1.jpg'] },
+      openidOf(5),
+    ),
+  ).toMatchObject({ ok: true });
+  expect(
+    await backend.call('escalation', { action: 'ruleObjection', caseId: c5, upheld: true, reason: '住院证明属实' }, 'demo-discipline'),
+  ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(
+    await backend.call('escalation', { action: 'ruleObjection', caseId: c5, upheld: true, reason: '住院证明属实' }, 'demo-office'),
+  ).toMatchObject({ ok: true, data: { status: 'withdrawn' } });
   const [afterCorrection] = backend.docs('notices', { campaignId, periodKey: '2024-12' });
   expect(afterCorrection.lines.map((l: any) => l.visitorPersonId)).toEqual([pid(3), pid(4), pid(5)]);
   expect(afterCorrection.corrections).toHaveLength(1);
   expect(afterCorrection.corrections[0]).toMatchObject({ visitorPersonId: pid(5), kind: 'withdrawn' });
   // visitor 3 objects too and is rejected, with the reason shown to them
   const c3 = caseOf('notice', '2024-12', 3)._id;
-  expect(await backend.call('escalation', { action: 'fileObjection', caseId: c3, text: '工作太忙没有时间走访' }, openidOf(3))).toMatchObject({ ok: true });
-  expect(await backend.call('escalation', { action: 'ruleObjection', caseId: c3, upheld: false, reason: '工作繁忙不是正当理由' }, 'demo-office')).toMatchObject({ ok: true, data: { status: 'open' } });
+  expect(
+    await backend.call('escalation', { action: 'fileObjection', caseId: c3, text: '工作太忙没有时间走访' }, openidOf(3)),
+  ).toMatchObject({ ok: true });
+  expect(
+    await backend.call('escalation', { action: 'ruleObjection', caseId: c3, upheld: false, reason: '工作繁忙不是正当理由' }, 'demo-office'),
+  ).toMatchObject({ ok: true, data: { status: 'open' } });
   const seen3 = await backend.call<any>('escalation', { action: 'getCase', caseId: c3 }, openidOf(3));
   expect(seen3.ok && seen3.data.objection).toMatchObject({ status: 'rejected', ruling: { reason: '工作繁忙不是正当理由' } });
 
@@ -181,28 +223,67 @@ test('the whole ladder on seed 001’s timeline', async () => {
   expect(backend.docs('inbox', { _id: `inbox:${interview._id}:person-demo-discipline` })).toHaveLength(1);
 
   // the discipline office works the case; nobody else may
-  const refused = await backend.call('escalation', { action: 'scheduleInterview', caseId: interview._id, scheduledAt: '2025-01-15T09:00:00+08:00', place: '镇纪委谈话室' }, openidOf(1));
+  const refused = await backend.call(
+    'escalation',
+    { action: 'scheduleInterview', caseId: interview._id, scheduledAt: '2025-01-15T09:00:00+08:00', place: '镇纪委谈话室' },
+    openidOf(1),
+  );
   expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   const early = await backend.call('escalation', { action: 'closeCase', caseId: interview._id }, 'demo-discipline');
   expect(early).toMatchObject({ ok: false, code: 'CASE_STATE' });
-  const scheduled = await backend.call('escalation', { action: 'scheduleInterview', caseId: interview._id, scheduledAt: '2025-01-15T09:00:00+08:00', place: '镇纪委谈话室' }, 'demo-discipline');
+  const scheduled = await backend.call(
+    'escalation',
+    { action: 'scheduleInterview', caseId: interview._id, scheduledAt: '2025-01-15T09:00:00+08:00', place: '镇纪委谈话室' },
+    'demo-discipline',
+  );
   expect(scheduled).toMatchObject({ ok: true, data: { status: 'scheduled' } });
   const seen = await backend.call<any>('escalation', { action: 'getCase', caseId: interview._id }, openidOf(3));
   expect(seen.ok && seen.data.interview.place).toBe('镇纪委谈话室');
-  const recorded = await backend.call('escalation', { action: 'recordInterview', caseId: interview._id, outcome: '走访人说明情况，承认未按要求完成第二轮敲门。', conclusion: '批评教育，限期补齐' }, 'demo-discipline');
+  const recorded = await backend.call(
+    'escalation',
+    {
+      action: 'recordInterview',
+      caseId: interview._id,
+      outcome: '走访人说明情况，承认未按要求完成第二轮敲门。',
+      conclusion: '批评教育，限期补齐',
+    },
+    'demo-discipline',
+  );
   expect(recorded.ok).toBe(true);
   const closed = await backend.call('escalation', { action: 'closeCase', caseId: interview._id }, 'demo-discipline');
   expect(closed).toMatchObject({ ok: true, data: { status: 'closed' } });
   const final = await backend.call<{ items: any[] }>('escalation', { action: 'myCases' }, openidOf(3));
   expect(final.ok && final.data.items.map((c) => `${c.level}:${c.status}`).sort()).toEqual(['interview:closed', 'notice:escalated']);
-  expect(await backend.call('escalation', { action: 'getCase', caseId: interview._id }, openidOf(2))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-  expect(await backend.call('escalation', { action: 'scheduleInterview', caseId: interview._id, scheduledAt: '2025-02-10T09:00:00+08:00', place: '会议室' }, 'demo-discipline')).toMatchObject({ ok: false, code: 'CASE_STATE' });
+  expect(await backend.call('escalation', { action: 'getCase', caseId: interview._id }, openidOf(2))).toMatchObject({
+    ok: false,
+    code: 'NOT_FOUND',
+  });
+  expect(
+    await backend.call(
+      'escalation',
+      { action: 'scheduleInterview', caseId: interview._id, scheduledAt: '2025-02-10T09:00:00+08:00', place: '会议室' },
+      'demo-discipline',
+    ),
+  ).toMatchObject({ ok: false, code: 'CASE_STATE' });
   // ids built from a campaign, a period and a person are long: still accepted
   const longId = caseOf('notice', 'first-round', 4)._id;
   expect(longId.length).toBeGreaterThan(60);
-  expect(await backend.call('escalation', { action: 'getCase', caseId: longId }, 'demo-discipline')).toMatchObject({ ok: true, data: { _id: longId, status: 'draft' } });
+  expect(await backend.call('escalation', { action: 'getCase', caseId: longId }, 'demo-discipline')).toMatchObject({
+    ok: true,
+    data: { _id: longId, status: 'draft' },
+  });
   // every transition is audited
-  expect(backend.docs('audit', { docId: interview._id }).map((a) => a.action)).toEqual(['escalation.interviewCase', 'case.scheduled', 'case.scheduled', 'case.closed']);
-  expect(backend.docs('audit', { docId: c5 }).map((a) => a.action)).toEqual(['escalation.draftCase', 'case.open', 'case.objection', 'case.withdrawn']);
+  expect(backend.docs('audit', { docId: interview._id }).map((a) => a.action)).toEqual([
+    'escalation.interviewCase',
+    'case.scheduled',
+    'case.scheduled',
+    'case.closed',
+  ]);
+  expect(backend.docs('audit', { docId: c5 }).map((a) => a.action)).toEqual([
+    'escalation.draftCase',
+    'case.open',
+    'case.objection',
+    'case.withdrawn',
+  ]);
   expect(h5.length).toBeGreaterThan(0);
 }, 300_000);

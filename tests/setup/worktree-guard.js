@@ -4,8 +4,17 @@ const { execFileSync } = require('child_process');
 
 function untracked() {
   try {
-    const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: __dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return new Set(out.split('\n').filter((l) => l.startsWith('?? ')).map((l) => l.slice(3)));
+    const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], {
+      cwd: __dirname,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return new Set(
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('?? '))
+        .map((l) => l.slice(3)),
+    );
   } catch {
     return null;
   }

@@ -27,7 +27,12 @@ export function pageSide(): void {
   const _answer = callCloud('visit', 'recordVisit', request);
   assertType<Equal<typeof _answer, Promise<Result<RecordVisitResult>>>>();
   const _queued = submitOrQueue('visit', 'recordVisit', request, '走访');
-  assertType<Equal<Awaited<typeof _queued> extends infer Q ? (Q extends { queued: false; result: infer R } ? R : never) : never, Result<RecordVisitResult>>>();
+  assertType<
+    Equal<
+      Awaited<typeof _queued> extends infer Q ? (Q extends { queued: false; result: infer R } ? R : never) : never,
+      Result<RecordVisitResult>
+    >
+  >();
 
   // @ts-expect-error a renamed field is not a field of RecordVisitRequest
   callCloud('visit', 'recordVisit', { ...request, householdID: 'h1' });
@@ -56,7 +61,9 @@ export function handlerSide(): void {
   // @ts-expect-error RecordVisitRequest with householdId renamed no longer matches recordVisitSchema
   const renamed: ContractChecked<RenamedContract, VisitTable> = visitActions;
 
-  type WiderContract = Omit<VisitContract, 'recordVisit'> & { recordVisit: PageAction<RecordVisitRequest & { note?: string }, RecordVisitResult> };
+  type WiderContract = Omit<VisitContract, 'recordVisit'> & {
+    recordVisit: PageAction<RecordVisitRequest & { note?: string }, RecordVisitResult>;
+  };
   // @ts-expect-error an optional field the schema does not know is a mismatch too (assignability alone would let it pass)
   const wider: ContractChecked<WiderContract, VisitTable> = visitActions;
 

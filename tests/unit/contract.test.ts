@@ -20,12 +20,16 @@ interface CallSite {
 }
 
 function miniprogramProgram(): ts.Program {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.miniprogram.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.miniprogram.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error('tsconfig.miniprogram.json did not parse');
   return ts.createProgram(config.fileNames, config.options);
 }
@@ -53,7 +57,8 @@ function contractRows(program: ts.Program): Map<string, Map<string, Row>> {
         return p ? literals(checker.getTypeOfSymbol(p)) : null;
       };
       const caller = field('caller');
-      if (!caller || caller.length !== 1 || (caller[0] !== 'page' && caller[0] !== 'server')) throw new Error(`${fn.name}.${action.name}: caller is not 'page' or 'server'`);
+      if (!caller || caller.length !== 1 || (caller[0] !== 'page' && caller[0] !== 'server'))
+        throw new Error(`${fn.name}.${action.name}: caller is not 'page' or 'server'`);
       rows.set(action.name, { caller: caller[0], reason: field('reason')?.[0] ?? null });
     }
     table.set(fn.name, rows);
@@ -69,7 +74,11 @@ function callSites(program: ts.Program): { sites: CallSite[]; unreadable: string
   for (const file of program.getSourceFiles()) {
     if (!file.fileName.startsWith(join(root, 'miniprogram') + '/')) continue;
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 'callCloud' || node.expression.text === 'submitOrQueue')) {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        (node.expression.text === 'callCloud' || node.expression.text === 'submitOrQueue')
+      ) {
         const { line } = file.getLineAndCharacterOfPosition(node.getStart());
         const at = `${relative(root, file.fileName)}:${line + 1}`;
         const [fnArg, actionArg] = node.arguments;
@@ -112,7 +121,8 @@ describe('the contract table', () => {
   it('has one table per cloud function, with exactly the actions of its action table', () => {
     expect([...contract.keys()].sort()).toEqual([...tables.keys()].sort());
     expect([...contract.keys()].sort()).toEqual(readdirSync(join(root, 'cloudfunctions')).sort());
-    for (const [fn, rows] of contract) expect({ fn, actions: [...rows.keys()].sort() }).toEqual({ fn, actions: Object.keys(tables.get(fn)!).sort() });
+    for (const [fn, rows] of contract)
+      expect({ fn, actions: [...rows.keys()].sort() }).toEqual({ fn, actions: Object.keys(tables.get(fn)!).sort() });
   });
 
   it('finds the page calls, and can read the function and action of every one', () => {
@@ -123,7 +133,10 @@ describe('the contract table', () => {
   });
 
   it('every page call names an action the table lets pages call and the function dispatches', () => {
-    const wrong = sites.filter((s) => contract.get(s.fn)?.get(s.action)?.caller !== 'page' || !Object.prototype.hasOwnProperty.call(tables.get(s.fn) ?? {}, s.action));
+    const wrong = sites.filter(
+      (s) =>
+        contract.get(s.fn)?.get(s.action)?.caller !== 'page' || !Object.prototype.hasOwnProperty.call(tables.get(s.fn) ?? {}, s.action),
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -135,7 +148,8 @@ describe('the contract table', () => {
         const name = `${fn}.${action}`;
         if (row.caller === 'page' && !called.has(name)) problems.push(`${name} is marked page-called but no page calls it`);
         if (row.caller === 'server' && called.has(name)) problems.push(`${name} is marked server-only but a page calls it`);
-        if (row.caller === 'server' && !/^(timer|script|no page yet): \S.{10,}/.test(row.reason ?? '')) problems.push(`${name} is server-only without a reason`);
+        if (row.caller === 'server' && !/^(timer|script|no page yet): \S.{10,}/.test(row.reason ?? ''))
+          problems.push(`${name} is server-only without a reason`);
       }
     }
     expect(problems).toEqual([]);

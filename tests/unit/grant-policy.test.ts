@@ -22,18 +22,26 @@ const SEED = 20241130;
 const RUNS = 2000;
 
 const townships = ['t1', 't2'] as const;
-const place = fc.record({ t: fc.constantFrom(...townships), v: fc.integer({ min: 1, max: 3 }), g: fc.integer({ min: 1, max: 2 }), h: fc.integer({ min: 1, max: 2 }) });
+const place = fc.record({
+  t: fc.constantFrom(...townships),
+  v: fc.integer({ min: 1, max: 3 }),
+  g: fc.integer({ min: 1, max: 2 }),
+  h: fc.integer({ min: 1, max: 2 }),
+});
 const ROLES: Role[] = ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'];
 
 /** A grant consistent with where it sits: a villager in a household, a grid leader on a grid, a visitor in the township or a village. */
-const grantArb: fc.Arbitrary<PlacedGrant> = fc.record({ role: fc.constantFrom(...ROLES), p: place, villageVisitor: fc.boolean() }).map(({ role, p, villageVisitor }) => {
-  const villageId = `${p.t}-v${p.v}`;
-  const gridId = `${villageId}-g${p.g}`;
-  if (role === 'villager') return { role, scopeType: 'household', scopeId: `${gridId}-h${p.h}`, townshipId: p.t, villageId, gridId };
-  if (role === 'gridLeader') return { role, scopeType: 'grid', scopeId: gridId, townshipId: p.t, villageId, gridId };
-  if (role === 'liaison' || (role === 'visitor' && villageVisitor)) return { role, scopeType: 'village', scopeId: villageId, townshipId: p.t, villageId, gridId: null };
-  return { role, scopeType: 'township', scopeId: p.t, townshipId: p.t, villageId: null, gridId: null };
-});
+const grantArb: fc.Arbitrary<PlacedGrant> = fc
+  .record({ role: fc.constantFrom(...ROLES), p: place, villageVisitor: fc.boolean() })
+  .map(({ role, p, villageVisitor }) => {
+    const villageId = `${p.t}-v${p.v}`;
+    const gridId = `${villageId}-g${p.g}`;
+    if (role === 'villager') return { role, scopeType: 'household', scopeId: `${gridId}-h${p.h}`, townshipId: p.t, villageId, gridId };
+    if (role === 'gridLeader') return { role, scopeType: 'grid', scopeId: gridId, townshipId: p.t, villageId, gridId };
+    if (role === 'liaison' || (role === 'visitor' && villageVisitor))
+      return { role, scopeType: 'village', scopeId: villageId, townshipId: p.t, villageId, gridId: null };
+    return { role, scopeType: 'township', scopeId: p.t, townshipId: p.t, villageId: null, gridId: null };
+  });
 
 const personId = fc.constantFrom('p1', 'p2', 'p3');
 const granterArb: fc.Arbitrary<Granter> = fc
@@ -68,7 +76,8 @@ describe('grant policy (SPEC §4 "Who may grant what") for random granters and g
         if (target.role === 'office') expect(d.allowed).toBe(false);
         if (target.townshipId !== granter.townshipId) expect(d.allowed).toBe(false);
         // the office's own role never makes discipline grantable
-        if (target.role === 'discipline') expect(mayGrant({ ...granter, grants: granter.grants.filter((g) => g.role !== 'discipline') }, target)).toBe(false);
+        if (target.role === 'discipline')
+          expect(mayGrant({ ...granter, grants: granter.grants.filter((g) => g.role !== 'discipline') }, target)).toBe(false);
       }),
       params,
     );
@@ -92,7 +101,11 @@ describe('grant policy (SPEC §4 "Who may grant what") for random granters and g
   });
 
   it('lets the office grant every role of the table but discipline and office to someone else in its township', () => {
-    const office: Granter = { personId: 'p1', townshipId: 't1', grants: [{ role: 'office', scopeType: 'township', scopeId: 't1', townshipId: 't1' }] };
+    const office: Granter = {
+      personId: 'p1',
+      townshipId: 't1',
+      grants: [{ role: 'office', scopeType: 'township', scopeId: 't1', townshipId: 't1' }],
+    };
     fc.assert(
       fc.property(grantArb, (target) => {
         const d = decideGrant(office, 'p2', target);
@@ -123,16 +136,23 @@ describe('grant policy (SPEC §4 "Who may grant what") for random granters and g
 
   it('lets a revoker end a visitor only when its every visitor grant and visited village lie within the revoker’s reach', () => {
     fc.assert(
-      fc.property(granterArb, personId, grantArb, fc.array(grantArb, { maxLength: 3 }), fc.array(fc.constantFrom('t1-v1', 't1-v2', 't1-v3'), { maxLength: 3 }), (granter, who, target, others, villages) => {
-        const visitorGrants = [target, ...others].filter((g) => g.role === 'visitor');
-        const d = decideRevoke(granter, who, target, { visitorGrants, assignedVillageIds: villages });
-        if (!d.allowed || target.role !== 'visitor') return;
-        for (const v of villages) expect(mayManageAssignments(granter, 't1', v)).toBe(true);
-        if (!holds(granter, 'office')) {
-          for (const v of villages) expect(liaisonVillages(granter)).toContain(v);
-          for (const g of visitorGrants) expect(g.scopeType === 'village' && liaisonVillages(granter).includes(g.scopeId)).toBe(true);
-        }
-      }),
+      fc.property(
+        granterArb,
+        personId,
+        grantArb,
+        fc.array(grantArb, { maxLength: 3 }),
+        fc.array(fc.constantFrom('t1-v1', 't1-v2', 't1-v3'), { maxLength: 3 }),
+        (granter, who, target, others, villages) => {
+          const visitorGrants = [target, ...others].filter((g) => g.role === 'visitor');
+          const d = decideRevoke(granter, who, target, { visitorGrants, assignedVillageIds: villages });
+          if (!d.allowed || target.role !== 'visitor') return;
+          for (const v of villages) expect(mayManageAssignments(granter, 't1', v)).toBe(true);
+          if (!holds(granter, 'office')) {
+            for (const v of villages) expect(liaisonVillages(granter)).toContain(v);
+            for (const g of visitorGrants) expect(g.scopeType === 'village' && liaisonVillages(granter).includes(g.scopeId)).toBe(true);
+          }
+        },
+      ),
       params,
     );
   });

@@ -1,6 +1,17 @@
 // Pure rules of the weekly grid contact: ISO weeks in CST, the offline window, completeness, deadlines, access.
 import { cstDayStart } from '../../server/domain/time/cst';
-import { compareWeekKeys, isWeekKey, nextWeek, previousWeek, recentWeeks, weekEnd, weekFromKey, weekLabel, weeksToClose, weekStart } from '../../server/domain/grid/weeks';
+import {
+  compareWeekKeys,
+  isWeekKey,
+  nextWeek,
+  previousWeek,
+  recentWeeks,
+  weekEnd,
+  weekFromKey,
+  weekLabel,
+  weeksToClose,
+  weekStart,
+} from '../../server/domain/grid/weeks';
 import { resolveEventTime } from '../../server/domain/grid/offlineTime';
 import { contactRate, gridExisted, gridWeekStatus, householdsDue, shortfallLine } from '../../server/domain/grid/weeklyContact';
 import { endOfCstDay, hazardDeadline, hazardFingerprint } from '../../server/domain/grid/hazards';
@@ -67,7 +78,12 @@ describe('offline confirmations: up to 48 h late at their device time', () => {
 });
 
 describe('weekly completeness: every household contacted and the report filed', () => {
-  const h = (id: string, createdAt: string, active = true, movedOutAt: string | null = null) => ({ _id: id, active, createdAt: at(createdAt), movedOutAt: movedOutAt ? at(movedOutAt) : null });
+  const h = (id: string, createdAt: string, active = true, movedOutAt: string | null = null) => ({
+    _id: id,
+    active,
+    createdAt: at(createdAt),
+    movedOutAt: movedOutAt ? at(movedOutAt) : null,
+  });
   const end = weekEnd(weekFromKey('2026-W53')!);
 
   test('households due are those present when the week ends', () => {
@@ -83,9 +99,18 @@ describe('weekly completeness: every household contacted and the report filed', 
   });
 
   test('complete needs both halves of the rule', () => {
-    expect(gridWeekStatus(['a', 'b'], new Set(['a', 'b']), true)).toMatchObject({ contacted: 2, total: 2, complete: true, missingHouseholdIds: [] });
+    expect(gridWeekStatus(['a', 'b'], new Set(['a', 'b']), true)).toMatchObject({
+      contacted: 2,
+      total: 2,
+      complete: true,
+      missingHouseholdIds: [],
+    });
     expect(gridWeekStatus(['a', 'b'], new Set(['a', 'b']), false).complete).toBe(false);
-    expect(gridWeekStatus(['a', 'b'], new Set(['a', 'x']), true)).toMatchObject({ contacted: 1, complete: false, missingHouseholdIds: ['b'] });
+    expect(gridWeekStatus(['a', 'b'], new Set(['a', 'x']), true)).toMatchObject({
+      contacted: 1,
+      complete: false,
+      missingHouseholdIds: ['b'],
+    });
     expect(gridWeekStatus([], new Set(), true).complete).toBe(true);
   });
 
@@ -96,13 +121,22 @@ describe('weekly completeness: every household contacted and the report filed', 
   });
 
   test('the liaison line says what is missing', () => {
-    expect(shortfallLine('第2微网格', '邓国平', { contacted: 3, total: 12, reportFiled: false })).toBe('第2微网格（网格长 邓国平）：已联络3/12户，未上报风险');
+    expect(shortfallLine('第2微网格', '邓国平', { contacted: 3, total: 12, reportFiled: false })).toBe(
+      '第2微网格（网格长 邓国平）：已联络3/12户，未上报风险',
+    );
     expect(shortfallLine('第3微网格', null, { contacted: 6, total: 6, reportFiled: false })).toBe('第3微网格（未设网格长）：未上报风险');
   });
 
   test('a closed week reports its frozen result', () => {
     const live = gridWeekStatus(['a'], new Set(['a']), true);
-    const closed = { complete: false, contacted: 0, total: 1, reportFiled: false, missingHouseholdIds: ['a'], closedAt: at('2027-01-04T00:30:00+08:00') };
+    const closed = {
+      complete: false,
+      contacted: 0,
+      total: 1,
+      reportFiled: false,
+      missingHouseholdIds: ['a'],
+      closedAt: at('2027-01-04T00:30:00+08:00'),
+    };
     expect(officialStatus(live, { closed } as never)).toMatchObject({ complete: false, contacted: 0, closed: true });
     expect(officialStatus(live, null)).toMatchObject({ complete: true, closed: false });
   });
@@ -128,7 +162,12 @@ describe('hazard deadlines', () => {
 
 describe('who may read a grid week', () => {
   const T = 'tw';
-  const g = (role: RoleGrant['role'], scopeId: string): RoleGrant => ({ role, scopeId, townshipId: T, scopeType: role === 'gridLeader' ? 'grid' : role === 'liaison' ? 'village' : role === 'villager' ? 'household' : 'township' });
+  const g = (role: RoleGrant['role'], scopeId: string): RoleGrant => ({
+    role,
+    scopeId,
+    townshipId: T,
+    scopeType: role === 'gridLeader' ? 'grid' : role === 'liaison' ? 'village' : role === 'villager' ? 'household' : 'township',
+  });
   const grid = { _id: 'g1', townshipId: T, villageId: 'v1' };
   test('leader of the grid, liaison of the village, the office', () => {
     expect(canReadGridWeek([g('gridLeader', 'g1')], T, grid)).toBe(true);

@@ -14,21 +14,42 @@ function issue(r: { success: boolean; error?: z.ZodError }): { path: string; mes
 describe('grid schemas', () => {
   test('confirmContact: method, note, device time', () => {
     expect(confirmContactSchema.parse({ householdId: 'h1', method: 'phone' })).toEqual({ householdId: 'h1', method: 'phone', note: '' });
-    expect(issue(confirmContactSchema.safeParse({ householdId: 'h1', method: 'sms' }))).toEqual({ path: 'method', message: '联络方式须为微信、电话或上门' });
+    expect(issue(confirmContactSchema.safeParse({ householdId: 'h1', method: 'sms' }))).toEqual({
+      path: 'method',
+      message: '联络方式须为微信、电话或上门',
+    });
     expect(issue(confirmContactSchema.safeParse({ method: 'phone' })).path).toBe('householdId');
-    expect(issue(confirmContactSchema.safeParse({ householdId: 'h1', method: 'phone', note: '长'.repeat(201) })).message).toBe('备注不能超过200个字');
-    expect(issue(confirmContactSchema.safeParse({ householdId: 'h1', method: 'phone', deviceTime: '2027-01-03 21:00' })).path).toBe('deviceTime');
+    expect(issue(confirmContactSchema.safeParse({ householdId: 'h1', method: 'phone', note: '长'.repeat(201) })).message).toBe(
+      '备注不能超过200个字',
+    );
+    expect(issue(confirmContactSchema.safeParse({ householdId: 'h1', method: 'phone', deviceTime: '2027-01-03 21:00' })).path).toBe(
+      'deviceTime',
+    );
     const parsed = confirmContactSchema.parse({ householdId: 'h1', method: 'wechat', deviceTime: '2027-01-03T21:00:00+08:00' });
     expect(parsed.deviceTime?.toISOString()).toBe('2027-01-03T13:00:00.000Z');
   });
 
   test('fileWeeklyReport: no risk or at least one hazard, never both', () => {
     expect(fileWeeklyReportSchema.parse({ noRisk: true })).toEqual({ noRisk: true, hazards: [] });
-    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: false }))).toEqual({ path: 'hazards', message: '请至少填写一条风险隐患，或选择“本周无风险”' });
-    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: true, hazards: [{ category: 'gas', description: '漏气' }] })).path).toBe('hazards');
-    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: false, hazards: [{ category: 'fireworks', description: '鞭炮' }] }))).toEqual({ path: 'hazards.0.category', message: '请选择隐患类别' });
-    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: false, hazards: [{ category: 'gas', description: ' ' }] })).message).toBe('请填写隐患描述');
-    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: false, hazards: [{ category: 'gas', description: '漏气', deadline: '2027-02-30' }] })).message).toBe('整改期限不是有效日期');
+    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: false }))).toEqual({
+      path: 'hazards',
+      message: '请至少填写一条风险隐患，或选择“本周无风险”',
+    });
+    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: true, hazards: [{ category: 'gas', description: '漏气' }] })).path).toBe(
+      'hazards',
+    );
+    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: false, hazards: [{ category: 'fireworks', description: '鞭炮' }] }))).toEqual({
+      path: 'hazards.0.category',
+      message: '请选择隐患类别',
+    });
+    expect(issue(fileWeeklyReportSchema.safeParse({ noRisk: false, hazards: [{ category: 'gas', description: ' ' }] })).message).toBe(
+      '请填写隐患描述',
+    );
+    expect(
+      issue(
+        fileWeeklyReportSchema.safeParse({ noRisk: false, hazards: [{ category: 'gas', description: '漏气', deadline: '2027-02-30' }] }),
+      ).message,
+    ).toBe('整改期限不是有效日期');
     expect(issue(fileWeeklyReportSchema.safeParse({}))).toEqual({ path: 'noRisk', message: '请选择本周是否有风险' });
   });
 

@@ -18,8 +18,16 @@ it('has 3 villages and 10 micro-grids of 5–15 households, each grid counting i
 
 it('has a liaison per village, a leader per grid, visitors with ranges, an office and a discipline office', () => {
   const withRole = (role: string) => docs.persons.filter((p) => p.grants.some((g) => g.role === role));
-  expect(withRole('liaison').map((p) => p.grants[0].scopeId).sort()).toEqual(docs.villages.map((v) => v._id).sort());
-  expect(withRole('gridLeader').map((p) => p.grants.find((g) => g.role === 'gridLeader')!.scopeId).sort()).toEqual(docs.grids.map((g) => g._id).sort());
+  expect(
+    withRole('liaison')
+      .map((p) => p.grants[0].scopeId)
+      .sort(),
+  ).toEqual(docs.villages.map((v) => v._id).sort());
+  expect(
+    withRole('gridLeader')
+      .map((p) => p.grants.find((g) => g.role === 'gridLeader')!.scopeId)
+      .sort(),
+  ).toEqual(docs.grids.map((g) => g._id).sort());
   expect(withRole('office')).toHaveLength(1);
   expect(withRole('discipline')).toHaveLength(1);
   expect(withRole('visitor').length).toBeGreaterThanOrEqual(5);
@@ -33,7 +41,8 @@ it('uses stable readable OPENIDs that are unique', () => {
   const openids = docs.persons.map((p) => p.openid);
   expect(new Set(openids).size).toBe(openids.length);
   for (const o of openids) expect(o).toMatch(/^demo-(office|discipline|liaison-\d+|visitor-\d+|leader-\d+|villager-\d+)$/);
-  for (const o of ['demo-office', 'demo-discipline', 'demo-visitor-1', 'demo-leader-1', 'demo-villager-1', 'demo-liaison-1']) expect(openids).toContain(o);
+  for (const o of ['demo-office', 'demo-discipline', 'demo-visitor-1', 'demo-leader-1', 'demo-villager-1', 'demo-liaison-1'])
+    expect(openids).toContain(o);
 });
 
 it('marks some households with the seed priority groups', () => {
@@ -44,5 +53,9 @@ it('marks some households with the seed priority groups', () => {
 
 it('miniprogram/config/demo-identities.json is exactly the seeded identity list', () => {
   expect(identitiesJson).toEqual(demoIdentities());
-  expect(demoIdentities().map((d) => d.openid).sort()).toEqual(docs.persons.map((p) => p.openid).sort());
+  expect(
+    demoIdentities()
+      .map((d) => d.openid)
+      .sort(),
+  ).toEqual(docs.persons.map((p) => p.openid).sort());
 });

@@ -1,7 +1,15 @@
 // Pure organisation rules: grid cap, phone masking, invite codes and QR scenes, assignment intervals, who may grant what.
 import { admitHousehold, gridSizeWarning, GRID_MAX_HOUSEHOLDS, GRID_MIN_HOUSEHOLDS } from '../../server/domain/org/gridCapacity';
 import { maskPhone } from '../../server/domain/org/phoneMask';
-import { INVITE_ALPHABET, INVITE_CODE_LENGTH, inviteExpiry, inviteScene, isValidScene, newInviteCode, parseInviteCode } from '../../server/domain/org/inviteCode';
+import {
+  INVITE_ALPHABET,
+  INVITE_CODE_LENGTH,
+  inviteExpiry,
+  inviteScene,
+  isValidScene,
+  newInviteCode,
+  parseInviteCode,
+} from '../../server/domain/org/inviteCode';
 import { closeAt, isCurrent, isValidAt } from '../../server/domain/org/assignmentInterval';
 import { canManageVillage, canSeePhones, isTownshipWide } from '../../server/domain/org/access';
 import { mayGrant, type PlacedGrant } from '../../server/domain/org/grantPolicy';
@@ -135,7 +143,13 @@ describe('who may manage, see and grant', () => {
 
   it('limits who hands out which role (the policy table; office is never granted in the app)', () => {
     const who = (grants: RoleGrant[]) => ({ personId: 'p-granter', townshipId: T, grants });
-    const t = (role: RoleGrant['role'], scopeType: RoleGrant['scopeType'], scopeId: string, villageId: string | null, gridId: string | null): PlacedGrant => ({ role, scopeType, scopeId, townshipId: T, villageId, gridId });
+    const t = (
+      role: RoleGrant['role'],
+      scopeType: RoleGrant['scopeType'],
+      scopeId: string,
+      villageId: string | null,
+      gridId: string | null,
+    ): PlacedGrant => ({ role, scopeType, scopeId, townshipId: T, villageId, gridId });
     const canGrant = (grants: RoleGrant[], target: PlacedGrant) => mayGrant(who(grants), target);
     expect(canGrant(office, t('office', 'township', T, null, null))).toBe(false);
     expect(canGrant(office, t('discipline', 'township', T, null, null))).toBe(false);
@@ -155,7 +169,14 @@ describe('who may manage, see and grant', () => {
   });
 
   it('reads visibility by village, grid and household, never across townships', () => {
-    const v: Visibility = { townshipId: T, all: false, villageIds: new Set(['v1']), gridIds: new Set(['g5']), householdIds: new Set(['h9']), listedVillageIds: new Set(['v1', 'v2']) };
+    const v: Visibility = {
+      townshipId: T,
+      all: false,
+      villageIds: new Set(['v1']),
+      gridIds: new Set(['g5']),
+      householdIds: new Set(['h9']),
+      listedVillageIds: new Set(['v1', 'v2']),
+    };
     expect(seesVillage(v, 'v2')).toBe(true);
     expect(seesVillage(v, 'v3')).toBe(false);
     expect(seesGrid(v, { _id: 'g1', townshipId: T, villageId: 'v1' })).toBe(true);

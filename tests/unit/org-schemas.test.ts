@@ -21,10 +21,21 @@ const chinese = /[\u4e00-\u9fff]/;
 
 it('addHousehold: address and head are required, flags are yes/no, location in range', () => {
   expect(firstIssue(addHouseholdSchema, { gridId: 'g1', headName: '张三' })).toEqual({ path: 'address', message: '请填写门牌地址' });
-  expect(firstIssue(addHouseholdSchema, { gridId: 'g1', address: '  ', headName: '张三' })).toEqual({ path: 'address', message: '请填写门牌地址' });
-  expect(firstIssue(addHouseholdSchema, { gridId: 'g1', address: '一组1号', headName: '张三', vulnerability: { elderlyAlone: 'yes' } }).message).toContain('孤寡/独居老人');
-  expect(firstIssue(addHouseholdSchema, { gridId: 'g1', address: '一组1号', headName: '张三', location: { latitude: 120, longitude: 0 } }).message).toBe('纬度超出范围');
-  expect(firstIssue(addHouseholdSchema, { gridId: 'g1', address: '一组1号', headName: '张三', members: [{ name: '李四', phone: '12345' }] }).message).toContain('电话号码格式不正确');
+  expect(firstIssue(addHouseholdSchema, { gridId: 'g1', address: '  ', headName: '张三' })).toEqual({
+    path: 'address',
+    message: '请填写门牌地址',
+  });
+  expect(
+    firstIssue(addHouseholdSchema, { gridId: 'g1', address: '一组1号', headName: '张三', vulnerability: { elderlyAlone: 'yes' } }).message,
+  ).toContain('孤寡/独居老人');
+  expect(
+    firstIssue(addHouseholdSchema, { gridId: 'g1', address: '一组1号', headName: '张三', location: { latitude: 120, longitude: 0 } })
+      .message,
+  ).toBe('纬度超出范围');
+  expect(
+    firstIssue(addHouseholdSchema, { gridId: 'g1', address: '一组1号', headName: '张三', members: [{ name: '李四', phone: '12345' }] })
+      .message,
+  ).toContain('电话号码格式不正确');
 });
 
 it('addHousehold: defaults fill what was left out', () => {
@@ -37,7 +48,10 @@ it('updateHousehold refuses an empty change', () => {
 });
 
 it('role grants need the scope their role sits in', () => {
-  expect(firstIssue(addPersonSchema, { name: '王五', grants: [{ role: 'villager' }] })).toEqual({ path: 'grants.0.scopeId', message: '请选择所属农户' });
+  expect(firstIssue(addPersonSchema, { name: '王五', grants: [{ role: 'villager' }] })).toEqual({
+    path: 'grants.0.scopeId',
+    message: '请选择所属农户',
+  });
   expect(firstIssue(addPersonSchema, { name: '王五', grants: [{ role: 'king' }] }).message).toBe('角色不正确');
   expect(firstIssue(addPersonSchema, { name: '王五', grants: [] }).message).toBe('请至少选择一个角色');
   expect(addPersonSchema.safeParse({ name: '王五', grants: [{ role: 'visitor' }] }).success).toBe(true);
@@ -56,12 +70,19 @@ it('acceptInvite normalises the code and refuses junk in Chinese', () => {
 });
 
 it('reassignment needs a reason and two different visitors', () => {
-  expect(firstIssue(reassignHouseholdsSchema, { householdIds: ['h1'], fromVisitorPersonId: 'a', toVisitorPersonId: 'b' }).message).toBe('请填写原因');
-  expect(firstIssue(reassignHouseholdsSchema, { householdIds: ['h1'], fromVisitorPersonId: 'a', toVisitorPersonId: 'a', reason: '请假' })).toEqual({
+  expect(firstIssue(reassignHouseholdsSchema, { householdIds: ['h1'], fromVisitorPersonId: 'a', toVisitorPersonId: 'b' }).message).toBe(
+    '请填写原因',
+  );
+  expect(
+    firstIssue(reassignHouseholdsSchema, { householdIds: ['h1'], fromVisitorPersonId: 'a', toVisitorPersonId: 'a', reason: '请假' }),
+  ).toEqual({
     path: 'toVisitorPersonId',
     message: '新走访人与原走访人相同',
   });
-  expect(firstIssue(reassignHouseholdsSchema, { householdIds: ['h1', 'h1'], fromVisitorPersonId: 'a', toVisitorPersonId: 'b', reason: '请假' }).message).toBe('农户有重复');
+  expect(
+    firstIssue(reassignHouseholdsSchema, { householdIds: ['h1', 'h1'], fromVisitorPersonId: 'a', toVisitorPersonId: 'b', reason: '请假' })
+      .message,
+  ).toBe('农户有重复');
 });
 
 it('every refusal message is Chinese', () => {

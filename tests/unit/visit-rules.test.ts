@@ -1,9 +1,22 @@
 // The pure rules of the `visit` function: checklist answers, visit time, proof of presence, hazard state, tallies,
 // urgency and campaign edits. All instants are written with +08:00 so the suite holds in any host zone.
-import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_ID, WINTER_TEMPLATE_ID, checkAnswers, hazardCategory } from '../../server/domain/visit/checklist';
+import {
+  BUILT_IN_TEMPLATES,
+  DEFAULT_TEMPLATE_ID,
+  WINTER_TEMPLATE_ID,
+  checkAnswers,
+  hazardCategory,
+} from '../../server/domain/visit/checklist';
 import { CLOCK_SKEW_MS, visitInstant } from '../../server/domain/visit/visitTime';
 import { cardScene, distanceMeters, normalizeScene, presenceProofs } from '../../server/domain/visit/proof';
-import { claimProblem, deadlineDayOf, deadlineOf, deadlineProblem, hazardState, verifyProblem } from '../../server/domain/visit/hazardState';
+import {
+  claimProblem,
+  deadlineDayOf,
+  deadlineOf,
+  deadlineProblem,
+  hazardState,
+  verifyProblem,
+} from '../../server/domain/visit/hazardState';
 import { countNote, withVisit, type TallyKey } from '../../server/domain/visit/tally';
 import { byUrgency, mustVisitBy } from '../../server/domain/visit/duties';
 import { asCampaign, campaignPeriodAt, campaignProblem, closedPeriodProblem, periodState } from '../../server/domain/visit/campaignEdit';
@@ -21,7 +34,23 @@ describe('checklist (附件6)', () => {
   test('the default template covers seed 001, 三清三关, stoves and smoke alarms; the winter one adds seasonal items', () => {
     const keys = template.items.map((i) => i.key);
     expect(keys).toEqual(
-      expect.arrayContaining(['electricalWiring', 'gas', 'clutter', 'heating', 'curedMeat', 'ebikeCharging', 'passageClear', 'balconyClear', 'kitchenClear', 'powerOff', 'gasOff', 'doorsWindowsClosed', 'stove', 'smokeAlarmInstalled', 'smokeAlarmTested']),
+      expect.arrayContaining([
+        'electricalWiring',
+        'gas',
+        'clutter',
+        'heating',
+        'curedMeat',
+        'ebikeCharging',
+        'passageClear',
+        'balconyClear',
+        'kitchenClear',
+        'powerOff',
+        'gasOff',
+        'doorsWindowsClosed',
+        'stove',
+        'smokeAlarmInstalled',
+        'smokeAlarmTested',
+      ]),
     );
     expect(new Set(keys).size).toBe(keys.length);
     const winter = BUILT_IN_TEMPLATES.find((t) => t._id === WINTER_TEMPLATE_ID)!;
@@ -32,11 +61,26 @@ describe('checklist (附件6)', () => {
 
   test('an item outside the template, too many photos, a deadline before today', () => {
     expect(checkAnswers(template, [{ key: 'gas', answer: 'ok' }], '2025-01-10')).toBeNull();
-    expect(checkAnswers(template, [{ key: 'gas', answer: 'ok' }, { key: 'nope', answer: 'ok' }], '2025-01-10')).toMatchObject({ code: 'CHECKLIST_ITEM_UNKNOWN', field: 'answers.1.key' });
+    expect(
+      checkAnswers(
+        template,
+        [
+          { key: 'gas', answer: 'ok' },
+          { key: 'nope', answer: 'ok' },
+        ],
+        '2025-01-10',
+      ),
+    ).toMatchObject({ code: 'CHECKLIST_ITEM_UNKNOWN', field: 'answers.1.key' });
     const photos = Array.from({ length: 10 }, (_, i) => `p${i}`);
-    expect(checkAnswers(template, [{ key: 'gas', answer: 'hazard', note: 'x', deadline: '2025-01-12', photos }], '2025-01-10')?.code).toBe('TOO_MANY_PHOTOS');
-    expect(checkAnswers(template, [{ key: 'gas', answer: 'hazard', note: 'x', deadline: '2025-01-12', photos: photos.slice(1) }], '2025-01-10')).toBeNull();
-    expect(checkAnswers(template, [{ key: 'gas', answer: 'hazard', note: 'x', deadline: '2025-01-09' }], '2025-01-10')?.code).toBe('DEADLINE_IN_PAST');
+    expect(checkAnswers(template, [{ key: 'gas', answer: 'hazard', note: 'x', deadline: '2025-01-12', photos }], '2025-01-10')?.code).toBe(
+      'TOO_MANY_PHOTOS',
+    );
+    expect(
+      checkAnswers(template, [{ key: 'gas', answer: 'hazard', note: 'x', deadline: '2025-01-12', photos: photos.slice(1) }], '2025-01-10'),
+    ).toBeNull();
+    expect(checkAnswers(template, [{ key: 'gas', answer: 'hazard', note: 'x', deadline: '2025-01-09' }], '2025-01-10')?.code).toBe(
+      'DEADLINE_IN_PAST',
+    );
     expect(checkAnswers(template, [{ key: 'gas', answer: 'hazard', note: 'x', deadline: '2025-01-10' }], '2025-01-10')).toBeNull();
   });
 });
@@ -57,7 +101,11 @@ describe('visit time (48 h offline window, 5 min skew)', () => {
   });
 
   test('a device up to 5 minutes ahead is believed (clamped to now); more is a future time', () => {
-    expect(visitInstant(now, { offline: true, deviceTime: new Date(now.getTime() + CLOCK_SKEW_MS) }, 48)).toEqual({ ok: true, at: now, offline: true });
+    expect(visitInstant(now, { offline: true, deviceTime: new Date(now.getTime() + CLOCK_SKEW_MS) }, 48)).toEqual({
+      ok: true,
+      at: now,
+      offline: true,
+    });
     const future = visitInstant(now, { offline: true, deviceTime: new Date(now.getTime() + CLOCK_SKEW_MS + 1) }, 48);
     expect(future.ok ? '' : future.problem.code).toBe('FUTURE_TIME');
   });
@@ -88,7 +136,10 @@ describe('proof of presence', () => {
   test('card of this household, GPS within 200 m, or nothing (flagged later)', () => {
     const home = { latitude: 27.7, longitude: 110.6 };
     const base = { householdId: hex, householdLocation: home, secret: '' };
-    expect(presenceProofs({ ...base, cardQrScene: cardScene(hex, ''), location: { latitude: 27.7015, longitude: 110.6 } })).toEqual({ ok: true, proofs: ['cardQr', 'gps'] });
+    expect(presenceProofs({ ...base, cardQrScene: cardScene(hex, ''), location: { latitude: 27.7015, longitude: 110.6 } })).toEqual({
+      ok: true,
+      proofs: ['cardQr', 'gps'],
+    });
     expect(presenceProofs({ ...base, location: { latitude: 27.7019, longitude: 110.6 } })).toEqual({ ok: true, proofs: [] });
     expect(presenceProofs({ ...base, householdLocation: null, location: home })).toEqual({ ok: true, proofs: [] });
     const other = presenceProofs({ ...base, cardQrScene: cardScene('b'.repeat(32), '') });
@@ -107,8 +158,14 @@ describe('hazard state', () => {
   test('an unverified hazard is overdue only after deadline + 3 days; a verified one never', () => {
     expect(hazardState({ status: 'open', deadline }, at('2025-03-13T23:59:59+08:00')).overdue).toBe(false);
     expect(hazardState({ status: 'rectificationClaimed', deadline }, at('2025-03-14T00:00:00+08:00')).overdue).toBe(true);
-    expect(hazardState({ status: 'notRectified', deadline }, at('2025-03-20T00:00:00+08:00'))).toMatchObject({ unverified: true, overdue: true });
-    expect(hazardState({ status: 'verified', deadline }, at('2025-04-01T00:00:00+08:00'))).toMatchObject({ unverified: false, overdue: false });
+    expect(hazardState({ status: 'notRectified', deadline }, at('2025-03-20T00:00:00+08:00'))).toMatchObject({
+      unverified: true,
+      overdue: true,
+    });
+    expect(hazardState({ status: 'verified', deadline }, at('2025-04-01T00:00:00+08:00'))).toMatchObject({
+      unverified: false,
+      overdue: false,
+    });
   });
 
   test('who may move it where', () => {
@@ -126,7 +183,8 @@ describe('hazard state', () => {
 describe('tally', () => {
   const key: TallyKey = { _id: 'c:2024-12:h1', townshipId: 't', campaignId: 'c', periodKey: '2024-12', householdId: 'h1' };
   const now = at('2024-12-31T12:00:00+08:00');
-  const add = (prev: ReturnType<typeof withVisit> | null, id: string, iso: string) => withVisit(prev, key, { visitId: id, visitorPersonId: 'v', at: at(iso) }, dec, rules, now);
+  const add = (prev: ReturnType<typeof withVisit> | null, id: string, iso: string) =>
+    withVisit(prev, key, { visitId: id, visitorPersonId: 'v', at: at(iso) }, dec, rules, now);
 
   test('counts once per CST day and minGapDays apart, re-sorting a late arrival', () => {
     let t = add(null, 'a', '2024-12-02T09:00:00+08:00');
@@ -149,12 +207,15 @@ describe('tally', () => {
 
   test('explains why a visit did not count', () => {
     const t = add(add(null, 'a', '2024-12-02T09:00:00+08:00'), 'b', '2024-12-06T09:00:00+08:00');
-    const note = (assigned: boolean, counted: boolean, iso: string) => countNote({ periodLabel: '2024年12月', assigned, counted, tally: t, visitAt: at(iso), rules });
+    const note = (assigned: boolean, counted: boolean, iso: string) =>
+      countNote({ periodLabel: '2024年12月', assigned, counted, tally: t, visitAt: at(iso), rules });
     expect(note(true, false, '2024-12-06T09:00:00+08:00')).toBe('与2024-12-02已计入的走访间隔不足7天，本次走访不计入');
     expect(note(true, false, '2024-12-02T20:00:00+08:00')).toBe('同一天对同一户的多次走访只计一次');
     expect(note(false, false, '2024-12-20T09:00:00+08:00')).toContain('不是该户的走访人');
     expect(note(true, true, '2024-12-02T09:00:00+08:00')).toBe('本次走访已计入2024年12月的走访次数');
-    expect(countNote({ periodLabel: null, assigned: true, counted: false, tally: null, visitAt: now, rules: null })).toContain('不在任何行动时段');
+    expect(countNote({ periodLabel: null, assigned: true, counted: false, tally: null, visitAt: now, rules: null })).toContain(
+      '不在任何行动时段',
+    );
   });
 });
 
@@ -178,8 +239,12 @@ describe('urgency', () => {
   });
 
   test('the last day to start: two rounds 7 days apart must start a week before the month ends', () => {
-    expect(mustVisitBy({ householdId: 'h', counted: 0, needed: 2, nextCountableDay: '2024-12-01', atRisk: false }, dec, rules)).toBe('2024-12-24');
-    expect(mustVisitBy({ householdId: 'h', counted: 1, needed: 2, nextCountableDay: '2024-12-09', atRisk: false }, dec, rules)).toBe('2024-12-31');
+    expect(mustVisitBy({ householdId: 'h', counted: 0, needed: 2, nextCountableDay: '2024-12-01', atRisk: false }, dec, rules)).toBe(
+      '2024-12-24',
+    );
+    expect(mustVisitBy({ householdId: 'h', counted: 1, needed: 2, nextCountableDay: '2024-12-09', atRisk: false }, dec, rules)).toBe(
+      '2024-12-31',
+    );
     expect(mustVisitBy({ householdId: 'h', counted: 2, needed: 2, nextCountableDay: null, atRisk: false }, dec, rules)).toBeNull();
   });
 
@@ -197,7 +262,10 @@ describe('urgency', () => {
 });
 
 describe('campaign edits', () => {
-  const record = (over: Partial<CampaignRecord> = {}): CampaignRecord => ({ ...presetCampaignRecord('t1', 'seed001', { active: true, now: at('2024-11-18T09:00:00+08:00') }), ...over });
+  const record = (over: Partial<CampaignRecord> = {}): CampaignRecord => ({
+    ...presetCampaignRecord('t1', 'seed001', { active: true, now: at('2024-11-18T09:00:00+08:00') }),
+    ...over,
+  });
 
   test('presets become valid records with deterministic ids and phases', () => {
     for (const key of PRESET_KEYS) {
@@ -223,7 +291,13 @@ describe('campaign edits', () => {
     expect(closedPeriodProblem(r, withQuota('2024-12', 3), now)?.code).toBe('PERIOD_CLOSED');
     expect(closedPeriodProblem(r, withQuota('first-round', 2), now)?.code).toBe('PERIOD_CLOSED');
     expect(closedPeriodProblem(r, withQuota('2025-01', 3), now)).toBeNull();
-    expect(closedPeriodProblem(r, r.periods.filter((p) => p.key !== '2024-12'), now)?.code).toBe('PERIOD_CLOSED');
+    expect(
+      closedPeriodProblem(
+        r,
+        r.periods.filter((p) => p.key !== '2024-12'),
+        now,
+      )?.code,
+    ).toBe('PERIOD_CLOSED');
     expect(closedPeriodProblem(r, r.periods, now)).toBeNull();
     expect(periodState(r, r.periods[1], now)).toBe('closed');
     expect(periodState(r, r.periods[0], now)).toBe('ended');
@@ -234,8 +308,14 @@ describe('campaign edits', () => {
   test('the active campaign whose period contains the instant', () => {
     const seed = record();
     const other = { ...presetCampaignRecord('t1', 'winter2026', { active: true, now: at('2026-11-01T00:00:00+08:00') }) };
-    expect(campaignPeriodAt([other, seed], at('2024-12-31T23:30:00+08:00'))).toMatchObject({ record: { _id: seed._id }, period: { key: '2024-12' } });
-    expect(campaignPeriodAt([other, seed], at('2027-01-01T00:30:00+08:00'))).toMatchObject({ record: { _id: other._id }, period: { key: '2027-01' } });
+    expect(campaignPeriodAt([other, seed], at('2024-12-31T23:30:00+08:00'))).toMatchObject({
+      record: { _id: seed._id },
+      period: { key: '2024-12' },
+    });
+    expect(campaignPeriodAt([other, seed], at('2027-01-01T00:30:00+08:00'))).toMatchObject({
+      record: { _id: other._id },
+      period: { key: '2027-01' },
+    });
     expect(campaignPeriodAt([other, seed], at('2025-06-01T00:00:00+08:00'))).toBeNull();
   });
 });

@@ -1,11 +1,23 @@
-import { SEED_001_CAMPAIGN, WINTER_2026_CAMPAIGN, periodAt, remedyDeadline, validateCampaign, knockCampaignPreset } from '../../server/domain/quota/campaign';
+import {
+  SEED_001_CAMPAIGN,
+  WINTER_2026_CAMPAIGN,
+  periodAt,
+  remedyDeadline,
+  validateCampaign,
+  knockCampaignPreset,
+} from '../../server/domain/quota/campaign';
 import { countedVisits, householdProgress, type AssignmentFact, type VisitFact } from '../../server/domain/quota/visitQuota';
 
 const rules = SEED_001_CAMPAIGN.rules;
 const dec = SEED_001_CAMPAIGN.periods.find((p) => p.key === '2024-12')!;
 const always: AssignmentFact[] = [{ visitorId: 'v1', householdId: 'h1', validFrom: new Date('2024-11-01T00:00:00+08:00'), validTo: null }];
 let seq = 0;
-const visit = (at: string, visitorId = 'v1', householdId = 'h1'): VisitFact => ({ id: `x${++seq}`, householdId, visitorId, at: new Date(at) });
+const visit = (at: string, visitorId = 'v1', householdId = 'h1'): VisitFact => ({
+  id: `x${++seq}`,
+  householdId,
+  visitorId,
+  at: new Date(at),
+});
 
 describe('campaign presets (seed 001)', () => {
   test('first round to 2024-11-30 with quota 1, then December to March with quota 2', () => {
@@ -49,7 +61,12 @@ describe('counting visits', () => {
   });
 
   test('the month boundary is CST midnight', () => {
-    const counted = countedVisits([visit('2024-12-20T10:00:00+08:00'), visit('2024-12-31T23:30:00+08:00'), visit('2025-01-01T00:30:00+08:00')], always, dec, rules);
+    const counted = countedVisits(
+      [visit('2024-12-20T10:00:00+08:00'), visit('2024-12-31T23:30:00+08:00'), visit('2025-01-01T00:30:00+08:00')],
+      always,
+      dec,
+      rules,
+    );
     expect(counted.map((v) => v.at.toISOString())).toEqual(['2024-12-20T02:00:00.000Z', '2024-12-31T15:30:00.000Z']);
   });
 
@@ -69,7 +86,13 @@ describe('counting visits', () => {
 
   test('progress: counted/needed, the next day a visit can count, and risk', () => {
     const counted = countedVisits([visit('2024-12-20T10:00:00+08:00')], always, dec, rules);
-    expect(householdProgress('h1', counted, dec, rules, '2024-12-21')).toEqual({ householdId: 'h1', counted: 1, needed: 2, nextCountableDay: '2024-12-27', atRisk: false });
+    expect(householdProgress('h1', counted, dec, rules, '2024-12-21')).toEqual({
+      householdId: 'h1',
+      counted: 1,
+      needed: 2,
+      nextCountableDay: '2024-12-27',
+      atRisk: false,
+    });
     expect(householdProgress('h1', [], dec, rules, '2024-12-26')).toMatchObject({ nextCountableDay: '2024-12-26', atRisk: true });
     expect(householdProgress('h1', [], dec, rules, '2024-12-24')).toMatchObject({ nextCountableDay: '2024-12-24', atRisk: false });
   });

@@ -25,11 +25,19 @@ import type {
 import type { PageRequest } from '../org';
 
 export interface EscalationContract {
-  runEscalation: ServerAction<NoFields, EscalationRunSummary, 'timer: the hourly ladder timer runs it; the office may start it by hand for a catch-up (tests, scenarios)'>;
+  runEscalation: ServerAction<
+    NoFields,
+    EscalationRunSummary,
+    'timer: the hourly ladder timer runs it; the office may start it by hand for a catch-up (tests, scenarios)'
+  >;
   listNotices: PageAction<ListNoticesRequest, NoticePage>;
   getNotice: PageAction<NoticeIdRequest, NoticeView>;
   publishNotice: PageAction<NoticeIdRequest, NoticeView>;
-  periodStages: ServerAction<NoFields, PeriodStageView[], 'script: the demo prints where each period stands; pages get the same stages with listNotices and myCases'>;
+  periodStages: ServerAction<
+    NoFields,
+    PeriodStageView[],
+    'script: the demo prints where each period stands; pages get the same stages with listNotices and myCases'
+  >;
   myCases: PageAction<PageRequest, CasePage>;
   listCases: PageAction<ListCasesRequest, CaseListPage>;
   getCase: PageAction<CaseIdRequest, CaseView>;

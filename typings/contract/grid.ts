@@ -20,5 +20,9 @@ export interface GridContract {
   confirmContact: PageAction<ConfirmContactRequest, ContactConfirmation>;
   fileWeeklyReport: PageAction<FileWeeklyReportRequest, WeeklyReportFiled>;
   villageWeek: PageAction<VillageWeekRequest, VillageWeek>;
-  runWeeklyClose: ServerAction<NoFields, WeeklyCloseSummary, 'timer: the weeklyClose timer runs it; the office may start it by hand for a catch-up (tests)'>;
+  runWeeklyClose: ServerAction<
+    NoFields,
+    WeeklyCloseSummary,
+    'timer: the weeklyClose timer runs it; the office may start it by hand for a catch-up (tests)'
+  >;
 }

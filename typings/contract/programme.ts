@@ -20,12 +20,32 @@ import type {
 
 export interface ProgrammeContract {
   addElderly: PageAction<AddElderlyRequest, ElderlyEntryView>;
-  updateElderly: ServerAction<UpdateElderlyRequest, ElderlyEntryView, 'no page yet: the registry page adds and lists entries; editing one is tested through the function'>;
+  updateElderly: ServerAction<
+    UpdateElderlyRequest,
+    ElderlyEntryView,
+    'no page yet: the registry page adds and lists entries; editing one is tested through the function'
+  >;
   listElderly: PageAction<ListElderlyRequest, ElderlyPage>;
-  recordHelperContact: ServerAction<RecordHelperContactRequest, HelperContactRecorded, 'no page yet: the helper page is not built; the helperContact timer reminds silent helpers and the tests record contacts'>;
-  addCompound: ServerAction<AddCompoundRequest, CompoundView, 'no page yet: the compound ledger page lists; entries are added through the function (tests)'>;
-  updateCompound: ServerAction<UpdateCompoundRequest, CompoundView, 'no page yet: the compound ledger page lists; entries are updated through the function (tests)'>;
+  recordHelperContact: ServerAction<
+    RecordHelperContactRequest,
+    HelperContactRecorded,
+    'no page yet: the helper page is not built; the helperContact timer reminds silent helpers and the tests record contacts'
+  >;
+  addCompound: ServerAction<
+    AddCompoundRequest,
+    CompoundView,
+    'no page yet: the compound ledger page lists; entries are added through the function (tests)'
+  >;
+  updateCompound: ServerAction<
+    UpdateCompoundRequest,
+    CompoundView,
+    'no page yet: the compound ledger page lists; entries are updated through the function (tests)'
+  >;
   listCompounds: PageAction<ListCompoundsRequest, CompoundList>;
   listCompoundTasks: PageAction<{ year?: number }, CompoundTaskList>;
-  setTaskStatus: ServerAction<SetTaskStatusRequest, CompoundTaskView, 'no page yet: the task list page only reads; task status is set through the function (tests)'>;
+  setTaskStatus: ServerAction<
+    SetTaskStatusRequest,
+    CompoundTaskView,
+    'no page yet: the task list page only reads; task status is set through the function (tests)'
+  >;
 }

@@ -12,7 +12,8 @@ import type {
   SetCalendarOverrideRequest,
 } from '../schedule';
 
-type NoDueDatesPage = 'no page yet: the office due-date page is not built; the dueReminders timer sends the reminders and the function tests cover the actions';
+type NoDueDatesPage =
+  'no page yet: the office due-date page is not built; the dueReminders timer sends the reminders and the function tests cover the actions';
 
 export interface ScheduleContract {
   listDueDates: ServerAction<ListDueDatesRequest, DueDates, NoDueDatesPage>;

@@ -33,7 +33,8 @@ Component({
     async onAddPhotos() {
       const photos = this.data.photos as LocalPhoto[];
       const added = await choosePhotos(this.data.maxPhotos - photos.length);
-      if (added.length) this.triggerEvent('change', { photos: [...(this.data.photos as LocalPhoto[]), ...added].slice(0, this.data.maxPhotos) });
+      if (added.length)
+        this.triggerEvent('change', { photos: [...(this.data.photos as LocalPhoto[]), ...added].slice(0, this.data.maxPhotos) });
     },
 
     onRemovePhoto(e: Dataset<{ index: number }>) {

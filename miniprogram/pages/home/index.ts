@@ -47,7 +47,13 @@ Component({
         this.setData({ state: 'join', openid: view.openid, name: '', township: '', tiles: [], shortcuts: shortcutsFor([]) });
         return;
       }
-      this.setData({ state: 'member', name: view.name, township: view.township, tiles: view.tiles, shortcuts: shortcutsFor(view.tiles.map((t) => t.role)) });
+      this.setData({
+        state: 'member',
+        name: view.name,
+        township: view.township,
+        tiles: view.tiles,
+        shortcuts: shortcutsFor(view.tiles.map((t) => t.role)),
+      });
     },
 
     onRetry() {

@@ -10,7 +10,13 @@ import { pagedListBehavior } from '../../behaviors/pagedList';
 import { acceptedKeys, SUBSCRIBE_TEMPLATES } from './subscribeTemplates';
 import { mapOk } from '../../behaviors/loadState';
 
-const KIND_LABELS: Record<InboxItemView['kind'], string> = { reminder: '提醒', notice: '通报', case: '约谈', weeklyContact: '每周联络', hazard: '隐患' };
+const KIND_LABELS: Record<InboxItemView['kind'], string> = {
+  reminder: '提醒',
+  notice: '通报',
+  case: '约谈',
+  weeklyContact: '每周联络',
+  hazard: '隐患',
+};
 const CST_MS = 8 * 3600_000;
 
 interface Row {
@@ -28,7 +34,14 @@ function when(iso: string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
-const rowOf = (i: InboxItemView): Row => ({ id: i.id, kindLabel: KIND_LABELS[i.kind] ?? '消息', title: i.title, body: i.body, when: when(i.createdAt), unread: !i.readAt });
+const rowOf = (i: InboxItemView): Row => ({
+  id: i.id,
+  kindLabel: KIND_LABELS[i.kind] ?? '消息',
+  title: i.title,
+  body: i.body,
+  when: when(i.createdAt),
+  unread: !i.readAt,
+});
 
 Component({
   behaviors: [largeTextBehavior, pagedListBehavior],

@@ -16,8 +16,7 @@ export interface RoleTile {
 
 export type HomeView =
   /** openid: shown as 我的标识 so the township's IT contact can bootstrap or look up this phone */
-  | { bound: false; openid: string }
-  | { bound: true; name: string; township: string; tiles: RoleTile[] };
+  { bound: false; openid: string } | { bound: true; name: string; township: string; tiles: RoleTile[] };
 
 export async function loadHome(): Promise<Result<HomeView>> {
   const res = await callCloud('org', 'me');
@@ -55,7 +54,9 @@ export function cardSummary(card: HomeCard): string {
     case 'visitor':
       return `负责 ${card.assignedHouseholds} 户` + (card.villages.length ? ` · ${card.villages.map((v) => v.name).join('、')}` : '');
     case 'liaison':
-      return `${card.grids} 个网格 · ${card.households} 户` + (card.unassignedHouseholds ? ` · ${card.unassignedHouseholds} 户未分配走访人` : '');
+      return (
+        `${card.grids} 个网格 · ${card.households} 户` + (card.unassignedHouseholds ? ` · ${card.unassignedHouseholds} 户未分配走访人` : '')
+      );
     case 'office':
       return `${card.villages} 个村 · ${card.grids} 个网格 · ${card.households} 户 · ${card.visitors} 名走访人`;
     case 'discipline':

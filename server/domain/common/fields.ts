@@ -15,11 +15,7 @@ export const text = (label: string, max: number) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过${max}个字`);
 
-export const reason = z
-  .string({ error: '请填写原因' })
-  .trim()
-  .min(2, '请填写原因（至少2个字）')
-  .max(200, '原因不能超过200个字');
+export const reason = z.string({ error: '请填写原因' }).trim().min(2, '请填写原因（至少2个字）').max(200, '原因不能超过200个字');
 
 export const pageFields = {
   page: z.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码从1开始').default(1),
@@ -38,4 +34,7 @@ export const cstDayField = (label: string) =>
     .string({ error: `请填写${label}` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式不正确（如 2024-06-30）`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, `${label}不是有效日期`);
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
+      `${label}不是有效日期`,
+    );

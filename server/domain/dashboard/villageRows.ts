@@ -33,7 +33,10 @@ export function villageRow(input: VillageInputs, period: Period | undefined): Vi
     householdsHeld: held.length,
     completionPct: period ? pct(done, held.length) : null,
     overdueVisitors: [...visitors].filter((v) => input.visitorsWithOpenCases.has(v)).length,
-    weeklyContactPct: pct(input.activeHouseholdIds.filter((h) => input.contactedHouseholdIds.has(h)).length, input.activeHouseholdIds.length),
+    weeklyContactPct: pct(
+      input.activeHouseholdIds.filter((h) => input.contactedHouseholdIds.has(h)).length,
+      input.activeHouseholdIds.length,
+    ),
     hazards: {
       found: input.hazards?.found ?? 0,
       rectified: input.hazards?.rectified ?? 0,

@@ -33,13 +33,26 @@ export function householdShort(s: HouseholdStanding, address: string): Household
     counted: s.periodCounted + s.remedyCounted,
     needed: s.needed,
     missing: s.missing,
-    visits: s.counted.map((v) => ({ visitId: v.id, at: v.at, proofs: v.proofs as HouseholdShort['visits'][number]['proofs'], offline: v.offline })),
+    visits: s.counted.map((v) => ({
+      visitId: v.id,
+      at: v.at,
+      proofs: v.proofs as HouseholdShort['visits'][number]['proofs'],
+      offline: v.offline,
+    })),
   };
 }
 
-const missingText = (households: Pick<HouseholdShort, 'address' | 'missing'>[]) => households.map((h) => `${h.address}（差${h.missing}次）`).join('、');
+const missingText = (households: Pick<HouseholdShort, 'address' | 'missing'>[]) =>
+  households.map((h) => `${h.address}（差${h.missing}次）`).join('、');
 
-export function reminder(campaign: CampaignRef, period: Period, visitorPersonId: string, offsetDays: number, households: HouseholdShort[], now: Date): { record: ReminderRecord; message: InboxEntry } {
+export function reminder(
+  campaign: CampaignRef,
+  period: Period,
+  visitorPersonId: string,
+  offsetDays: number,
+  households: HouseholdShort[],
+  now: Date,
+): { record: ReminderRecord; message: InboxEntry } {
   const id = reminderId(campaign._id, period.key, visitorPersonId, offsetDays);
   const end = lastMinute(periodEndInstant(period));
   return {
@@ -123,7 +136,12 @@ export function draftCase(campaign: CampaignRef, period: Period, line: NoticeLin
   };
 }
 
-export function interviewCase(notice: CaseRecord, stillShort: HouseholdShort[], evidence: NonNullable<CaseRecord['evidence']>, now: Date): CaseRecord {
+export function interviewCase(
+  notice: CaseRecord,
+  stillShort: HouseholdShort[],
+  evidence: NonNullable<CaseRecord['evidence']>,
+  now: Date,
+): CaseRecord {
   return {
     ...notice,
     _id: caseId('interview', notice.campaignId, notice.periodKey, notice.visitorPersonId),

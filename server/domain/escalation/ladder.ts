@@ -29,7 +29,10 @@ export function heldAtPeriodEnd(assignments: AssignmentFact[], period: Period, e
 }
 
 /** Every visitor with at least one held household still missing visits, from the households' standings. */
-export function shortfalls<S extends Pick<HouseholdStanding, 'householdId' | 'missing'>>(held: HeldHousehold[], standings: ReadonlyMap<string, S>): Shortfall<S>[] {
+export function shortfalls<S extends Pick<HouseholdStanding, 'householdId' | 'missing'>>(
+  held: HeldHousehold[],
+  standings: ReadonlyMap<string, S>,
+): Shortfall<S>[] {
   const byVisitor = new Map<string, Shortfall<S>>();
   for (const h of held) {
     const s = standings.get(h.householdId);

@@ -49,7 +49,15 @@ export interface CaseRecord {
   /** interview cases: the evidence pack, frozen at referral */
   evidence: null | {
     households: HouseholdShort[];
-    visits: { visitId: string; householdId: string; at: Date; proofs: ProofKind[]; photos: string[]; location: GeoPoint | null; offline: boolean }[];
+    visits: {
+      visitId: string;
+      householdId: string;
+      at: Date;
+      proofs: ProofKind[];
+      photos: string[];
+      location: GeoPoint | null;
+      offline: boolean;
+    }[];
     reminders: { reminderId: string; sentAt: Date; offsetDays: number }[];
     noticeId: string;
     noticePublishedAt: Date | null;

@@ -13,7 +13,10 @@ const compositeId = (label: string) =>
 const isoInstant = (label: string) =>
   z
     .string({ error: `请填写${label}` })
-    .refine((s) => !Number.isNaN(Date.parse(s)) && /[zZ]|[+-]\d{2}:?\d{2}$/.test(s), `${label}格式不正确（需带时区，如 2025-01-10T09:00:00+08:00）`);
+    .refine(
+      (s) => !Number.isNaN(Date.parse(s)) && /[zZ]|[+-]\d{2}:?\d{2}$/.test(s),
+      `${label}格式不正确（需带时区，如 2025-01-10T09:00:00+08:00）`,
+    );
 
 export const runEscalationSchema = z.object({});
 export const listNoticesSchema = z.object({
@@ -25,12 +28,22 @@ export const getNoticeSchema = z.object({ noticeId: compositeId('通报') });
 export const myCasesSchema = z.object({ ...pageFields });
 export const listCasesSchema = z.object({
   level: z.enum(['notice', 'interview'], { error: '案件类型不正确' }).default('interview'),
-  status: z.enum(['draft', 'open', 'remedied', 'escalated', 'exempted', 'withdrawn', 'scheduled', 'closed', 'active'], { error: '案件状态不正确' }).default('active'),
+  status: z
+    .enum(['draft', 'open', 'remedied', 'escalated', 'exempted', 'withdrawn', 'scheduled', 'closed', 'active'], { error: '案件状态不正确' })
+    .default('active'),
   ...pageFields,
 });
 export const getCaseSchema = z.object({ caseId: compositeId('案件') });
-export const scheduleInterviewSchema = z.object({ caseId: compositeId('案件'), scheduledAt: isoInstant('约谈时间'), place: text('约谈地点', 50) });
-export const recordInterviewSchema = z.object({ caseId: compositeId('案件'), outcome: text('约谈记录', 2000), conclusion: text('约谈结论', 200) });
+export const scheduleInterviewSchema = z.object({
+  caseId: compositeId('案件'),
+  scheduledAt: isoInstant('约谈时间'),
+  place: text('约谈地点', 50),
+});
+export const recordInterviewSchema = z.object({
+  caseId: compositeId('案件'),
+  outcome: text('约谈记录', 2000),
+  conclusion: text('约谈结论', 200),
+});
 export const closeCaseSchema = z.object({ caseId: compositeId('案件') });
 export const exemptVisitorSchema = z.object({ campaignId: id('行动'), periodKey: id('周期'), visitorPersonId: id('走访人'), reason });
 export const publishNoticeSchema = z.object({ noticeId: compositeId('通报') });
@@ -48,4 +61,7 @@ export const ruleObjectionSchema = z.object({
   upheld: z.boolean({ error: '请选择申辩是否成立' }),
   reason,
 });
-export const listObjectionsSchema = z.object({ status: z.enum(['pending', 'upheld', 'rejected'], { error: '申辩状态不正确' }).default('pending'), ...pageFields });
+export const listObjectionsSchema = z.object({
+  status: z.enum(['pending', 'upheld', 'rejected'], { error: '申辩状态不正确' }).default('pending'),
+  ...pageFields,
+});

@@ -38,7 +38,10 @@ export function householdStanding(
   const end = periodEndInstant(period);
   const inPeriod = countedBetween(own, assignments, periodStartInstant(period), end, rules) as StandingVisitFact[];
   const shortAfterPeriod = Math.max(0, period.quota - inPeriod.length);
-  const remedy = (countedBetween(own, assignments, end, remedyUntil ?? new Date(8.64e15), rules) as StandingVisitFact[]).slice(0, shortAfterPeriod);
+  const remedy = (countedBetween(own, assignments, end, remedyUntil ?? new Date(8.64e15), rules) as StandingVisitFact[]).slice(
+    0,
+    shortAfterPeriod,
+  );
   return {
     householdId,
     needed: period.quota,

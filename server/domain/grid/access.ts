@@ -17,7 +17,11 @@ export function canReadGridWeek(grants: readonly RoleGrant[], townshipId: string
   return isOffice(grants, townshipId) || liaisonVillageIds(grants).includes(grid.villageId) || leadsGrid(grants, grid._id);
 }
 
-export function canReadVillageWeek(grants: readonly RoleGrant[], townshipId: string, village: { _id: string; townshipId: string }): boolean {
+export function canReadVillageWeek(
+  grants: readonly RoleGrant[],
+  townshipId: string,
+  village: { _id: string; townshipId: string },
+): boolean {
   if (village.townshipId !== townshipId) return false;
   return isOffice(grants, townshipId) || liaisonVillageIds(grants).includes(village._id);
 }

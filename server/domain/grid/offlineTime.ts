@@ -6,13 +6,13 @@ export const OFFLINE_WINDOW_MS = 48 * 3600_000;
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export type ResolvedTime =
-  | { ok: true; at: Date; offline: boolean }
-  | { ok: false; code: 'OFFLINE_TOO_LATE' | 'FUTURE_TIME'; message: string };
+  { ok: true; at: Date; offline: boolean } | { ok: false; code: 'OFFLINE_TOO_LATE' | 'FUTURE_TIME'; message: string };
 
 export function resolveEventTime(now: Date, deviceTime?: Date | null): ResolvedTime {
   if (!deviceTime) return { ok: true, at: now, offline: false };
   const lag = now.getTime() - deviceTime.getTime();
   if (lag < -CLOCK_SKEW_MS) return { ok: false, code: 'FUTURE_TIME', message: '记录时间晚于当前时间，请检查手机时间设置后重试' };
-  if (lag > OFFLINE_WINDOW_MS) return { ok: false, code: 'OFFLINE_TOO_LATE', message: '离线记录已超过48小时，不能再补报；请重新联络后当场确认' };
+  if (lag > OFFLINE_WINDOW_MS)
+    return { ok: false, code: 'OFFLINE_TOO_LATE', message: '离线记录已超过48小时，不能再补报；请重新联络后当场确认' };
   return { ok: true, at: lag < 0 ? now : deviceTime, offline: true };
 }

@@ -88,5 +88,7 @@ export function weeklyCloseStateId(townshipId: string): string {
 }
 
 /** Inbox ids: one list per (week, village, liaison), one reminder per (week, grid, leader). */
-export const liaisonListInboxId = (weekKey: string, villageId: string, personId: string) => `weeklyClose:${weekKey}:${villageId}:${personId}`;
-export const leaderReminderInboxId = (weekKey: string, gridId: string, personId: string) => `weeklyContact:${weekKey}:${gridId}:${personId}`;
+export const liaisonListInboxId = (weekKey: string, villageId: string, personId: string) =>
+  `weeklyClose:${weekKey}:${villageId}:${personId}`;
+export const leaderReminderInboxId = (weekKey: string, gridId: string, personId: string) =>
+  `weeklyContact:${weekKey}:${gridId}:${personId}`;

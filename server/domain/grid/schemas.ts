@@ -17,7 +17,10 @@ const weekKey = z
 /** the phone's clock for something captured offline; an offset is required so the instant is unambiguous */
 const deviceTime = z
   .string({ error: '离线记录时间格式不正确' })
-  .refine((s) => /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)), '离线记录时间格式不正确（需带时区，如 2027-01-03T21:00:00+08:00）')
+  .refine(
+    (s) => /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)),
+    '离线记录时间格式不正确（需带时区，如 2027-01-03T21:00:00+08:00）',
+  )
   .transform((s) => new Date(s));
 
 const note = z.string({ error: '备注格式不正确' }).trim().max(200, '备注不能超过200个字');
@@ -25,7 +28,10 @@ const note = z.string({ error: '备注格式不正确' }).trim().max(200, '备�
 const day = z
   .string({ error: '整改期限格式不正确' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, '整改期限格式不正确（如 2027-01-10）')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, '整改期限不是有效日期');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
+    '整改期限不是有效日期',
+  );
 
 const photoId = z.string({ error: '照片格式不正确' }).trim().min(1, '照片格式不正确').max(256, '照片格式不正确');
 
@@ -64,7 +70,8 @@ export const fileWeeklyReportSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.noRisk && v.hazards.length) ctx.addIssue({ code: 'custom', path: ['hazards'], message: '已选择“本周无风险”，不能同时填写隐患' });
-    if (!v.noRisk && !v.hazards.length) ctx.addIssue({ code: 'custom', path: ['hazards'], message: '请至少填写一条风险隐患，或选择“本周无风险”' });
+    if (!v.noRisk && !v.hazards.length)
+      ctx.addIssue({ code: 'custom', path: ['hazards'], message: '请至少填写一条风险隐患，或选择“本周无风险”' });
   });
 
 export const villageWeekSchema = z.object({ villageId: id('村').optional(), weekKey: weekKey.optional() });

@@ -1,5 +1,12 @@
 // Weekly-contact records shaped into what the pages render: ISO times, week labels, category labels.
-import type { ClosedResultView, HouseholdContactRow, ReportedHazardView, VillageGridWeek, WeekRef, WeeklyReportView } from '../../../typings/grid';
+import type {
+  ClosedResultView,
+  HouseholdContactRow,
+  ReportedHazardView,
+  VillageGridWeek,
+  WeekRef,
+  WeeklyReportView,
+} from '../../../typings/grid';
 import { isoWeekOf, type IsoWeek } from '../time/cst';
 import type { HouseholdRecord } from '../org/records';
 import type { WeeklyCloseResult, WeeklyContactRecord, WeeklyReport } from './records';
@@ -27,22 +34,24 @@ export function contactRow(h: HouseholdRecord, c: WeeklyContactRecord | undefine
   };
 }
 
-export function reportView(r: WeeklyReport, addresses: ReadonlyMap<string, string>, statuses: ReadonlyMap<string, string>): WeeklyReportView {
+export function reportView(
+  r: WeeklyReport,
+  addresses: ReadonlyMap<string, string>,
+  statuses: ReadonlyMap<string, string>,
+): WeeklyReportView {
   return {
     noRisk: r.noRisk,
-    hazards: r.hazards.map(
-      (h): ReportedHazardView => ({
-        hazardId: h.hazardId,
-        category: h.category,
-        categoryLabel: HAZARD_CATEGORIES[h.category] ?? h.category,
-        description: h.description,
-        householdId: h.householdId,
-        address: h.householdId ? (addresses.get(h.householdId) ?? null) : null,
-        photos: h.photos,
-        deadline: iso(h.deadline),
-        status: statuses.get(h.hazardId) ?? null,
-      }),
-    ),
+    hazards: r.hazards.map((h): ReportedHazardView => ({
+      hazardId: h.hazardId,
+      category: h.category,
+      categoryLabel: HAZARD_CATEGORIES[h.category] ?? h.category,
+      description: h.description,
+      householdId: h.householdId,
+      address: h.householdId ? (addresses.get(h.householdId) ?? null) : null,
+      photos: h.photos,
+      deadline: iso(h.deadline),
+      status: statuses.get(h.hazardId) ?? null,
+    })),
     at: iso(r.at),
     offline: r.offline,
     filedByName: r.filedByName,
@@ -53,7 +62,11 @@ export function closedView(c: WeeklyCloseResult | null | undefined): ClosedResul
   return c ? { complete: c.complete, contacted: c.contacted, total: c.total, reportFiled: c.reportFiled, closedAt: iso(c.closedAt) } : null;
 }
 
-export function villageGridWeek(grid: { _id: string; name: string }, leaderName: string | null, s: GridWeekStatus & { closed: boolean }): VillageGridWeek {
+export function villageGridWeek(
+  grid: { _id: string; name: string },
+  leaderName: string | null,
+  s: GridWeekStatus & { closed: boolean },
+): VillageGridWeek {
   return {
     gridId: grid._id,
     gridName: grid.name,

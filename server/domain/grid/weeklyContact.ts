@@ -31,10 +31,20 @@ export interface GridWeekStatus {
   missingHouseholdIds: string[];
 }
 
-export function gridWeekStatus(dueHouseholdIds: readonly string[], contactedHouseholdIds: ReadonlySet<string>, reportFiled: boolean): GridWeekStatus {
+export function gridWeekStatus(
+  dueHouseholdIds: readonly string[],
+  contactedHouseholdIds: ReadonlySet<string>,
+  reportFiled: boolean,
+): GridWeekStatus {
   const missing = dueHouseholdIds.filter((id) => !contactedHouseholdIds.has(id));
   const total = dueHouseholdIds.length;
-  return { contacted: total - missing.length, total, reportFiled, complete: missing.length === 0 && reportFiled, missingHouseholdIds: missing };
+  return {
+    contacted: total - missing.length,
+    total,
+    reportFiled,
+    complete: missing.length === 0 && reportFiled,
+    missingHouseholdIds: missing,
+  };
 }
 
 /** Whole percent, rounded down so an unfinished grid never shows 100; an empty grid has nobody left to contact. */
@@ -43,7 +53,11 @@ export function contactRate(contacted: number, total: number): number {
 }
 
 /** The line a liaison reads for an incomplete grid: `第2微网格（网格长 邓国平）：已联络3/12户，未上报风险` */
-export function shortfallLine(gridName: string, leaderName: string | null, s: Pick<GridWeekStatus, 'contacted' | 'total' | 'reportFiled'>): string {
+export function shortfallLine(
+  gridName: string,
+  leaderName: string | null,
+  s: Pick<GridWeekStatus, 'contacted' | 'total' | 'reportFiled'>,
+): string {
   const who = leaderName ? `网格长 ${leaderName}` : '未设网格长';
   const parts: string[] = [];
   if (s.contacted < s.total) parts.push(`已联络${s.contacted}/${s.total}户`);

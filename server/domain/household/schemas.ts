@@ -18,7 +18,13 @@ const answer = (label: string) => z.boolean({ error: `请回答“${label}”是
 
 export const selfCheckSchema = z.object({
   householdId,
-  answers: z.object(Object.fromEntries(SELF_CHECK_ITEMS.map((i) => [i.key, answer(i.label)])) as Record<(typeof SELF_CHECK_ITEMS)[number]['key'], z.ZodBoolean>, {
-    error: '请逐项回答“三清三关”自查',
-  }),
+  answers: z.object(
+    Object.fromEntries(SELF_CHECK_ITEMS.map((i) => [i.key, answer(i.label)])) as Record<
+      (typeof SELF_CHECK_ITEMS)[number]['key'],
+      z.ZodBoolean
+    >,
+    {
+      error: '请逐项回答“三清三关”自查',
+    },
+  ),
 });

@@ -36,5 +36,12 @@ export function openItems(answers: Record<SelfCheckKey, boolean>): SelfCheckKey[
 }
 
 export function selfCheckView(r: SelfCheckRecord, replaced = false): SelfCheckView {
-  return { day: r.day, householdId: r.householdId, answers: { ...r.answers }, open: openItems(r.answers), at: new Date(r.at).toISOString(), replaced };
+  return {
+    day: r.day,
+    householdId: r.householdId,
+    answers: { ...r.answers },
+    open: openItems(r.answers),
+    at: new Date(r.at).toISOString(),
+    replaced,
+  };
 }

@@ -96,7 +96,9 @@ export function decideRevoke(granter: Granter, personId: string, target: PlacedG
   if (!self.allowed) return self;
   if (!mayGrant(granter, target)) return refuse(`您无权撤销“${label(target)}”角色`);
   if (target.role !== 'visitor') return ALLOWED;
-  const whole = work.visitorGrants.every((g) => mayGrant(granter, g)) && work.assignedVillageIds.every((v) => mayManageAssignments(granter, target.townshipId, v));
+  const whole =
+    work.visitorGrants.every((g) => mayGrant(granter, g)) &&
+    work.assignedVillageIds.every((v) => mayManageAssignments(granter, target.townshipId, v));
   return whole ? ALLOWED : refuse('该走访人的角色或走访范围不全在您管理的村内，请由镇办公室撤销');
 }
 
@@ -104,7 +106,11 @@ export function decideRevoke(granter: Granter, personId: string, target: PlacedG
  * Issuing an invitation. "An invitation that names an existing person may be issued only by someone allowed to grant every
  * role that person already holds" — accepting it binds a new phone to all of them.
  */
-export function decideInvite(granter: Granter, target: PlacedGrant, named: { personId: string; grants: readonly PlacedGrant[] } | null): Decision {
+export function decideInvite(
+  granter: Granter,
+  target: PlacedGrant,
+  named: { personId: string; grants: readonly PlacedGrant[] } | null,
+): Decision {
   const own = decideGrant(granter, named?.personId ?? null, target);
   if (!own.allowed) return own;
   if (named && !named.grants.every((g) => mayGrant(granter, g))) return refuse('该人员已有您无权授予的角色，不能由您邀请绑定');
@@ -145,5 +151,7 @@ export function visitorCovers(visitorGrants: readonly RoleGrant[], villageId: st
 export function policyLines(): string[] {
   const reach: Record<Reach, string> = { township: '本镇', village: '本村', grid: '本网格' };
   const scope: Record<ScopeType, string> = { township: '全镇范围', village: '村范围', grid: '网格', household: '农户' };
-  return GRANT_POLICY.map((r) => `| ${ROLE_LABELS[r.granter]} | ${ROLE_LABELS[r.role]} | ${r.scopes.map((s) => scope[s]).join('、')} | ${reach[r.within]} |`);
+  return GRANT_POLICY.map(
+    (r) => `| ${ROLE_LABELS[r.granter]} | ${ROLE_LABELS[r.role]} | ${r.scopes.map((s) => scope[s]).join('、')} | ${reach[r.within]} |`,
+  );
 }

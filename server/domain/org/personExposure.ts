@@ -29,9 +29,12 @@ export interface Exposure {
 export function exposure(viewer: Granter, personId: string, placement: PersonPlacement): Exposure {
   if (personId === viewer.personId) return { listed: true, phone: 'full', grants: placement.grants };
   const townshipId = viewer.townshipId;
-  if (isTownshipWide(viewer.grants, townshipId)) return { listed: true, phone: isOffice(viewer.grants, townshipId) ? 'full' : 'masked', grants: placement.grants };
+  if (isTownshipWide(viewer.grants, townshipId))
+    return { listed: true, phone: isOffice(viewer.grants, townshipId) ? 'full' : 'masked', grants: placement.grants };
   const mine = new Set(liaisonVillageIds(viewer.grants));
-  const villages = new Set([...placement.grants.map((g) => g.villageId), ...placement.assignedVillageIds].filter((v): v is string => v !== null && mine.has(v)));
+  const villages = new Set(
+    [...placement.grants.map((g) => g.villageId), ...placement.assignedVillageIds].filter((v): v is string => v !== null && mine.has(v)),
+  );
   if (villages.size > 0) {
     const full = [...villages].some((v) => canSeePhones(viewer.grants, townshipId, v));
     return { listed: true, phone: full ? 'full' : 'masked', grants: placement.grants };

@@ -9,9 +9,7 @@ const ROLES = ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discip
 /** roles whose grant sits on a household, grid or village and so needs that id */
 export const SCOPED_ROLES: readonly Role[] = ['villager', 'gridLeader', 'liaison'];
 
-
 const role = z.enum(ROLES, { error: '角色不正确' });
-
 
 const location = z.object(
   {
@@ -120,7 +118,12 @@ export const createInviteSchema = grantFields
     personId: id('人员').optional(),
     name: text('姓名', 20).optional(),
     phone: phone.optional(),
-    validDays: z.number({ error: '有效天数必须是数字' }).int('有效天数必须是整数').min(1, '有效期至少1天').max(30, '有效期最多30天').default(7),
+    validDays: z
+      .number({ error: '有效天数必须是数字' })
+      .int('有效天数必须是整数')
+      .min(1, '有效期至少1天')
+      .max(30, '有效期最多30天')
+      .default(7),
   })
   .superRefine(requireScope)
   .superRefine((v, ctx) => {
@@ -143,7 +146,9 @@ export const acceptInviteSchema = z.object({
     }),
 });
 export const revokeInviteSchema = acceptInviteSchema;
-export const listInvitesSchema = z.object({ status: z.enum(['open', 'used', 'expired', 'revoked'], { error: '邀请状态不正确' }).optional() });
+export const listInvitesSchema = z.object({
+  status: z.enum(['open', 'used', 'expired', 'revoked'], { error: '邀请状态不正确' }).optional(),
+});
 
 const householdIds = z
   .array(id('农户'), { error: '请选择农户' })

@@ -1,5 +1,13 @@
 // Records shaped into what the pages render: ISO times, readable scopes, phones masked unless the caller needs them.
-import type { AssignmentView, GridSizeView, HouseholdListItem, HouseholdView, HouseholdVisitor, InviteView, RoleView } from '../../../typings/org';
+import type {
+  AssignmentView,
+  GridSizeView,
+  HouseholdListItem,
+  HouseholdView,
+  HouseholdVisitor,
+  InviteView,
+  RoleView,
+} from '../../../typings/org';
 import type { RoleGrant } from '../../../typings/roles';
 import { ROLE_LABELS } from '../roles';
 import { maskPhone } from './phoneMask';
@@ -9,7 +17,13 @@ import { isCurrent } from './assignmentInterval';
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
-export const NO_FLAGS = { elderlyAlone: false, leftBehindChildren: false, leftBehindWomen: false, mentalDisorder: false, disability: false };
+export const NO_FLAGS = {
+  elderlyAlone: false,
+  leftBehindChildren: false,
+  leftBehindWomen: false,
+  mentalDisorder: false,
+  disability: false,
+};
 
 export function householdView(h: HouseholdRecord, showPhones: boolean): HouseholdView {
   return {
@@ -32,15 +46,24 @@ export function householdView(h: HouseholdRecord, showPhones: boolean): Househol
  * Each household's current visitor from a batch of assignments: the holder of the household's current assignment; should
  * two overlap, the one that began last (as the assignment list orders them). Households without one are absent.
  */
-export function currentVisitors(assignments: readonly AssignmentRecord[], names: ReadonlyMap<string, string>, now: Date): Map<string, HouseholdVisitor> {
+export function currentVisitors(
+  assignments: readonly AssignmentRecord[],
+  names: ReadonlyMap<string, string>,
+  now: Date,
+): Map<string, HouseholdVisitor> {
   const latest = new Map<string, AssignmentRecord>();
   for (const a of assignments) {
     if (!isCurrent(a, now)) continue;
     const held = latest.get(a.householdId);
-    const later = !held || new Date(a.validFrom).getTime() > new Date(held.validFrom).getTime() || (new Date(a.validFrom).getTime() === new Date(held.validFrom).getTime() && a._id > held._id);
+    const later =
+      !held ||
+      new Date(a.validFrom).getTime() > new Date(held.validFrom).getTime() ||
+      (new Date(a.validFrom).getTime() === new Date(held.validFrom).getTime() && a._id > held._id);
     if (later) latest.set(a.householdId, a);
   }
-  return new Map([...latest].map(([householdId, a]) => [householdId, { personId: a.visitorPersonId, name: names.get(a.visitorPersonId) ?? '' }]));
+  return new Map(
+    [...latest].map(([householdId, a]) => [householdId, { personId: a.visitorPersonId, name: names.get(a.visitorPersonId) ?? '' }]),
+  );
 }
 
 export function householdListItem(h: HouseholdRecord, showPhones: boolean, visitor: HouseholdVisitor | null): HouseholdListItem {

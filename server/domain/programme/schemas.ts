@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { cstDayField, id, pageFields, phoneNumber, text } from '../common/fields';
 
 const flag = (label: string) => z.boolean({ error: `“${label}”须为是或否` });
-const count = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(0, `${label}不能为负数`).max(999, `${label}过大`);
+const count = (label: string) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(0, `${label}不能为负数`)
+    .max(999, `${label}过大`);
 
 const helper = z.object(
   {
@@ -26,7 +31,11 @@ const devices = z.object(
   { error: '物联感知设施格式不正确' },
 );
 
-const manualCounts = z.object({ hazardsFound: count('发现隐患'), hazardsRectified: count('整改隐患'), timesEducated: count('宣传提示次数') });
+const manualCounts = z.object({
+  hazardsFound: count('发现隐患'),
+  hazardsRectified: count('整改隐患'),
+  timesEducated: count('宣传提示次数'),
+});
 
 const elderlyFields = {
   villageId: id('村（社区）'),
@@ -39,7 +48,11 @@ const elderlyFields = {
   drinking: flag('是否有饮酒情形'),
   address: text('居住地址', 60),
   buildingType: text('居住建筑性质', 20),
-  floors: z.number({ error: '居住建筑层数必须是数字' }).int('居住建筑层数必须是整数').min(1, '居住建筑层数至少1层').max(100, '居住建筑层数不正确'),
+  floors: z
+    .number({ error: '居住建筑层数必须是数字' })
+    .int('居住建筑层数必须是整数')
+    .min(1, '居住建筑层数至少1层')
+    .max(100, '居住建筑层数不正确'),
   yearBuilt: text('居住建筑建成年代', 20),
   helper,
   devices,
@@ -124,7 +137,9 @@ export const updateCompoundSchema = z
   });
 
 export const listCompoundsSchema = z.object({ villageId: id('社区').optional(), overdueOnly: flag('只看逾期').default(false) });
-export const listCompoundTasksSchema = z.object({ year: z.number({ error: '年份必须是数字' }).int('年份必须是整数').min(2020, '年份不正确').max(2100, '年份不正确').optional() });
+export const listCompoundTasksSchema = z.object({
+  year: z.number({ error: '年份必须是数字' }).int('年份必须是整数').min(2020, '年份不正确').max(2100, '年份不正确').optional(),
+});
 export const setTaskStatusSchema = z.object({
   taskId: id('任务'),
   status: z.enum(['pending', 'inProgress', 'done'], { error: '任务状态须为未开始、推进中或已完成' }),

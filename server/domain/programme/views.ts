@@ -11,17 +11,32 @@ export interface ElderlyCounts {
 }
 
 /** "隐患问题情况 … 开展宣传提示情况（次）", updated from what happened at the person's own household up to `until`. */
-export function householdCounts(householdId: string, hazards: readonly HazardRecord[], visits: readonly VisitRecord[], until: Date): ElderlyCounts {
+export function householdCounts(
+  householdId: string,
+  hazards: readonly HazardRecord[],
+  visits: readonly VisitRecord[],
+  until: Date,
+): ElderlyCounts {
   const t = until.getTime();
   const mine = hazards.filter((h) => h.householdId === householdId && new Date(h.reportedAt).getTime() < t);
   return {
     hazardsFound: mine.length,
     hazardsRectified: mine.filter((h) => h.status === 'verified' && h.verifiedAt && new Date(h.verifiedAt).getTime() < t).length,
-    timesEducated: visits.filter((v) => v.householdId === householdId && new Date(v.at).getTime() < t && (v.education?.noticeHandedOver || v.education?.sanQingSanGuanExplained)).length,
+    timesEducated: visits.filter(
+      (v) =>
+        v.householdId === householdId &&
+        new Date(v.at).getTime() < t &&
+        (v.education?.noticeHandedOver || v.education?.sanQingSanGuanExplained),
+    ).length,
   };
 }
 
-export function elderlyCounts(e: ElderlyRecord, hazards: readonly HazardRecord[], visits: readonly VisitRecord[], until: Date): ElderlyCounts {
+export function elderlyCounts(
+  e: ElderlyRecord,
+  hazards: readonly HazardRecord[],
+  visits: readonly VisitRecord[],
+  until: Date,
+): ElderlyCounts {
   return e.householdId ? householdCounts(e.householdId, hazards, visits, until) : { ...e.manualCounts };
 }
 

@@ -14,11 +14,25 @@ export interface Campaign {
   periods: Period[];
 }
 
-export const DEFAULT_RULES: CampaignRules = { minGapDays: 7, remedyDays: 7, reminderOffsetsDays: [5, 2], offlineWindowHours: 48, unprovenVisitsCount: true };
+export const DEFAULT_RULES: CampaignRules = {
+  minGapDays: 7,
+  remedyDays: 7,
+  reminderOffsetsDays: [5, 2],
+  offlineWindowHours: 48,
+  unprovenVisitsCount: true,
+};
 
 /** "须在2024年11月底前完成第一轮敲门行动，自2024年12月至2025年3月每个月须完成两轮敲门行动" */
-export function knockCampaignPreset(opts: { id: string; name: string; startDay: string; firstRoundEndDay: string; lastMonth: string }): Campaign {
-  const periods: Period[] = [{ key: 'first-round', label: '第一轮敲门行动', startDay: opts.startDay, endDay: opts.firstRoundEndDay, quota: 1 }];
+export function knockCampaignPreset(opts: {
+  id: string;
+  name: string;
+  startDay: string;
+  firstRoundEndDay: string;
+  lastMonth: string;
+}): Campaign {
+  const periods: Period[] = [
+    { key: 'first-round', label: '第一轮敲门行动', startDay: opts.startDay, endDay: opts.firstRoundEndDay, quota: 1 },
+  ];
   let month = nextMonthStart(opts.firstRoundEndDay.slice(0, 7)).slice(0, 7);
   while (month <= opts.lastMonth) {
     const [y, m] = month.split('-');

@@ -21,7 +21,9 @@ export interface AssignmentFact {
 
 export function assignedAt(assignments: AssignmentFact[], householdId: string, at: Date): string | null {
   const t = at.getTime();
-  const a = assignments.find((x) => x.householdId === householdId && x.validFrom.getTime() <= t && (x.validTo === null || t < x.validTo.getTime()));
+  const a = assignments.find(
+    (x) => x.householdId === householdId && x.validFrom.getTime() <= t && (x.validTo === null || t < x.validTo.getTime()),
+  );
   return a ? a.visitorId : null;
 }
 
@@ -46,7 +48,13 @@ export function countByDayAndGap<V extends { at: Date }>(eligible: readonly V[],
 }
 
 /** The visits of a household that count in one window [from, to): eligible ones, by day and gap. */
-export function countedBetween(visits: VisitFact[], assignments: AssignmentFact[], from: Date, to: Date, rules: CampaignRules): VisitFact[] {
+export function countedBetween(
+  visits: VisitFact[],
+  assignments: AssignmentFact[],
+  from: Date,
+  to: Date,
+  rules: CampaignRules,
+): VisitFact[] {
   const inWindow = visits.filter((v) => v.at.getTime() >= from.getTime() && v.at.getTime() < to.getTime());
   return countByDayAndGap(
     inWindow.filter((v) => eligibleVisit(v, assignments, rules)),
@@ -69,7 +77,13 @@ export interface HouseholdProgress {
   atRisk: boolean;
 }
 
-export function householdProgress(householdId: string, counted: VisitFact[], period: Period, rules: CampaignRules, today: string): HouseholdProgress {
+export function householdProgress(
+  householdId: string,
+  counted: VisitFact[],
+  period: Period,
+  rules: CampaignRules,
+  today: string,
+): HouseholdProgress {
   const missing = Math.max(0, period.quota - counted.length);
   if (missing === 0) return { householdId, counted: counted.length, needed: period.quota, nextCountableDay: null, atRisk: false };
   const last = counted[counted.length - 1];
@@ -80,4 +94,3 @@ export function householdProgress(householdId: string, counted: VisitFact[], per
   const lastPossible = addDays(next, (missing - 1) * gap);
   return { householdId, counted: counted.length, needed: period.quota, nextCountableDay: next, atRisk: lastPossible > period.endDay };
 }
-

@@ -10,12 +10,30 @@ export const COMPLIANCE_TABLE: TableLayout = {
   header: [
     { header: '序号', width: 6 },
     { header: '走访人', width: 10 },
-    { group: '入户走访', columns: [{ header: '责任户数（户）', width: 10 }, { header: '已计走访（次）', width: 10 }, { header: '应走访（次）', width: 10 }] },
-    { group: '未达标', columns: [{ header: '户数（户）', width: 8 }, { header: '农户（已计/应走访）', width: 40 }] },
-    { group: '问责情况', columns: [{ header: '案件等级', width: 10 }, { header: '案件状态', width: 10 }] },
+    {
+      group: '入户走访',
+      columns: [
+        { header: '责任户数（户）', width: 10 },
+        { header: '已计走访（次）', width: 10 },
+        { header: '应走访（次）', width: 10 },
+      ],
+    },
+    {
+      group: '未达标',
+      columns: [
+        { header: '户数（户）', width: 8 },
+        { header: '农户（已计/应走访）', width: 40 },
+      ],
+    },
+    {
+      group: '问责情况',
+      columns: [
+        { header: '案件等级', width: 10 },
+        { header: '案件状态', width: 10 },
+      ],
+    },
   ],
 };
-
 
 export interface VisitorLine {
   visitorPersonId: string;
@@ -56,7 +74,12 @@ export function complianceLines(input: ComplianceInput): VisitorLine[] {
         caseStatus: k?.status ?? null,
       };
     })
-    .sort((a, b) => b.short.length - a.short.length || a.visitorName.localeCompare(b.visitorName, 'zh') || a.visitorPersonId.localeCompare(b.visitorPersonId));
+    .sort(
+      (a, b) =>
+        b.short.length - a.short.length ||
+        a.visitorName.localeCompare(b.visitorName, 'zh') ||
+        a.visitorPersonId.localeCompare(b.visitorPersonId),
+    );
 }
 
 export function complianceRow(n: number, l: VisitorLine, quota: number): (string | number)[] {

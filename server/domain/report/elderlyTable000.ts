@@ -11,14 +11,40 @@ export const ELDERLY_TABLE_000: TableLayout = {
   header: [
     { header: '序号', width: 6 },
     { header: '科室', width: 12 },
-    { group: '独居老人基本信息', columns: [{ header: '独居老人姓名', width: 10 }, { header: '性别', width: 6 }, { header: '年龄', width: 6 }, { header: '联系电话', width: 14 }] },
+    {
+      group: '独居老人基本信息',
+      columns: [
+        { header: '独居老人姓名', width: 10 },
+        { header: '性别', width: 6 },
+        { header: '年龄', width: 6 },
+        { header: '联系电话', width: 14 },
+      ],
+    },
     { header: '是否有吸烟抽烟情形', width: 10 },
     { header: '是否有饮酒情形', width: 10 },
-    { group: '居住场所情况', columns: [{ header: '居住地址', width: 20 }, { header: '居住建筑性质', width: 12 }, { header: '居住建筑层数', width: 8 }, { header: '居住建筑建成年代', width: 10 }] },
-    { group: '隐患问题情况', columns: [{ header: '发现隐患（处）', width: 8 }, { header: '整改隐患（处）', width: 8 }] },
+    {
+      group: '居住场所情况',
+      columns: [
+        { header: '居住地址', width: 20 },
+        { header: '居住建筑性质', width: 12 },
+        { header: '居住建筑层数', width: 8 },
+        { header: '居住建筑建成年代', width: 10 },
+      ],
+    },
+    {
+      group: '隐患问题情况',
+      columns: [
+        { header: '发现隐患（处）', width: 8 },
+        { header: '整改隐患（处）', width: 8 },
+      ],
+    },
     {
       group: '村（社区）干部、网格员、志愿者“一对一”帮扶人员',
-      columns: [{ header: '姓名', width: 10 }, { header: '人员类型（村（社区）干部/网格员/志愿者/其他）', width: 16 }, { header: '联系电话', width: 14 }],
+      columns: [
+        { header: '姓名', width: 10 },
+        { header: '人员类型（村（社区）干部/网格员/志愿者/其他）', width: 16 },
+        { header: '联系电话', width: 14 },
+      ],
     },
     {
       group: '物联感知体系建设情况',
@@ -39,7 +65,10 @@ export function fillingLine(unit: string, filler: string, phone: string, day: st
   return `填报单位：${unit}        填报人：${filler}        联系电话：${phone}        填报时间：${chineseDay(day)}`;
 }
 
-export const ELDERLY_TABLE_000_NOTES = ['备注：  1.此表由各相关科室填写；', '2. 从6月起，于每月最后一个工作日12：00前经主要领导签字盖章后扫描件及电子档传邮箱。'];
+export const ELDERLY_TABLE_000_NOTES = [
+  '备注：  1.此表由各相关科室填写；',
+  '2. 从6月起，于每月最后一个工作日12：00前经主要领导签字盖章后扫描件及电子档传邮箱。',
+];
 
 /** One data row; 科室 is the village (community) that keeps the entry. */
 export function elderlyTableRow(n: number, e: ElderlyRecord, villageName: string, c: ElderlyCounts): (string | number)[] {

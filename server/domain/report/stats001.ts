@@ -9,10 +9,36 @@ export const STATS_TABLE_001: TableLayout = {
   header: [
     { header: '序号', width: 6 },
     { header: '村（社区）', width: 14 },
-    { group: '基本情况', columns: [{ header: '农户（户）', width: 9 }, { header: '微网格（个）', width: 9 }, { header: '走访人（人）', width: 9 }] },
-    { group: '入户走访', columns: [{ header: '应走访（户次）', width: 10 }, { header: '已走访（户次）', width: 10 }, { header: '完成率（%）', width: 9 }] },
-    { group: '隐患排查整改', columns: [{ header: '发现隐患（处）', width: 10 }, { header: '已整改（处）', width: 10 }] },
-    { group: '督查问责', columns: [{ header: '通报批评（人次）', width: 10 }, { header: '约谈（人次）', width: 10 }] },
+    {
+      group: '基本情况',
+      columns: [
+        { header: '农户（户）', width: 9 },
+        { header: '微网格（个）', width: 9 },
+        { header: '走访人（人）', width: 9 },
+      ],
+    },
+    {
+      group: '入户走访',
+      columns: [
+        { header: '应走访（户次）', width: 10 },
+        { header: '已走访（户次）', width: 10 },
+        { header: '完成率（%）', width: 9 },
+      ],
+    },
+    {
+      group: '隐患排查整改',
+      columns: [
+        { header: '发现隐患（处）', width: 10 },
+        { header: '已整改（处）', width: 10 },
+      ],
+    },
+    {
+      group: '督查问责',
+      columns: [
+        { header: '通报批评（人次）', width: 10 },
+        { header: '约谈（人次）', width: 10 },
+      ],
+    },
   ],
 };
 

@@ -6,7 +6,10 @@ import type { Problem } from '../visit/problem';
 
 export { MAX_PHOTOS, DEFAULT_DEADLINE_DAYS, hazardDeadline };
 
-export const CATEGORY_OPTIONS: HazardCategoryOption[] = (Object.keys(HAZARD_CATEGORIES) as HazardCategory[]).map((key) => ({ key, label: HAZARD_CATEGORIES[key] }));
+export const CATEGORY_OPTIONS: HazardCategoryOption[] = (Object.keys(HAZARD_CATEGORIES) as HazardCategory[]).map((key) => ({
+  key,
+  label: HAZARD_CATEGORIES[key],
+}));
 
 export function categoryLabel(key: HazardCategory): string {
   return HAZARD_CATEGORIES[key];
@@ -16,11 +19,15 @@ export function categoryLabel(key: HazardCategory): string {
 export const DAILY_WHISTLE_LIMIT = 3;
 
 export function photoProblem(photos: readonly string[]): Problem | null {
-  return photos.length > MAX_PHOTOS ? { code: 'TOO_MANY_PHOTOS', message: `照片最多${MAX_PHOTOS}张，请删去${photos.length - MAX_PHOTOS}张`, field: 'photos' } : null;
+  return photos.length > MAX_PHOTOS
+    ? { code: 'TOO_MANY_PHOTOS', message: `照片最多${MAX_PHOTOS}张，请删去${photos.length - MAX_PHOTOS}张`, field: 'photos' }
+    : null;
 }
 
 export function whistleLimitProblem(countToday: number, limit = DAILY_WHISTLE_LIMIT): Problem | null {
-  return countToday >= limit ? { code: 'RATE_LIMITED', message: `每人每天最多匿名举报${limit}条，今天的次数已用完，请明天再报；紧急火情请直接拨打119` } : null;
+  return countToday >= limit
+    ? { code: 'RATE_LIMITED', message: `每人每天最多匿名举报${limit}条，今天的次数已用完，请明天再报；紧急火情请直接拨打119` }
+    : null;
 }
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {

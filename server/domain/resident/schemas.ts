@@ -4,7 +4,17 @@ import { z } from 'zod';
 import { id, pageFields, text } from '../common/fields';
 import { day } from '../visit/schemas';
 
-const CATEGORY_KEYS = ['electrical', 'gas', 'clutter', 'heating', 'smokedMeat', 'ebikeCharging', 'stove', 'smokeDetector', 'other'] as const;
+const CATEGORY_KEYS = [
+  'electrical',
+  'gas',
+  'clutter',
+  'heating',
+  'smokedMeat',
+  'ebikeCharging',
+  'stove',
+  'smokeDetector',
+  'other',
+] as const;
 
 const category = z.enum(CATEGORY_KEYS, { error: '请选择隐患类别' });
 const fileId = z.string({ error: '照片编号格式不正确' }).trim().min(1, '照片编号不能为空').max(512, '照片编号过长');
@@ -61,5 +71,6 @@ export const verifyRoutedReportSchema = z
     newDeadline: day('新的整改期限').optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.rectified && !v.newDeadline) ctx.addIssue({ code: 'custom', path: ['newDeadline'], message: '未整改到位的，请填写新的整改期限' });
+    if (!v.rectified && !v.newDeadline)
+      ctx.addIssue({ code: 'custom', path: ['newDeadline'], message: '未整改到位的，请填写新的整改期限' });
   });

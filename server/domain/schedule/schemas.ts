@@ -5,10 +5,7 @@ import { day } from '../visit/schemas';
 
 const isRealMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 
-export const month = z
-  .string({ error: '请填写月份' })
-  .trim()
-  .refine(isRealMonth, '月份格式应为“年-月”，如 2025-01');
+export const month = z.string({ error: '请填写月份' }).trim().refine(isRealMonth, '月份格式应为“年-月”，如 2025-01');
 
 export const dueKind = z.enum(['elderlyTable', 'compoundProgress'], { error: '报表类型只能是独居老人统计表或老旧小区进度' });
 

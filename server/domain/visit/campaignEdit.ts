@@ -26,10 +26,15 @@ export function campaignProblem(c: Campaign, phases: CampaignRecord['phases']): 
   return null;
 }
 
-const samePeriod = (a: Period, b: Period) => a.key === b.key && a.label === b.label && a.startDay === b.startDay && a.endDay === b.endDay && a.quota === b.quota;
+const samePeriod = (a: Period, b: Period) =>
+  a.key === b.key && a.label === b.label && a.startDay === b.startDay && a.endDay === b.endDay && a.quota === b.quota;
 
 /** Every closed period must come back unchanged, and no period may be added that has already ended. */
-export function closedPeriodProblem(record: Pick<CampaignRecord, 'closedPeriodKeys' | 'periods'>, next: readonly Period[], now: Date): Problem | null {
+export function closedPeriodProblem(
+  record: Pick<CampaignRecord, 'closedPeriodKeys' | 'periods'>,
+  next: readonly Period[],
+  now: Date,
+): Problem | null {
   for (const old of record.periods.filter((p) => isClosed(record, p, now))) {
     const kept = next.find((p) => p.key === old.key);
     if (!kept || !samePeriod(kept, old)) {
@@ -38,7 +43,8 @@ export function closedPeriodProblem(record: Pick<CampaignRecord, 'closedPeriodKe
   }
   for (const p of next) {
     const old = record.periods.find((o) => o.key === p.key);
-    if (!old && isClosed(record, p, now)) return { code: 'PERIOD_CLOSED', message: `“${p.label}”的时间已经过去，不能新增`, field: 'periods' };
+    if (!old && isClosed(record, p, now))
+      return { code: 'PERIOD_CLOSED', message: `“${p.label}”的时间已经过去，不能新增`, field: 'periods' };
     // a period may not be moved or re-timed into the past either
     if (old && !samePeriod(old, p) && periodEndInstant(p).getTime() <= now.getTime()) {
       return { code: 'PERIOD_CLOSED', message: `“${p.label}”不能改到已经过去的时间`, field: 'periods' };
@@ -47,7 +53,11 @@ export function closedPeriodProblem(record: Pick<CampaignRecord, 'closedPeriodKe
   return null;
 }
 
-export function periodState(record: Pick<CampaignRecord, 'closedPeriodKeys'>, p: Period, now: Date): 'upcoming' | 'current' | 'ended' | 'closed' {
+export function periodState(
+  record: Pick<CampaignRecord, 'closedPeriodKeys'>,
+  p: Period,
+  now: Date,
+): 'upcoming' | 'current' | 'ended' | 'closed' {
   if (record.closedPeriodKeys.includes(p.key)) return 'closed';
   if (periodEndInstant(p).getTime() <= now.getTime()) return 'ended';
   return periodStartInstant(p).getTime() <= now.getTime() ? 'current' : 'upcoming';
@@ -55,7 +65,9 @@ export function periodState(record: Pick<CampaignRecord, 'closedPeriodKeys'>, p:
 
 /** The active campaign whose period contains the instant (the earliest created, should two overlap). */
 export function campaignPeriodAt(records: readonly CampaignRecord[], at: Date): { record: CampaignRecord; period: Period } | null {
-  const sorted = [...records].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a._id.localeCompare(b._id));
+  const sorted = [...records].sort(
+    (a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a._id.localeCompare(b._id),
+  );
   for (const record of sorted) {
     const period = periodAt(asCampaign(record), at);
     if (period) return { record, period };

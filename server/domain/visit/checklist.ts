@@ -57,13 +57,21 @@ export function checkAnswers(template: ChecklistTemplateRecord, answers: readonl
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i];
     if (!known.has(a.key)) {
-      return { code: 'CHECKLIST_ITEM_UNKNOWN', message: `检查项“${a.key}”不在“${template.name}”中，请刷新排查表后重新填写`, field: `answers.${i}.key` };
+      return {
+        code: 'CHECKLIST_ITEM_UNKNOWN',
+        message: `检查项“${a.key}”不在“${template.name}”中，请刷新排查表后重新填写`,
+        field: `answers.${i}.key`,
+      };
     }
     if ((a.photos?.length ?? 0) > MAX_PHOTOS) {
       return { code: 'TOO_MANY_PHOTOS', message: `“${known.get(a.key)!.label}”最多上传${MAX_PHOTOS}张照片`, field: `answers.${i}.photos` };
     }
     if (a.answer === 'hazard' && a.deadline && a.deadline < today) {
-      return { code: 'DEADLINE_IN_PAST', message: `“${known.get(a.key)!.label}”的整改期限不能早于今天（${today}）`, field: `answers.${i}.deadline` };
+      return {
+        code: 'DEADLINE_IN_PAST',
+        message: `“${known.get(a.key)!.label}”的整改期限不能早于今天（${today}）`,
+        field: `answers.${i}.deadline`,
+      };
     }
   }
   return null;

@@ -54,10 +54,14 @@ export function presenceProofs(input: PresenceInput): Presence {
   const proofs: ProofKind[] = [];
   if (input.cardQrScene !== undefined) {
     if (normalizeScene(input.cardQrScene) !== cardScene(input.householdId, input.secret)) {
-      return { ok: false, problem: { code: 'PROOF_MISMATCH', message: '扫描的明白卡二维码不是本户的，请扫描本户门上的明白卡', field: 'proof.cardQrScene' } };
+      return {
+        ok: false,
+        problem: { code: 'PROOF_MISMATCH', message: '扫描的明白卡二维码不是本户的，请扫描本户门上的明白卡', field: 'proof.cardQrScene' },
+      };
     }
     proofs.push('cardQr');
   }
-  if (input.location && input.householdLocation && distanceMeters(input.location, input.householdLocation) <= GPS_PROOF_RADIUS_M) proofs.push('gps');
+  if (input.location && input.householdLocation && distanceMeters(input.location, input.householdLocation) <= GPS_PROOF_RADIUS_M)
+    proofs.push('gps');
   return { ok: true, proofs };
 }

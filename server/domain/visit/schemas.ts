@@ -17,7 +17,10 @@ const instant = (label: string) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
-    .refine((s) => !Number.isNaN(Date.parse(s)) && /([zZ]|[+-]\d{2}:?\d{2})$/.test(s), `${label}格式不正确（需带时区，如 2025-01-10T09:00:00+08:00）`)
+    .refine(
+      (s) => !Number.isNaN(Date.parse(s)) && /([zZ]|[+-]\d{2}:?\d{2})$/.test(s),
+      `${label}格式不正确（需带时区，如 2025-01-10T09:00:00+08:00）`,
+    )
     .transform((s) => new Date(s));
 
 const fileId = z.string({ error: '照片编号格式不正确' }).trim().min(1, '照片编号不能为空').max(512, '照片编号过长');
@@ -77,7 +80,19 @@ export const recordVisitSchema = z
     education,
     photos: photos.default([]),
     location: location.nullable().default(null),
-    proof: z.object({ cardQrScene: z.string({ error: '明白卡二维码格式不正确' }).trim().min(1, '明白卡二维码为空').max(200, '明白卡二维码格式不正确').optional() }, { error: '到场凭证格式不正确' }).default({}),
+    proof: z
+      .object(
+        {
+          cardQrScene: z
+            .string({ error: '明白卡二维码格式不正确' })
+            .trim()
+            .min(1, '明白卡二维码为空')
+            .max(200, '明白卡二维码格式不正确')
+            .optional(),
+        },
+        { error: '到场凭证格式不正确' },
+      )
+      .default({}),
     offline: z.boolean({ error: '“离线走访”须为是或否' }).default(false),
     deviceTime: instant('走访时间').optional(),
   })
@@ -88,7 +103,9 @@ export const recordVisitSchema = z
 export const confirmVisitSchema = z.object({ visitId: id('走访记录') });
 export const listHouseholdVisitsSchema = z.object({ householdId: id('农户').optional(), ...pageFields });
 export const householdCardSchema = z.object({ householdId: id('农户') });
-export const resolveCardSchema = z.object({ scene: z.string({ error: '请扫描明白卡二维码' }).trim().min(1, '请扫描明白卡二维码').max(200, '明白卡二维码格式不正确') });
+export const resolveCardSchema = z.object({
+  scene: z.string({ error: '请扫描明白卡二维码' }).trim().min(1, '请扫描明白卡二维码').max(200, '明白卡二维码格式不正确'),
+});
 
 export const myHouseholdsSchema = z.object({
   page: pageFields.page,
@@ -107,12 +124,16 @@ export const verifyHazardSchema = z
     newDeadline: day('新的整改期限').optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.rectified && !v.newDeadline) ctx.addIssue({ code: 'custom', path: ['newDeadline'], message: '未整改到位的隐患须重新填写整改期限' });
+    if (!v.rectified && !v.newDeadline)
+      ctx.addIssue({ code: 'custom', path: ['newDeadline'], message: '未整改到位的隐患须重新填写整改期限' });
   });
 
 const periodInput = z.object(
   {
-    key: z.string({ error: '请填写时段编号' }).trim().regex(/^[A-Za-z0-9-]{1,20}$/, '时段编号只能由字母、数字和短横线组成（最多20个）'),
+    key: z
+      .string({ error: '请填写时段编号' })
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,20}$/, '时段编号只能由字母、数字和短横线组成（最多20个）'),
     label: text('时段名称', 30),
     startDay: day('开始日期'),
     endDay: day('结束日期'),
@@ -124,12 +145,26 @@ const periodInput = z.object(
 const rules = z
   .object(
     {
-      minGapDays: z.number({ error: '间隔天数必须是数字' }).int('间隔天数必须是整数').min(0, '间隔天数不能为负数').max(31, '间隔天数最多31天'),
-      remedyDays: z.number({ error: '整改期限天数必须是数字' }).int('整改期限天数必须是整数').min(0, '整改期限天数不能为负数').max(60, '整改期限最多60天'),
+      minGapDays: z
+        .number({ error: '间隔天数必须是数字' })
+        .int('间隔天数必须是整数')
+        .min(0, '间隔天数不能为负数')
+        .max(31, '间隔天数最多31天'),
+      remedyDays: z
+        .number({ error: '整改期限天数必须是数字' })
+        .int('整改期限天数必须是整数')
+        .min(0, '整改期限天数不能为负数')
+        .max(60, '整改期限最多60天'),
       reminderOffsetsDays: z
-        .array(z.number({ error: '提醒天数必须是数字' }).int('提醒天数必须是整数').min(1, '提醒至少提前1天').max(28, '提醒最多提前28天'), { error: '提醒天数格式不正确' })
+        .array(z.number({ error: '提醒天数必须是数字' }).int('提醒天数必须是整数').min(1, '提醒至少提前1天').max(28, '提醒最多提前28天'), {
+          error: '提醒天数格式不正确',
+        })
         .max(5, '最多设置5次提醒'),
-      offlineWindowHours: z.number({ error: '离线补录时限必须是数字' }).int('离线补录时限必须是整数小时').min(1, '离线补录时限至少1小时').max(168, '离线补录时限最多168小时'),
+      offlineWindowHours: z
+        .number({ error: '离线补录时限必须是数字' })
+        .int('离线补录时限必须是整数小时')
+        .min(1, '离线补录时限至少1小时')
+        .max(168, '离线补录时限最多168小时'),
       unprovenVisitsCount: z.boolean({ error: '请选择无到场凭证的走访是否计数' }),
     },
     { error: '计数规则格式不正确' },
@@ -137,7 +172,12 @@ const rules = z
   .partial();
 
 const phase = z.object(
-  { name: text('阶段名称', 30), startDay: day('阶段开始日期'), endDay: day('阶段结束日期'), note: z.string({ error: '阶段说明格式不正确' }).trim().max(100, '阶段说明不能超过100个字').optional() },
+  {
+    name: text('阶段名称', 30),
+    startDay: day('阶段开始日期'),
+    endDay: day('阶段结束日期'),
+    note: z.string({ error: '阶段说明格式不正确' }).trim().max(100, '阶段说明不能超过100个字').optional(),
+  },
   { error: '阶段格式不正确' },
 );
 

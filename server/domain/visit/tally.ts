@@ -20,7 +20,14 @@ export interface EligibleVisit {
 }
 
 /** The tally after adding one eligible visit (idempotent: a visit already present is not added twice). */
-export function withVisit(prev: VisitTallyRecord | null, key: TallyKey, visit: EligibleVisit, period: Period, rules: CampaignRules, now: Date): VisitTallyRecord {
+export function withVisit(
+  prev: VisitTallyRecord | null,
+  key: TallyKey,
+  visit: EligibleVisit,
+  period: Period,
+  rules: CampaignRules,
+  now: Date,
+): VisitTallyRecord {
   const before = (prev?.eligible ?? []).map((e) => ({ visitId: e.visitId, visitorPersonId: e.visitorPersonId, at: new Date(e.at) }));
   const eligible = before.some((e) => e.visitId === visit.visitId) ? before : [...before, visit];
   eligible.sort((a, b) => a.at.getTime() - b.at.getTime() || a.visitId.localeCompare(b.visitId));
@@ -54,7 +61,9 @@ export function countNote(args: {
   if (!args.assigned) return '走访时您不是该户的走访人，本次走访已记录，但不计入您的走访次数';
   if (args.counted) return `本次走访已计入${args.periodLabel}的走访次数`;
   const day = cstDay(args.visitAt);
-  const countedDays = (args.tally?.eligible ?? []).filter((e) => args.tally!.countedVisitIds.includes(e.visitId)).map((e) => cstDay(new Date(e.at)));
+  const countedDays = (args.tally?.eligible ?? [])
+    .filter((e) => args.tally!.countedVisitIds.includes(e.visitId))
+    .map((e) => cstDay(new Date(e.at)));
   if (countedDays.includes(day)) return '同一天对同一户的多次走访只计一次';
   const gap = Math.max(1, args.rules.minGapDays);
   const near = countedDays.find((d) => Math.abs(daysBetween(d, day)) < gap);

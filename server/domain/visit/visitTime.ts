@@ -13,7 +13,11 @@ export function visitInstant(now: Date, submission: { offline: boolean; deviceTi
   if (device.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     return {
       ok: false,
-      problem: { code: 'FUTURE_TIME', message: `走访时间（${formatCst(device)}）晚于当前时间，请检查手机时间设置后重新提交`, field: 'deviceTime' },
+      problem: {
+        code: 'FUTURE_TIME',
+        message: `走访时间（${formatCst(device)}）晚于当前时间，请检查手机时间设置后重新提交`,
+        field: 'deviceTime',
+      },
     };
   }
   if (now.getTime() - device.getTime() > offlineWindowHours * 3600_000) {

@@ -38,7 +38,14 @@ export const myCases = defineAction({
   access: ['visitor'],
   async run(ctx, input) {
     const _ = ctx.db.command;
-    const page = await findPage<CaseRecord>(ctx.db, 'cases', { visitorPersonId: actorOf(ctx).personId, status: _.neq('draft') }, [['createdAt', 'desc']], input.page, input.pageSize);
+    const page = await findPage<CaseRecord>(
+      ctx.db,
+      'cases',
+      { visitorPersonId: actorOf(ctx).personId, status: _.neq('draft') },
+      [['createdAt', 'desc']],
+      input.page,
+      input.pageSize,
+    );
     const items: CaseView[] = [];
     for (const c of page.items) {
       const w = await objectionWindow(ctx, c);
@@ -55,13 +62,26 @@ export const listCases = defineAction({
     const _ = ctx.db.command;
     const status = input.status === 'active' ? _.in(['open', 'scheduled']) : input.status;
     const townshipId = actorOf(ctx).townshipId;
-    const page = await findPage<CaseRecord>(ctx.db, 'cases', { townshipId, level: input.level, status }, [['createdAt', 'desc']], input.page, input.pageSize);
+    const page = await findPage<CaseRecord>(
+      ctx.db,
+      'cases',
+      { townshipId, level: input.level, status },
+      [['createdAt', 'desc']],
+      input.page,
+      input.pageSize,
+    );
     // "A draft not published within 2 working days is … shown to the discipline office as overdue, so it cannot be buried."
     const overdue = await findAll<NoticeRecord>(ctx.db, 'notices', { townshipId, status: 'draft', publishDueAt: _.lte(ctx.now) });
     return {
       ...page,
       items: page.items.map((c) => caseView(c)),
-      overdueDrafts: overdue.map((n) => ({ noticeId: n._id, periodLabel: n.periodLabel, lines: n.lines.length, publishDueAt: new Date(n.publishDueAt).toISOString(), workingDays: n.publishDueWorkingDays })),
+      overdueDrafts: overdue.map((n) => ({
+        noticeId: n._id,
+        periodLabel: n.periodLabel,
+        lines: n.lines.length,
+        publishDueAt: new Date(n.publishDueAt).toISOString(),
+        workingDays: n.publishDueWorkingDays,
+      })),
     };
   },
 });
@@ -93,8 +113,15 @@ async function requireInterviewCase(ctx: ActionContext, caseId: string): Promise
 }
 
 /** Move a case from the status it was read in; a concurrent change makes this one fail instead of overwriting it. */
-async function moveOrRefuse(ctx: ActionContext, c: CaseRecord, to: CaseStatus, fields: Partial<CaseRecord>, note: string): Promise<CaseView> {
-  if (!canMove(c.status, to)) throw new AppError('CASE_STATE', `案件当前状态为“${CASE_STATUS_LABELS[c.status]}”，不能${ACTION_LABELS[to] ?? '变更'}`);
+async function moveOrRefuse(
+  ctx: ActionContext,
+  c: CaseRecord,
+  to: CaseStatus,
+  fields: Partial<CaseRecord>,
+  note: string,
+): Promise<CaseView> {
+  if (!canMove(c.status, to))
+    throw new AppError('CASE_STATE', `案件当前状态为“${CASE_STATUS_LABELS[c.status]}”，不能${ACTION_LABELS[to] ?? '变更'}`);
   const after = await moveCase(ctx, c, [c.status], to, fields, note);
   if (!after) throw new AppError('CONFLICT', '案件刚被他人更新，请刷新后重试');
   await deliver(ctx.db, {
@@ -119,7 +146,15 @@ export const scheduleInterview = defineAction({
     const c = await requireInterviewCase(ctx, input.caseId);
     const at = new Date(input.scheduledAt);
     if (at.getTime() < ctx.now.getTime()) throw new AppError('DEADLINE_IN_PAST', '约谈时间不能早于现在', 'scheduledAt');
-    const interview = { scheduledAt: at, place: input.place, scheduledBy: actorOf(ctx).personId, outcome: null, conclusion: null, recordedAt: null, recordedBy: null };
+    const interview = {
+      scheduledAt: at,
+      place: input.place,
+      scheduledBy: actorOf(ctx).personId,
+      outcome: null,
+      conclusion: null,
+      recordedAt: null,
+      recordedBy: null,
+    };
     return moveOrRefuse(ctx, c, 'scheduled', { interview }, `已安排约谈：${formatCst(at)}，${input.place}`);
   },
 });
@@ -130,7 +165,13 @@ export const recordInterview = defineAction({
   async run(ctx, input) {
     const c = await requireInterviewCase(ctx, input.caseId);
     if (c.status !== 'scheduled' || !c.interview) throw new AppError('CASE_STATE', '请先安排约谈，再记录约谈情况');
-    const interview = { ...c.interview, outcome: input.outcome, conclusion: input.conclusion, recordedAt: ctx.now, recordedBy: actorOf(ctx).personId };
+    const interview = {
+      ...c.interview,
+      outcome: input.outcome,
+      conclusion: input.conclusion,
+      recordedAt: ctx.now,
+      recordedBy: actorOf(ctx).personId,
+    };
     return moveOrRefuse(ctx, c, 'scheduled', { interview }, `已记录约谈情况：${input.conclusion}`);
   },
 });
@@ -144,4 +185,3 @@ export const closeCase = defineAction({
     return moveOrRefuse(ctx, c, 'closed', {}, '已结案');
   },
 });
-

@@ -16,7 +16,6 @@ import { hazardNumbers } from '../../domain/visit/hazardNumbers';
 import { villageRow } from '../../domain/dashboard/villageRows';
 import type { Dashboard, VillageRow, VisitorProofRow } from '../../../typings/dashboard';
 
-
 export const dashboard = defineAction({
   schema: z.object({}),
   access: ['office', 'discipline', 'liaison'],
@@ -36,8 +35,17 @@ export const dashboard = defineAction({
     for (const village of villages) {
       const households = (await findAll<HouseholdRecord>(ctx.db, 'households', { villageId: village._id })).filter((h) => h.active);
       const grids = await findAll<GridRecord>(ctx.db, 'grids', { villageId: village._id });
-      const current = (await findAll<AssignmentRecord>(ctx.db, 'assignments', { villageId: village._id, validTo: null })).filter((a) => new Date(a.validFrom) <= ctx.now);
-      const tallies = campaign && period ? await findByIds<VisitTallyRecord>(ctx.db, 'visitTallies', households.map((h) => tallyId(campaign._id, period.key, h._id))) : [];
+      const current = (await findAll<AssignmentRecord>(ctx.db, 'assignments', { villageId: village._id, validTo: null })).filter(
+        (a) => new Date(a.validFrom) <= ctx.now,
+      );
+      const tallies =
+        campaign && period
+          ? await findByIds<VisitTallyRecord>(
+              ctx.db,
+              'visitTallies',
+              households.map((h) => tallyId(campaign._id, period.key, h._id)),
+            )
+          : [];
       const contacts = await findAll<WeeklyContactRecord>(ctx.db, 'weeklyContacts', { villageId: village._id, weekKey: week.key });
       rows.push(
         villageRow(
@@ -56,7 +64,13 @@ export const dashboard = defineAction({
       );
     }
     const visitorProof = all && campaign && period ? await visitorProofRows(ctx, townshipId, campaign._id, period.key) : undefined;
-    return { campaignName: campaign?.name ?? null, periodLabel: period?.label ?? null, weekKey: week.key, villages: rows, ...(visitorProof ? { visitorProof } : {}) };
+    return {
+      campaignName: campaign?.name ?? null,
+      periodLabel: period?.label ?? null,
+      weekKey: week.key,
+      villages: rows,
+      ...(visitorProof ? { visitorProof } : {}),
+    };
   },
 });
 
@@ -70,8 +84,22 @@ async function visitorProofRows(ctx: ActionContext, townshipId: string, campaign
     .group({ _id: '$visitorPersonId', visits: $.sum(1), unproven: $.sum($.cond({ if: '$flaggedNoProof', then: 1, else: 0 })) })
     .limit(1000)
     .end()) as { list: { _id: string; visits: number; unproven: number }[] };
-  const names = new Map((await findByIds<PersonRecord>(ctx.db, 'persons', res.list.map((r) => r._id))).map((p) => [p._id, p.name]));
+  const names = new Map(
+    (
+      await findByIds<PersonRecord>(
+        ctx.db,
+        'persons',
+        res.list.map((r) => r._id),
+      )
+    ).map((p) => [p._id, p.name]),
+  );
   return res.list
-    .map((r) => ({ visitorPersonId: r._id, visitorName: names.get(r._id) ?? r._id, visits: r.visits, unproven: r.unproven, unprovenPct: Math.round((r.unproven / Math.max(1, r.visits)) * 1000) / 10 }))
+    .map((r) => ({
+      visitorPersonId: r._id,
+      visitorName: names.get(r._id) ?? r._id,
+      visits: r.visits,
+      unproven: r.unproven,
+      unprovenPct: Math.round((r.unproven / Math.max(1, r.visits)) * 1000) / 10,
+    }))
     .sort((a, b) => b.unprovenPct - a.unprovenPct || a.visitorName.localeCompare(b.visitorName));
 }

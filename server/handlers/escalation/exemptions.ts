@@ -24,7 +24,8 @@ export const exemptVisitor = defineAction({
     const period = campaign.periods.find((p) => p.key === input.periodKey);
     if (!period) throw notFound('该周期');
     const visitor = await requirePerson(ctx, input.visitorPersonId);
-    if (!visitor.grants.some((g) => g.role === 'visitor')) throw new AppError('INVALID_INPUT', `${visitor.name}不是走访人`, 'visitorPersonId');
+    if (!visitor.grants.some((g) => g.role === 'visitor'))
+      throw new AppError('INVALID_INPUT', `${visitor.name}不是走访人`, 'visitorPersonId');
     if (visitor._id === actor.personId) throw new AppError('FORBIDDEN', '不能豁免本人');
     if (await getById<CaseRecord>(ctx.db, 'cases', caseId('interview', campaign._id, period.key, visitor._id))) {
       throw new AppError('CASE_STATE', `${visitor.name}在${period.label}的案件已移交镇纪委约谈，不能再豁免；如有异议请通过申辩处理`);
@@ -39,7 +40,8 @@ export const exemptVisitor = defineAction({
       grantedBy: actor.personId,
       createdAt: ctx.now,
     };
-    if (!(await createOnce(ctx.db, 'exemptions', { ...record }))) throw new AppError('CONFLICT', `${visitor.name}在${period.label}已被豁免`);
+    if (!(await createOnce(ctx.db, 'exemptions', { ...record })))
+      throw new AppError('CONFLICT', `${visitor.name}在${period.label}已被豁免`);
     await audit(ctx, 'exemptVisitor', 'exemptions', record._id, null, record, input.reason);
     await applyToNotice(ctx, noticeId(campaign._id, period.key), visitor._id, input.reason);
     return record;
@@ -57,7 +59,10 @@ async function applyToNotice(ctx: ActionContext, nId: string, visitorPersonId: s
       if (!line) return;
       const lines = notice.lines.filter((l) => l !== line);
       const excluded = [...notice.excluded, { ...line, state: 'exempted' as const, at: ctx.now, reason: `豁免：${reason}` }];
-      const res = (await ctx.db.collection('notices').where({ _id: nId, status: 'draft', updatedAt: notice.updatedAt }).update({ data: { lines, excluded, updatedAt: ctx.now } })) as {
+      const res = (await ctx.db
+        .collection('notices')
+        .where({ _id: nId, status: 'draft', updatedAt: notice.updatedAt })
+        .update({ data: { lines, excluded, updatedAt: ctx.now } })) as {
         stats?: { updated?: number };
       };
       if (!res.stats?.updated) continue;
@@ -68,7 +73,13 @@ async function applyToNotice(ctx: ActionContext, nId: string, visitorPersonId: s
     if (!c || !['open', 'remedied'].includes(c.status)) return;
     const moved = c.status === 'open' ? await moveCase(ctx, c, ['open'], 'exempted', {}, `豁免：${reason}`) : c;
     if (!moved) continue;
-    await appendCorrection(ctx, c, { at: ctx.now, visitorPersonId, visitorName: c.visitorName, kind: 'exempted', reason: `豁免${c.visitorName}：${reason}` });
+    await appendCorrection(ctx, c, {
+      at: ctx.now,
+      visitorPersonId,
+      visitorName: c.visitorName,
+      kind: 'exempted',
+      reason: `豁免${c.visitorName}：${reason}`,
+    });
     await deliver(ctx.db, messages.exempted(c, reason, ctx.now));
     return;
   }

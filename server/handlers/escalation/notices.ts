@@ -40,7 +40,11 @@ export const listNotices = defineAction({
     const status = !drafts ? 'published' : input.status === 'all' ? undefined : input.status;
     const where = { townshipId: actorOf(ctx).townshipId, ...(status ? { status } : {}) };
     const page = await findPage<NoticeRecord>(ctx.db, 'notices', where, [['draftedAt', 'desc']], input.page, input.pageSize);
-    return { ...page, items: page.items.map((n) => noticeView(n, drafts && hasRole(actorOf(ctx), 'office'), ctx.now)), stages: await stagesFor(ctx, true) };
+    return {
+      ...page,
+      items: page.items.map((n) => noticeView(n, drafts && hasRole(actorOf(ctx), 'office'), ctx.now)),
+      stages: await stagesFor(ctx, true),
+    };
   },
 });
 
@@ -70,20 +74,54 @@ export const publishNotice = defineAction({
     const campaign = await getById<CampaignRecord>(ctx.db, 'campaigns', n.campaignId);
     const period = campaign?.periods.find((p) => p.key === n.periodKey);
     if (!campaign || !period) throw notFound('该通报所属的行动周期');
-    const { standings } = await standingsOf(ctx, campaign, period, n.lines.flatMap((l) => l.households.map((h) => h.householdId)), null);
+    const { standings } = await standingsOf(
+      ctx,
+      campaign,
+      period,
+      n.lines.flatMap((l) => l.households.map((h) => h.householdId)),
+      null,
+    );
     const lines: NoticeLine[] = [];
     const excluded: ExcludedLine[] = [];
     for (const line of n.lines) {
       const still = line.households.map((h) => standings.get(h.householdId) ?? h).filter((h) => h.missing > 0);
       if (still.length > 0) lines.push(noticeLine(line.visitorPersonId, line.visitorName, still));
-      else excluded.push({ ...noticeLine(line.visitorPersonId, line.visitorName, line.households.map((h) => standings.get(h.householdId) ?? h)), state: 'remedied', at: ctx.now, reason: '发布前已补齐走访' });
+      else
+        excluded.push({
+          ...noticeLine(
+            line.visitorPersonId,
+            line.visitorName,
+            line.households.map((h) => standings.get(h.householdId) ?? h),
+          ),
+          state: 'remedied',
+          at: ctx.now,
+          reason: '发布前已补齐走访',
+        });
     }
     const remedyDeadline = remedyDeadlineAfter(ctx.now, campaign.rules);
-    const fields = { status: 'published' as const, lines, excluded: [...n.excluded, ...excluded], publishedAt: ctx.now, publishedBy: actor.personId, remedyDeadline, updatedAt: ctx.now };
-    const res = (await ctx.db.collection('notices').where({ _id: n._id, status: 'draft', updatedAt: n.updatedAt }).update({ data: fields })) as { stats?: { updated?: number } };
+    const fields = {
+      status: 'published' as const,
+      lines,
+      excluded: [...n.excluded, ...excluded],
+      publishedAt: ctx.now,
+      publishedBy: actor.personId,
+      remedyDeadline,
+      updatedAt: ctx.now,
+    };
+    const res = (await ctx.db
+      .collection('notices')
+      .where({ _id: n._id, status: 'draft', updatedAt: n.updatedAt })
+      .update({ data: fields })) as { stats?: { updated?: number } };
     if (!res.stats?.updated) throw new AppError('CONFLICT', '通报刚被他人更新，请刷新后重试');
     const published: NoticeRecord = { ...n, ...fields };
-    await audit(ctx, 'escalation.publishNotice', 'notices', n._id, { status: 'draft', lines: n.lines.length }, { status: 'published', lines: lines.length, remedyDeadline });
+    await audit(
+      ctx,
+      'escalation.publishNotice',
+      'notices',
+      n._id,
+      { status: 'draft', lines: n.lines.length },
+      { status: 'published', lines: lines.length, remedyDeadline },
+    );
     await completePublication(ctx, published, await loadCalendarOverrides(ctx.db, actor.townshipId));
     return noticeView(published, true, ctx.now);
   },
@@ -115,7 +153,9 @@ async function periodStageList(ctx: ActionContext): Promise<PeriodStageView[]> {
   {
     const campaigns = await findAll<CampaignRecord>(ctx.db, 'campaigns', { townshipId: actorOf(ctx).townshipId, active: true });
     const _ = ctx.db.command;
-    const notices = campaigns.length ? await findAll<NoticeRecord>(ctx.db, 'notices', { campaignId: _.in(campaigns.map((c) => c._id)) }) : [];
+    const notices = campaigns.length
+      ? await findAll<NoticeRecord>(ctx.db, 'notices', { campaignId: _.in(campaigns.map((c) => c._id)) })
+      : [];
     const byId = new Map(notices.map((n) => [n._id, n]));
     const out: PeriodStageView[] = [];
     for (const c of campaigns) {

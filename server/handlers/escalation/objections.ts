@@ -49,13 +49,24 @@ export const fileObjection = defineAction({
       const actor = actorOf(ctx);
       const c = await getById<CaseRecord>(ctx.db, 'cases', input.caseId);
       if (!c || c.townshipId !== actor.townshipId || c.status === 'draft' || c.visitorPersonId !== actor.personId) throw notFound('该案件');
-      if (c.objection) throw new AppError('OBJECTION_EXISTS', `您已于${formatCst(new Date(c.objection.filedAt))}提出申辩，每个案件只能申辩一次`);
+      if (c.objection)
+        throw new AppError('OBJECTION_EXISTS', `您已于${formatCst(new Date(c.objection.filedAt))}提出申辩，每个案件只能申辩一次`);
       if (!OBJECTABLE[c.level].includes(c.status)) throw new AppError('CASE_STATE', '该案件已办结，不能再申辩');
       const window = await objectionWindow(ctx, c);
       if (!window.deadline || !window.open) {
-        throw new AppError('OBJECTION_CLOSED', `申辩须在${c.level === 'notice' ? '通报发布' : '移交约谈'}后3个工作日内提出${window.deadline ? `（截至${formatCst(new Date(window.deadline.getTime() - 60_000))}）` : ''}，现已超过期限`);
+        throw new AppError(
+          'OBJECTION_CLOSED',
+          `申辩须在${c.level === 'notice' ? '通报发布' : '移交约谈'}后3个工作日内提出${window.deadline ? `（截至${formatCst(new Date(window.deadline.getTime() - 60_000))}）` : ''}，现已超过期限`,
+        );
       }
-      const objection: ObjectionRecord = { text: input.text, photos: input.photos, filedAt: ctx.now, deadline: window.deadline, status: 'pending', ruling: null };
+      const objection: ObjectionRecord = {
+        text: input.text,
+        photos: input.photos,
+        filedAt: ctx.now,
+        deadline: window.deadline,
+        status: 'pending',
+        ruling: null,
+      };
       const after = await updateCase(ctx, c, { objection });
       await audit(ctx, 'case.objection', 'cases', c._id, { objection: null }, { objection });
       for (const ruler of await holdersOf(ctx, c.townshipId, RULER[c.level])) {
@@ -73,18 +84,30 @@ export const ruleObjection = defineAction({
     const c = await getById<CaseRecord>(ctx.db, 'cases', input.caseId);
     if (!c || c.townshipId !== actor.townshipId) throw notFound('该案件');
     const ruler = RULER[c.level];
-    if (!hasRole(actor, ruler)) throw new AppError('FORBIDDEN', c.level === 'notice' ? '通报批评的申辩由镇办公室裁定' : '约谈的申辩由镇纪委裁定');
+    if (!hasRole(actor, ruler))
+      throw new AppError('FORBIDDEN', c.level === 'notice' ? '通报批评的申辩由镇办公室裁定' : '约谈的申辩由镇纪委裁定');
     if (c.visitorPersonId === actor.personId) throw new AppError('FORBIDDEN', '不能裁定本人的申辩');
     if (!c.objection) throw new AppError('OBJECTION_STATE', '该案件没有申辩');
     if (c.objection.status !== 'pending') throw new AppError('OBJECTION_STATE', '该申辩已裁定，不能再次裁定');
-    const objection: ObjectionRecord = { ...c.objection, status: input.upheld ? 'upheld' : 'rejected', ruling: { at: ctx.now, by: actor.personId, byName: actor.name, reason: input.reason } };
+    const objection: ObjectionRecord = {
+      ...c.objection,
+      status: input.upheld ? 'upheld' : 'rejected',
+      ruling: { at: ctx.now, by: actor.personId, byName: actor.name, reason: input.reason },
+    };
     let after: CaseRecord;
     // an upheld objection withdraws a case still running; one that ended meanwhile (exempted, say) keeps its end
     if (input.upheld && ['open', 'scheduled'].includes(c.status)) {
       const moved = await moveCase(ctx, c, ['open', 'scheduled'], 'withdrawn', { objection }, `申辩成立，撤销：${input.reason}`);
       if (!moved) throw new AppError('CONFLICT', '案件刚被他人更新，请刷新后重试');
       after = moved;
-      if (c.level === 'notice') await appendCorrection(ctx, c, { at: ctx.now, visitorPersonId: c.visitorPersonId, visitorName: c.visitorName, kind: 'withdrawn', reason: `经申辩，撤销对${c.visitorName}的通报批评：${input.reason}` });
+      if (c.level === 'notice')
+        await appendCorrection(ctx, c, {
+          at: ctx.now,
+          visitorPersonId: c.visitorPersonId,
+          visitorName: c.visitorName,
+          kind: 'withdrawn',
+          reason: `经申辩，撤销对${c.visitorName}的通报批评：${input.reason}`,
+        });
     } else {
       after = await updateCase(ctx, c, { objection });
       await audit(ctx, 'case.objectionRejected', 'cases', c._id, { objection: c.objection }, { objection }, input.reason);
@@ -98,9 +121,16 @@ export const ruleObjection = defineAction({
 });
 
 /** "更正": appended to the published notice with date and reason; its lines are never touched. */
-export async function appendCorrection(ctx: ActionContext, c: Pick<CaseRecord, 'noticeId' | '_id'>, correction: NoticeCorrection): Promise<void> {
+export async function appendCorrection(
+  ctx: ActionContext,
+  c: Pick<CaseRecord, 'noticeId' | '_id'>,
+  correction: NoticeCorrection,
+): Promise<void> {
   const _ = ctx.db.command;
-  await ctx.db.collection('notices').where({ _id: c.noticeId, status: 'published' }).update({ data: { corrections: _.push([correction]), updatedAt: ctx.now } });
+  await ctx.db
+    .collection('notices')
+    .where({ _id: c.noticeId, status: 'published' })
+    .update({ data: { corrections: _.push([correction]), updatedAt: ctx.now } });
   await audit(ctx, 'escalation.correction', 'notices', c.noticeId, null, correction, correction.reason);
 }
 
@@ -112,7 +142,14 @@ export const listObjections = defineAction({
     const actor = actorOf(ctx);
     const _ = ctx.db.command;
     const levels = [...(hasRole(actor, 'office') ? ['notice'] : []), ...(hasRole(actor, 'discipline') ? ['interview'] : [])];
-    const page = await findPage<CaseRecord>(ctx.db, 'cases', { townshipId: actor.townshipId, level: _.in(levels), 'objection.status': input.status }, [['updatedAt', 'desc']], input.page, input.pageSize);
+    const page = await findPage<CaseRecord>(
+      ctx.db,
+      'cases',
+      { townshipId: actor.townshipId, level: _.in(levels), 'objection.status': input.status },
+      [['updatedAt', 'desc']],
+      input.page,
+      input.pageSize,
+    );
     const links = await tempLinks(page.items.flatMap((c) => c.objection?.photos ?? []));
     return { ...page, items: page.items.map((c) => withPhotoLinks(caseView(c), links)) };
   },

@@ -51,7 +51,8 @@ interface ScanRecord {
   createdAt: Date;
 }
 
-const scanId = (stage: string, campaignId: string, periodKey: string, villageIds: readonly string[]) => `${stage}:${campaignId}:${periodKey}:${villageIds[0]}:${villageIds.length}`;
+const scanId = (stage: string, campaignId: string, periodKey: string, villageIds: readonly string[]) =>
+  `${stage}:${campaignId}:${periodKey}:${villageIds[0]}:${villageIds.length}`;
 
 /** villages scanned by one aggregation: small enough for CloudBase's ~5 s statement limit, few enough requests for a county */
 export const VILLAGES_PER_SCAN = 50;
@@ -71,19 +72,36 @@ interface CandidateRow {
  * quota; each row carries the household's address and assignment history. The close reads what is short, never the
  * tallies and assignments of every household.
  */
-async function candidatesOf(ctx: ActionContext, campaign: CampaignRecord, period: Period, villageIds: readonly string[], exempt: ReadonlySet<string>): Promise<CandidateRow[]> {
+async function candidatesOf(
+  ctx: ActionContext,
+  campaign: CampaignRecord,
+  period: Period,
+  villageIds: readonly string[],
+  exempt: ReadonlySet<string>,
+): Promise<CandidateRow[]> {
   const _ = ctx.db.command;
   const $ = _.aggregate;
   const end = periodEndInstant(period);
   // villageId first and at the top level: the database (and the emulator's field index) narrows by it
-  const held = { villageId: _.in([...villageIds]), validFrom: _.lt(end), validTo: _.eq(null).or(_.gte(end)), ...(exempt.size ? { visitorPersonId: _.nin([...exempt]) } : {}) };
+  const held = {
+    villageId: _.in([...villageIds]),
+    validFrom: _.lt(end),
+    validTo: _.eq(null).or(_.gte(end)),
+    ...(exempt.size ? { visitorPersonId: _.nin([...exempt]) } : {}),
+  };
   const out: CandidateRow[] = [];
   for (let skip = 0; ; skip += MAX_GET) {
     const res = (await ctx.db
       .collection('assignments')
       .aggregate()
       .match(held)
-      .project({ _id: 1, householdId: 1, visitorPersonId: 1, villageId: 1, tallyKey: $.concat([`${tallyId(campaign._id, period.key, '')}`, '$householdId']) })
+      .project({
+        _id: 1,
+        householdId: 1,
+        visitorPersonId: 1,
+        villageId: 1,
+        tallyKey: $.concat([`${tallyId(campaign._id, period.key, '')}`, '$householdId']),
+      })
       .lookup({ from: 'visitTallies', localField: 'tallyKey', foreignField: '_id', as: 'tally' })
       .addFields({ counted: $.ifNull([$.arrayElemAt(['$tally.counted', 0]), 0]) })
       .match({ counted: _.lt(period.quota) })
@@ -126,7 +144,8 @@ export async function standingsOf(
     const ids = householdIds.slice(i, i + 500);
     const at = remedyUntil ? _.gte(periodStartInstant(period)).and(_.lt(remedyUntil)) : _.gte(periodStartInstant(period));
     visits.push(...(await findAll<VisitRecord>(ctx.db, 'visits', { householdId: _.in(ids), at })));
-    if (!known?.assignments) assignments.push(...assignmentFacts(await findAll<AssignmentRecord>(ctx.db, 'assignments', { householdId: _.in(ids) })));
+    if (!known?.assignments)
+      assignments.push(...assignmentFacts(await findAll<AssignmentRecord>(ctx.db, 'assignments', { householdId: _.in(ids) })));
     const missing = ids.filter((id) => !households.has(id));
     for (const h of await findByIds<HouseholdRecord>(ctx.db, 'households', missing)) households.set(h._id, h);
   }
@@ -140,7 +159,10 @@ export async function standingsOf(
     offline: v.offline,
   }));
   for (const id of householdIds) {
-    standings.set(id, householdShort(householdStanding(id, facts, assignments, period, campaign.rules, remedyUntil), households.get(id)?.address ?? id));
+    standings.set(
+      id,
+      householdShort(householdStanding(id, facts, assignments, period, campaign.rules, remedyUntil), households.get(id)?.address ?? id),
+    );
   }
   return { standings, visits };
 }
@@ -149,14 +171,24 @@ export async function standingsOf(
  * Shortfalls of a period at one stage ('reminder-5', 'draft', …), or null when the time budget ran out first
  * (the next run continues where this one stopped).
  */
-export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, period: Period, stage: string, budget: ScanBudget): Promise<PeriodFacts | null> {
+export async function periodFacts(
+  ctx: ActionContext,
+  campaign: CampaignRecord,
+  period: Period,
+  stage: string,
+  budget: ScanBudget,
+): Promise<PeriodFacts | null> {
   const villages = await findAll<VillageRecord>(ctx.db, 'villages', { townshipId: campaign.townshipId });
   const done = await findAll<ScanRecord>(ctx.db, 'escalationScans', { stage, campaignId: campaign._id, periodKey: period.key });
   budget.reads += villages.length + done.length;
   // two runs may have saved overlapping batches: each village's result is taken once
   const byVillage = new Map<string, VisitorShortfall[]>();
   for (const d of done) for (const v of d.villages ?? []) if (!byVillage.has(v.villageId)) byVillage.set(v.villageId, v.shortfalls);
-  const exempt = new Set((await findAll<ExemptionRecord>(ctx.db, 'exemptions', { campaignId: campaign._id, periodKey: period.key })).map((e) => e.visitorPersonId));
+  const exempt = new Set(
+    (await findAll<ExemptionRecord>(ctx.db, 'exemptions', { campaignId: campaign._id, periodKey: period.key })).map(
+      (e) => e.visitorPersonId,
+    ),
+  );
   const todo = villages.map((v) => v._id).filter((id) => !byVillage.has(id));
   // slow start: one village, then twice as many each time up to VILLAGES_PER_SCAN, so a run short of time still
   // saves small steps and a run with time takes big ones
@@ -168,7 +200,10 @@ export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, 
     for (const r of rows) for (const a of r.history) history.set(a._id, a);
     const households = new Map(rows.map((r) => [r.householdId, { address: r.address ?? r.householdId }]));
     const candidates = [...new Set(rows.map((r) => r.householdId))];
-    const { standings, visits } = await standingsOf(ctx, campaign, period, candidates, null, { assignments: assignmentFacts([...history.values()]), households });
+    const { standings, visits } = await standingsOf(ctx, campaign, period, candidates, null, {
+      assignments: assignmentFacts([...history.values()]),
+      households,
+    });
     budget.reads += rows.length + history.size + visits.length;
     const held = rows.map((r) => ({ householdId: r.householdId, visitorPersonId: r.visitorPersonId }));
     const villageOf = new Map(rows.map((r) => [r.householdId, r.villageId]));
@@ -179,7 +214,13 @@ export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, 
       campaignId: campaign._id,
       periodKey: period.key,
       villageIds,
-      villages: villageIds.map((villageId) => ({ villageId, shortfalls: shortfalls(held.filter((h) => villageOf.get(h.householdId) === villageId), standings) })),
+      villages: villageIds.map((villageId) => ({
+        villageId,
+        shortfalls: shortfalls(
+          held.filter((h) => villageOf.get(h.householdId) === villageId),
+          standings,
+        ),
+      })),
       createdAt: ctx.now,
     };
     await insertOnce(ctx, 'escalationScans', { ...record });
@@ -187,7 +228,11 @@ export async function periodFacts(ctx: ActionContext, campaign: CampaignRecord, 
     for (const v of record.villages) if (!byVillage.has(v.villageId)) byVillage.set(v.villageId, v.shortfalls);
   }
   const merged = mergeByVisitor(villages.flatMap((v) => byVillage.get(v._id) ?? []));
-  const visitors = await findByIds<PersonRecord>(ctx.db, 'persons', merged.map((s) => s.visitorPersonId));
+  const visitors = await findByIds<PersonRecord>(
+    ctx.db,
+    'persons',
+    merged.map((s) => s.visitorPersonId),
+  );
   budget.reads += visitors.length;
   return { shortfalls: merged, visitors: new Map(visitors.map((v) => [v._id, v])) };
 }
@@ -198,7 +243,12 @@ async function insertOnce(ctx: ActionContext, collection: string, doc: { _id: st
     await ctx.db.collection(collection).add({ data: doc });
   } catch (err) {
     const e = err as { code?: unknown; errCode?: unknown; message?: unknown; errMsg?: unknown } | null;
-    if (!/DUPLICATE|duplicate/.test(`${String(e?.code ?? '')} ${String(e?.errCode ?? '')} ${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`)) throw err;
+    if (
+      !/DUPLICATE|duplicate/.test(
+        `${String(e?.code ?? '')} ${String(e?.errCode ?? '')} ${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`,
+      )
+    )
+      throw err;
   }
 }
 

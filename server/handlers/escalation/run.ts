@@ -31,7 +31,16 @@ interface JobState {
 const jobStateId = (campaignId: string) => `escalation:${campaignId}`;
 
 export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string): Promise<RunSummary> {
-  const summary: RunSummary = { reminders: 0, drafts: 0, draftCases: 0, overdueReminders: 0, remedied: 0, interviewCases: 0, reads: 0, complete: true };
+  const summary: RunSummary = {
+    reminders: 0,
+    drafts: 0,
+    draftCases: 0,
+    overdueReminders: 0,
+    remedied: 0,
+    interviewCases: 0,
+    reads: 0,
+    complete: true,
+  };
   const budget: ScanBudget = { stopAt: Date.now() + timeBudgetMs(), reads: 0 };
   const stop = () => {
     summary.complete = false;
@@ -44,11 +53,15 @@ export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string)
     if (campaigns.length === 0) continue;
     const overrides = await loadCalendarOverrides(ctx.db, township._id);
     for (const campaign of campaigns) {
-      const state = (await getById<JobState>(ctx.db, 'jobState', jobStateId(campaign._id))) ?? { _id: jobStateId(campaign._id), interviewsDone: [] };
+      const state = (await getById<JobState>(ctx.db, 'jobState', jobStateId(campaign._id))) ?? {
+        _id: jobStateId(campaign._id),
+        interviewsDone: [],
+      };
       for (const period of campaign.periods) {
         if (state.interviewsDone.includes(period.key)) continue;
         let notice: NoticeRecord | null = null;
-        if (ctx.now.getTime() >= closesAt(period, campaign.rules).getTime()) notice = await getById<NoticeRecord>(ctx.db, 'notices', noticeId(campaign._id, period.key));
+        if (ctx.now.getTime() >= closesAt(period, campaign.rules).getTime())
+          notice = await getById<NoticeRecord>(ctx.db, 'notices', noticeId(campaign._id, period.key));
         for (const t of dueTransitions(campaign, period, ctx.now)) {
           if (t.kind === 'draft' && (notice || campaign.closedPeriodKeys.includes(period.key))) continue;
           const facts = await periodFacts(ctx, campaign, period, t.kind === 'reminder' ? `reminder-${t.offsetDays}` : 'draft', budget);
@@ -87,9 +100,16 @@ export async function runEscalation(ctx: ActionContext, onlyTownshipId?: string)
 async function markDone(ctx: ActionContext, campaignId: string, periodKey: string): Promise<void> {
   const id = jobStateId(campaignId);
   const _ = ctx.db.command;
-  const res = (await ctx.db.collection('jobState').where({ _id: id }).update({ data: { interviewsDone: _.addToSet(periodKey) } })) as { stats?: { updated?: number } };
+  const res = (await ctx.db
+    .collection('jobState')
+    .where({ _id: id })
+    .update({ data: { interviewsDone: _.addToSet(periodKey) } })) as { stats?: { updated?: number } };
   if (!res.stats?.updated) {
     const created = await createOnce(ctx.db, 'jobState', { _id: id, interviewsDone: [periodKey] });
-    if (!created) await ctx.db.collection('jobState').where({ _id: id }).update({ data: { interviewsDone: _.addToSet(periodKey) } });
+    if (!created)
+      await ctx.db
+        .collection('jobState')
+        .where({ _id: id })
+        .update({ data: { interviewsDone: _.addToSet(periodKey) } });
   }
 }

@@ -24,13 +24,23 @@ import { draftCase, interviewCase, lastMinute, messages, noticeDraft, noticeLine
 import { caseId, type CaseRecord, type CaseStatus, type NoticeRecord, type ReminderRecord } from '../../domain/escalation/records';
 import { outOfTime, standingsOf, type PeriodFacts, type ScanBudget } from './periodFacts';
 
-export async function audit(ctx: ActionContext, action: string, collection: string, docId: string, before: unknown, after: unknown, reason?: string): Promise<void> {
+export async function audit(
+  ctx: ActionContext,
+  action: string,
+  collection: string,
+  docId: string,
+  before: unknown,
+  after: unknown,
+  reason?: string,
+): Promise<void> {
   await ctx.db.collection('audit').add({ data: { ...auditRecord(ctx, action, { collection, docId, before, after, reason }) } });
 }
 
 /** The active people holding a role in a township (the office, the discipline office). */
 export async function holdersOf(ctx: ActionContext, townshipId: string, role: Role): Promise<PersonRecord[]> {
-  return (await findAll<PersonRecord>(ctx.db, 'persons', { townshipId, active: true, 'grants.role': role })).filter((p) => p.grants.some((g) => g.role === role));
+  return (await findAll<PersonRecord>(ctx.db, 'persons', { townshipId, active: true, 'grants.role': role })).filter((p) =>
+    p.grants.some((g) => g.role === role),
+  );
 }
 
 const byName = (ctx: ActionContext) => ctx.actor?.name ?? 'system';
@@ -39,7 +49,14 @@ const byName = (ctx: ActionContext) => ctx.actor?.name ?? 'system';
  * Move a case only from one of the statuses it may be in; a concurrent or repeated move finds it moved and does nothing.
  * Returns the case after the move, or null when this call did not move it.
  */
-export async function moveCase(ctx: ActionContext, c: CaseRecord, from: readonly CaseStatus[], to: CaseStatus, fields: Partial<CaseRecord>, note: string): Promise<CaseRecord | null> {
+export async function moveCase(
+  ctx: ActionContext,
+  c: CaseRecord,
+  from: readonly CaseStatus[],
+  to: CaseStatus,
+  fields: Partial<CaseRecord>,
+  note: string,
+): Promise<CaseRecord | null> {
   if (!from.includes(c.status) || !canMove(c.status, to)) return null;
   const _ = ctx.db.command;
   const entry = { at: ctx.now, status: to, by: byName(ctx), note };
@@ -53,7 +70,14 @@ export async function moveCase(ctx: ActionContext, c: CaseRecord, from: readonly
   return after;
 }
 
-export async function sendReminders(ctx: ActionContext, campaign: CampaignRecord, period: Period, facts: PeriodFacts, offsetDays: number, budget: ScanBudget): Promise<{ done: boolean; sent: number }> {
+export async function sendReminders(
+  ctx: ActionContext,
+  campaign: CampaignRecord,
+  period: Period,
+  facts: PeriodFacts,
+  offsetDays: number,
+  budget: ScanBudget,
+): Promise<{ done: boolean; sent: number }> {
   let sent = 0;
   for (const s of facts.shortfalls) {
     if (outOfTime(budget)) return { done: false, sent };
@@ -62,9 +86,17 @@ export async function sendReminders(ctx: ActionContext, campaign: CampaignRecord
     // the message is delivered by id whether or not this run created the reminder: a run cut off in between finishes it
     const { created: delivered, subscribeSent } = await deliver(ctx.db, message, {
       template: 'visitReminder',
-      data: { thing1: { value: `${period.label}走访提醒` }, number2: { value: String(s.households.length) }, time3: { value: lastMinute(periodEndInstant(period)) } },
+      data: {
+        thing1: { value: `${period.label}走访提醒` },
+        number2: { value: String(s.households.length) },
+        time3: { value: lastMinute(periodEndInstant(period)) },
+      },
     });
-    if (subscribeSent) await ctx.db.collection('reminders').doc(record._id).update({ data: { subscribeSent: true } });
+    if (subscribeSent)
+      await ctx.db
+        .collection('reminders')
+        .doc(record._id)
+        .update({ data: { subscribeSent: true } });
     if (created) {
       budget.worked = true;
       sent++;
@@ -78,8 +110,16 @@ export async function sendReminders(ctx: ActionContext, campaign: CampaignRecord
  * "At close the system drafts the period's notice 通报 (草稿)": the notice first (one per period), then a draft case per
  * line of the stored notice — so concurrent runs that computed slightly different facts still agree on one draft.
  */
-export async function draftNotice(ctx: ActionContext, campaign: CampaignRecord, period: Period, facts: PeriodFacts, overrides: CalendarOverrides): Promise<{ notice: NoticeRecord | null; created: boolean; cases: number }> {
-  const lines = facts.shortfalls.map((s) => noticeLine(s.visitorPersonId, facts.visitors.get(s.visitorPersonId)?.name ?? s.visitorPersonId, s.households));
+export async function draftNotice(
+  ctx: ActionContext,
+  campaign: CampaignRecord,
+  period: Period,
+  facts: PeriodFacts,
+  overrides: CalendarOverrides,
+): Promise<{ notice: NoticeRecord | null; created: boolean; cases: number }> {
+  const lines = facts.shortfalls.map((s) =>
+    noticeLine(s.visitorPersonId, facts.visitors.get(s.visitorPersonId)?.name ?? s.visitorPersonId, s.households),
+  );
   let notice: NoticeRecord | null = null;
   let created = false;
   let cases = 0;
@@ -91,13 +131,22 @@ export async function draftNotice(ctx: ActionContext, campaign: CampaignRecord, 
     if (created) await audit(ctx, 'escalation.draftNotice', 'notices', notice._id, null, notice);
     if (notice.status === 'draft') {
       const drafted = notice.draftedAt;
-      cases += await createAllOnce(ctx, 'cases', notice.lines.map((line) => draftCase(campaign, period, line, drafted)), 'escalation.draftCase');
-      for (const office of await holdersOf(ctx, campaign.townshipId, 'office')) await deliver(ctx.db, messages.draftReady(notice, office._id));
+      cases += await createAllOnce(
+        ctx,
+        'cases',
+        notice.lines.map((line) => draftCase(campaign, period, line, drafted)),
+        'escalation.draftCase',
+      );
+      for (const office of await holdersOf(ctx, campaign.townshipId, 'office'))
+        await deliver(ctx.db, messages.draftReady(notice, office._id));
     }
   }
   const _ = ctx.db.command;
   if (!campaign.closedPeriodKeys.includes(period.key)) {
-    await ctx.db.collection('campaigns').doc(campaign._id).update({ data: { closedPeriodKeys: _.addToSet(period.key), updatedAt: ctx.now } });
+    await ctx.db
+      .collection('campaigns')
+      .doc(campaign._id)
+      .update({ data: { closedPeriodKeys: _.addToSet(period.key), updatedAt: ctx.now } });
     campaign.closedPeriodKeys.push(period.key);
   }
   return { notice, created, cases };
@@ -111,8 +160,21 @@ const INSERT_BATCH = 100;
  * which exist, then one insert per batch for the documents and one for their audit records. A batch that meets a twin
  * run's document (a duplicate id) falls back to one insert at a time. Returns how many this call created.
  */
-async function createAllOnce<T extends { _id: string }>(ctx: ActionContext, collection: string, docs: readonly T[], action: string): Promise<number> {
-  const existing = new Set((await findByIds<{ _id: string }>(ctx.db, collection, docs.map((d) => d._id))).map((d) => d._id));
+async function createAllOnce<T extends { _id: string }>(
+  ctx: ActionContext,
+  collection: string,
+  docs: readonly T[],
+  action: string,
+): Promise<number> {
+  const existing = new Set(
+    (
+      await findByIds<{ _id: string }>(
+        ctx.db,
+        collection,
+        docs.map((d) => d._id),
+      )
+    ).map((d) => d._id),
+  );
   const missing = docs.filter((d) => !existing.has(d._id));
   let created = 0;
   for (let i = 0; i < missing.length; i += INSERT_BATCH) {
@@ -121,11 +183,21 @@ async function createAllOnce<T extends { _id: string }>(ctx: ActionContext, coll
     try {
       await ctx.db.collection(collection).add({ data: batch.map((d) => ({ ...d })) as unknown as Record<string, unknown> });
     } catch (err) {
-      if (!/DUPLICATE|duplicate/.test(`${String((err as { errCode?: unknown })?.errCode ?? '')} ${String((err as { message?: unknown })?.message ?? '')} ${String((err as { errMsg?: unknown })?.errMsg ?? '')}`)) throw err;
+      if (
+        !/DUPLICATE|duplicate/.test(
+          `${String((err as { errCode?: unknown })?.errCode ?? '')} ${String((err as { message?: unknown })?.message ?? '')} ${String((err as { errMsg?: unknown })?.errMsg ?? '')}`,
+        )
+      )
+        throw err;
       made = [];
       for (const d of batch) if (await createOnce(ctx.db, collection, { ...d })) made.push(d);
     }
-    if (made.length) await ctx.db.collection('audit').add({ data: made.map((d) => ({ ...auditRecord(ctx, action, { collection, docId: d._id, before: null, after: d }) })) as unknown as Record<string, unknown> });
+    if (made.length)
+      await ctx.db.collection('audit').add({
+        data: made.map((d) => ({
+          ...auditRecord(ctx, action, { collection, docId: d._id, before: null, after: d }),
+        })) as unknown as Record<string, unknown>,
+      });
     created += made.length;
   }
   return created;
@@ -162,12 +234,24 @@ export async function completePublication(ctx: ActionContext, notice: NoticeReco
   for (const line of notice.lines) {
     const c = cases.get(line.visitorPersonId);
     if (!c) continue;
-    const opened = await moveCase(ctx, c, ['draft'], 'open', { remedyDeadline: deadline, startedAt: publishedAt, shortHouseholds: line.households }, `通报已发布，请于${lastMinute(deadline)}前补齐走访`);
+    const opened = await moveCase(
+      ctx,
+      c,
+      ['draft'],
+      'open',
+      { remedyDeadline: deadline, startedAt: publishedAt, shortHouseholds: line.households },
+      `通报已发布，请于${lastMinute(deadline)}前补齐走访`,
+    );
     if (opened) moved++;
-    if (opened || c.status === 'open') await deliver(ctx.db, messages.published({ ...c, shortHouseholds: line.households }, deadline, objectionDeadlineOf(publishedAt, overrides), publishedAt), {
-      template: 'caseNotice',
-      data: { thing1: { value: `${c.periodLabel}通报批评` }, time2: { value: formatCst(deadline) } },
-    });
+    if (opened || c.status === 'open')
+      await deliver(
+        ctx.db,
+        messages.published({ ...c, shortHouseholds: line.households }, deadline, objectionDeadlineOf(publishedAt, overrides), publishedAt),
+        {
+          template: 'caseNotice',
+          data: { thing1: { value: `${c.periodLabel}通报批评` }, time2: { value: formatCst(deadline) } },
+        },
+      );
   }
   for (const line of notice.excluded) {
     const c = cases.get(line.visitorPersonId);
@@ -182,11 +266,23 @@ export async function completePublication(ctx: ActionContext, notice: NoticeReco
  * the households' visits up to the deadline; a remedied visitor is never escalated. A case whose objection is still
  * pending waits for the ruling. Returns false when the budget ran out, and whether cases are left waiting.
  */
-export async function referDue(ctx: ActionContext, campaign: CampaignRecord, period: Period, notice: NoticeRecord, budget: ScanBudget): Promise<{ done: boolean; waiting: boolean; remedied: number; referred: number }> {
+export async function referDue(
+  ctx: ActionContext,
+  campaign: CampaignRecord,
+  period: Period,
+  notice: NoticeRecord,
+  budget: ScanBudget,
+): Promise<{ done: boolean; waiting: boolean; remedied: number; referred: number }> {
   const out = { done: true, waiting: false, remedied: 0, referred: 0 };
-  if (notice.status !== 'published' || !notice.remedyDeadline || ctx.now.getTime() < new Date(notice.remedyDeadline).getTime()) return { ...out, waiting: notice.status === 'published' };
+  if (notice.status !== 'published' || !notice.remedyDeadline || ctx.now.getTime() < new Date(notice.remedyDeadline).getTime())
+    return { ...out, waiting: notice.status === 'published' };
   const deadline = new Date(notice.remedyDeadline);
-  const open = await findAll<CaseRecord>(ctx.db, 'cases', { campaignId: campaign._id, periodKey: period.key, level: 'notice', status: ctx.db.command.in(['open', 'draft']) });
+  const open = await findAll<CaseRecord>(ctx.db, 'cases', {
+    campaignId: campaign._id,
+    periodKey: period.key,
+    level: 'notice',
+    status: ctx.db.command.in(['open', 'draft']),
+  });
   if (open.length === 0) return out;
   let discipline: PersonRecord[] | null = null;
   for (const c of open) {
@@ -195,7 +291,13 @@ export async function referDue(ctx: ActionContext, campaign: CampaignRecord, per
       out.waiting = true;
       continue;
     }
-    const { standings, visits } = await standingsOf(ctx, campaign, period, c.shortHouseholds.map((h) => h.householdId), deadline);
+    const { standings, visits } = await standingsOf(
+      ctx,
+      campaign,
+      period,
+      c.shortHouseholds.map((h) => h.householdId),
+      deadline,
+    );
     const stillShort = [...standings.values()].filter((s) => s.missing > 0);
     if (stillShort.length === 0) {
       const moved = await moveCase(ctx, c, ['open'], 'remedied', { shortHouseholds: [...standings.values()] }, '规定时间内已补齐走访');
@@ -206,7 +308,11 @@ export async function referDue(ctx: ActionContext, campaign: CampaignRecord, per
       }
       continue;
     }
-    const reminders = await findAll<ReminderRecord>(ctx.db, 'reminders', { campaignId: campaign._id, periodKey: period.key, visitorPersonId: c.visitorPersonId });
+    const reminders = await findAll<ReminderRecord>(ctx.db, 'reminders', {
+      campaignId: campaign._id,
+      periodKey: period.key,
+      visitorPersonId: c.visitorPersonId,
+    });
     const interview = interviewCase(
       c,
       stillShort,
@@ -214,8 +320,18 @@ export async function referDue(ctx: ActionContext, campaign: CampaignRecord, per
         households: [...standings.values()],
         visits: visits
           .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
-          .map((v) => ({ visitId: v._id, householdId: v.householdId, at: new Date(v.at), proofs: v.proofs, photos: v.photos, location: v.location, offline: v.offline })),
-        reminders: reminders.map((r) => ({ reminderId: r._id, sentAt: new Date(r.sentAt), offsetDays: r.offsetDays })).sort((a, b) => b.offsetDays - a.offsetDays),
+          .map((v) => ({
+            visitId: v._id,
+            householdId: v.householdId,
+            at: new Date(v.at),
+            proofs: v.proofs,
+            photos: v.photos,
+            location: v.location,
+            offline: v.offline,
+          })),
+        reminders: reminders
+          .map((r) => ({ reminderId: r._id, sentAt: new Date(r.sentAt), offsetDays: r.offsetDays }))
+          .sort((a, b) => b.offsetDays - a.offsetDays),
         noticeId: notice._id,
         noticePublishedAt: notice.publishedAt ? new Date(notice.publishedAt) : null,
       },
@@ -230,7 +346,16 @@ export async function referDue(ctx: ActionContext, campaign: CampaignRecord, per
     discipline ??= await holdersOf(ctx, campaign.townshipId, 'discipline');
     for (const person of [{ _id: c.visitorPersonId }, ...discipline]) {
       const toVisitor = person._id === c.visitorPersonId;
-      await deliver(ctx.db, messages.referred(stored, person._id, stored.createdAt), toVisitor ? { template: 'caseNotice', data: { thing1: { value: `${c.periodLabel}移交约谈` }, time2: { value: formatCst(stored.createdAt) } } } : undefined);
+      await deliver(
+        ctx.db,
+        messages.referred(stored, person._id, stored.createdAt),
+        toVisitor
+          ? {
+              template: 'caseNotice',
+              data: { thing1: { value: `${c.periodLabel}移交约谈` }, time2: { value: formatCst(stored.createdAt) } },
+            }
+          : undefined,
+      );
     }
     await moveCase(ctx, c, ['open'], 'escalated', {}, '移交镇纪委约谈');
     budget.worked = true;

@@ -18,7 +18,11 @@ export const weeklyBoard = defineAction({
     const { grid, village } = await readableGridWithVillage(ctx, input.gridId);
     const week = requestedWeek(ctx, input.weekKey);
     const households = await findAll<HouseholdRecord>(ctx.db, 'households', { gridId: grid._id });
-    const contacts = await contactsOf(ctx, households.map((h) => h._id), [week.key]);
+    const contacts = await contactsOf(
+      ctx,
+      households.map((h) => h._id),
+      [week.key],
+    );
     const doc = await getById<WeeklyReportRecord>(ctx.db, 'weeklyReports', weeklyReportId(week.key, grid._id));
     const live = gridWeekOf(grid._id, week, households, contacts, doc);
     const hazardIds = doc?.report?.hazards.map((h) => h.hazardId) ?? [];
@@ -27,7 +31,13 @@ export const weeklyBoard = defineAction({
     const closedAt = doc?.closed ? new Date(doc.closed.closedAt) : null;
     return {
       week: weekRef(week, ctx.now),
-      grid: { id: grid._id, name: grid.name, villageId: grid.villageId, villageName: village?.name ?? '', leaderName: namesOf(leaders.get(grid._id)) },
+      grid: {
+        id: grid._id,
+        name: grid.name,
+        villageId: grid.villageId,
+        villageName: village?.name ?? '',
+        leaderName: namesOf(leaders.get(grid._id)),
+      },
       households: live.due.map((h) => contactRow(h, contacts.get(weeklyContactId(week.key, h._id)), closedAt)),
       contacted: live.contacted,
       total: live.total,
@@ -46,14 +56,25 @@ export const listWeeks = defineAction({
     const weeks = recentWeeks(ctx.now, input.count);
     const keys = weeks.map((w) => w.key);
     const households = await findAll<HouseholdRecord>(ctx.db, 'households', { gridId: grid._id });
-    const contacts = await contactsOf(ctx, households.map((h) => h._id), keys);
+    const contacts = await contactsOf(
+      ctx,
+      households.map((h) => h._id),
+      keys,
+    );
     const reports = await reportsOf(ctx, [grid._id], keys);
     return {
       gridId: grid._id,
       weeks: weeks.map((week) => {
         const doc = reports.get(weeklyReportId(week.key, grid._id));
         const s = officialStatus(gridWeekOf(grid._id, week, households, contacts, doc), doc);
-        return { week: weekRef(week, ctx.now), contacted: s.contacted, total: s.total, reportFiled: s.reportFiled, complete: s.complete, closed: s.closed };
+        return {
+          week: weekRef(week, ctx.now),
+          contacted: s.contacted,
+          total: s.total,
+          reportFiled: s.reportFiled,
+          complete: s.complete,
+          closed: s.closed,
+        };
       }),
     };
   },

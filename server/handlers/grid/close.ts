@@ -73,9 +73,16 @@ export async function runWeeklyClose(ctx: ActionContext, onlyTownshipId?: string
 }
 
 /** Freeze every grid's result for the week (once: a result already there is kept), then read back what is stored. */
-async function closeWeek(ctx: ActionContext, org: TownshipOrg, week: IsoWeek, summary: WeeklyCloseSummary): Promise<Map<string, WeeklyReportRecord>> {
+async function closeWeek(
+  ctx: ActionContext,
+  org: TownshipOrg,
+  week: IsoWeek,
+  summary: WeeklyCloseSummary,
+): Promise<Map<string, WeeklyReportRecord>> {
   const where = { townshipId: org.townshipId, weekKey: week.key };
-  const contacts = new Map((await findAll<WeeklyContactRecord>(ctx.db, 'weeklyContacts', where)).map((c) => [weeklyContactId(c.weekKey, c.householdId), c]));
+  const contacts = new Map(
+    (await findAll<WeeklyContactRecord>(ctx.db, 'weeklyContacts', where)).map((c) => [weeklyContactId(c.weekKey, c.householdId), c]),
+  );
   const docs = new Map((await findAll<WeeklyReportRecord>(ctx.db, 'weeklyReports', where)).map((r) => [r._id, r]));
   const grids = org.grids.filter((g) => gridExisted(g, weekEnd(week)));
   for (const grid of grids) {
@@ -83,10 +90,21 @@ async function closeWeek(ctx: ActionContext, org: TownshipOrg, week: IsoWeek, su
     const doc = docs.get(id);
     if (doc?.closed) continue;
     const s = gridWeekOf(grid._id, week, org.households, contacts, doc);
-    const closed: WeeklyCloseResult = { complete: s.complete, contacted: s.contacted, total: s.total, reportFiled: s.reportFiled, missingHouseholdIds: s.missingHouseholdIds, closedAt: ctx.now };
+    const closed: WeeklyCloseResult = {
+      complete: s.complete,
+      contacted: s.contacted,
+      total: s.total,
+      reportFiled: s.reportFiled,
+      missingHouseholdIds: s.missingHouseholdIds,
+      closedAt: ctx.now,
+    };
     if (await writeClosed(ctx, grid, week.key, id, closed, !!doc)) {
       summary.gridsClosed++;
-      await ctx.db.collection('audit').add({ data: { ...auditRecord(ctx, 'grid.weeklyClose', { collection: 'weeklyReports', docId: id, before: doc ?? null, after: { closed } }) } });
+      await ctx.db.collection('audit').add({
+        data: {
+          ...auditRecord(ctx, 'grid.weeklyClose', { collection: 'weeklyReports', docId: id, before: doc ?? null, after: { closed } }),
+        },
+      });
     }
   }
   // a concurrent run may have written some results first: notify from what is stored, so every run says the same
@@ -94,7 +112,14 @@ async function closeWeek(ctx: ActionContext, org: TownshipOrg, week: IsoWeek, su
 }
 
 /** true when this call wrote the result; only a document whose `closed` is still empty is written. */
-async function writeClosed(ctx: ActionContext, grid: GridRecord, weekKey: string, id: string, closed: WeeklyCloseResult, exists: boolean): Promise<boolean> {
+async function writeClosed(
+  ctx: ActionContext,
+  grid: GridRecord,
+  weekKey: string,
+  id: string,
+  closed: WeeklyCloseResult,
+  exists: boolean,
+): Promise<boolean> {
   const fill = async () => {
     const res = (await ctx.db
       .collection('weeklyReports')
@@ -103,7 +128,17 @@ async function writeClosed(ctx: ActionContext, grid: GridRecord, weekKey: string
     return !!res.stats?.updated;
   };
   if (exists) return fill();
-  const fresh: WeeklyReportRecord = { _id: id, townshipId: grid.townshipId, villageId: grid.villageId, gridId: grid._id, weekKey, report: null, closed, createdAt: ctx.now, updatedAt: ctx.now };
+  const fresh: WeeklyReportRecord = {
+    _id: id,
+    townshipId: grid.townshipId,
+    villageId: grid.villageId,
+    gridId: grid._id,
+    weekKey,
+    report: null,
+    closed,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
   if (await createOnce(ctx.db, 'weeklyReports', { ...fresh })) return true;
   // someone created it meanwhile (a late report, or a concurrent close): fill it if it is still open
   return fill();
@@ -122,5 +157,8 @@ async function advanceCheckpoint(ctx: ActionContext, townshipId: string, weekKey
   };
   const state: WeeklyCloseState = { _id: id, townshipId, lastClosedWeek: weekKey, updatedAt: ctx.now };
   const moved = (await forward()) || (await createOnce(ctx.db, 'jobState', { ...state })) || (await forward());
-  if (moved) await ctx.db.collection('audit').add({ data: { ...auditRecord(ctx, 'grid.weeklyClose', { collection: 'jobState', docId: id, before: null, after: state }) } });
+  if (moved)
+    await ctx.db
+      .collection('audit')
+      .add({ data: { ...auditRecord(ctx, 'grid.weeklyClose', { collection: 'jobState', docId: id, before: null, after: state }) } });
 }

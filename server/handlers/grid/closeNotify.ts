@@ -48,7 +48,8 @@ export async function notifyWeek(
   for (const grid of incomplete) {
     const closed = stored.get(grid._id)!.closed!;
     const parts: string[] = [];
-    if (closed.missingHouseholdIds.length) parts.push(`以下农户未确认联络：${closed.missingHouseholdIds.map((id) => address.get(id) ?? id).join('、')}`);
+    if (closed.missingHouseholdIds.length)
+      parts.push(`以下农户未确认联络：${closed.missingHouseholdIds.map((id) => address.get(id) ?? id).join('、')}`);
     if (!closed.reportFiled) parts.push('本周风险信息未上报');
     for (const leader of org.leaders.get(grid._id) ?? []) {
       const r = await deliver(
@@ -65,7 +66,11 @@ export async function notifyWeek(
         },
         {
           template: 'weeklyContact',
-          data: { thing1: thing(grid.name), character_string2: { value: week.key }, thing3: thing(closed.reportFiled ? `已联络${closed.contacted}/${closed.total}户` : '风险信息未上报') },
+          data: {
+            thing1: thing(grid.name),
+            character_string2: { value: week.key },
+            thing3: thing(closed.reportFiled ? `已联络${closed.contacted}/${closed.total}户` : '风险信息未上报'),
+          },
           page: `packages/grid/board/index?gridId=${encodeURIComponent(grid._id)}`,
         },
       );

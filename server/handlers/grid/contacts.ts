@@ -18,12 +18,20 @@ import { confirmContactSchema } from '../../domain/grid/schemas';
  * The household and its contact records of the weeks the confirmation can fall in (the week of the device time and
  * of now: an offline confirmation may belong to last week), read by one aggregation.
  */
-async function householdAndContact(ctx: ActionContext, householdId: string, deviceTime: Date | undefined): Promise<{ household: HouseholdRecord; existing: Map<string, WeeklyContactRecord> }> {
+async function householdAndContact(
+  ctx: ActionContext,
+  householdId: string,
+  deviceTime: Date | undefined,
+): Promise<{ household: HouseholdRecord; existing: Map<string, WeeklyContactRecord> }> {
   const $ = ctx.db.command.aggregate;
-  const ids = [...new Set([ctx.now, ...(deviceTime ? [new Date(deviceTime)] : [])].map((t) => weeklyContactId(isoWeekOf(t).key, householdId)))];
+  const ids = [
+    ...new Set([ctx.now, ...(deviceTime ? [new Date(deviceTime)] : [])].map((t) => weeklyContactId(isoWeekOf(t).key, householdId))),
+  ];
   let q = ctx.db.collection('households').aggregate().match({ _id: householdId }).limit(1);
   ids.forEach((id, i) => {
-    q = q.addFields({ [`nwContactId${i}`]: $.literal(id) }).lookup({ from: 'weeklyContacts', localField: `nwContactId${i}`, foreignField: '_id', as: `nwContacts${i}` });
+    q = q
+      .addFields({ [`nwContactId${i}`]: $.literal(id) })
+      .lookup({ from: 'weeklyContacts', localField: `nwContactId${i}`, foreignField: '_id', as: `nwContacts${i}` });
   });
   const res = (await q.end()) as { list: (HouseholdRecord & Record<string, unknown>)[] };
   const row = res.list[0];
@@ -71,18 +79,28 @@ export const confirmContact = defineAction({
         const after: WeeklyContactRecord = { _id: id, ...change, createdAt: before?.createdAt ?? ctx.now };
         let written = false;
         if (before) {
-          const res = (await ctx.db.collection('weeklyContacts').where({ _id: id, updatedAt: before.updatedAt }).update({ data: { ...change } })) as { stats?: { updated?: number } };
+          const res = (await ctx.db
+            .collection('weeklyContacts')
+            .where({ _id: id, updatedAt: before.updatedAt })
+            .update({ data: { ...change } })) as { stats?: { updated?: number } };
           written = !!res.stats?.updated;
         } else {
           try {
             await ctx.db.collection('weeklyContacts').add({ data: { ...after } });
             written = true;
           } catch (err) {
-            if (!/DUPLICATE|duplicate/.test(`${String((err as { errCode?: unknown })?.errCode ?? '')} ${String((err as { message?: unknown })?.message ?? '')} ${String((err as { errMsg?: unknown })?.errMsg ?? '')}`)) throw err;
+            if (
+              !/DUPLICATE|duplicate/.test(
+                `${String((err as { errCode?: unknown })?.errCode ?? '')} ${String((err as { message?: unknown })?.message ?? '')} ${String((err as { errMsg?: unknown })?.errMsg ?? '')}`,
+              )
+            )
+              throw err;
           }
         }
         if (written) {
-          await ctx.db.collection('audit').add({ data: { ...auditRecord(ctx, 'grid.confirmContact', { collection: 'weeklyContacts', docId: id, before, after }) } });
+          await ctx.db
+            .collection('audit')
+            .add({ data: { ...auditRecord(ctx, 'grid.confirmContact', { collection: 'weeklyContacts', docId: id, before, after }) } });
           break;
         }
         if (attempt + 1 >= TX_ATTEMPTS) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
@@ -90,6 +108,14 @@ export const confirmContact = defineAction({
         before = await getById<WeeklyContactRecord>(ctx.db, 'weeklyContacts', id);
       }
       const replaced = !!before;
-      return { weekKey, householdId: household._id, method: input.method, note: input.note, at: time.at.toISOString(), offline: time.offline, replaced };
+      return {
+        weekKey,
+        householdId: household._id,
+        method: input.method,
+        note: input.note,
+        at: time.at.toISOString(),
+        offline: time.offline,
+        replaced,
+      };
     }),
 });

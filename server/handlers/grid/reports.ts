@@ -38,8 +38,10 @@ async function reportedHouseholds(ctx: ActionContext, grid: GridRecord, input: I
   input.hazards.forEach((h, i) => {
     if (!h.householdId) return;
     const household = found.get(h.householdId);
-    if (!household || household.townshipId !== grid.townshipId) throw new AppError('NOT_FOUND', `第${i + 1}条隐患所填的农户不存在`, `hazards.${i}.householdId`);
-    if (household.gridId !== grid._id) throw new AppError('NOT_IN_RANGE', `第${i + 1}条隐患所填的农户不在本微网格内`, `hazards.${i}.householdId`);
+    if (!household || household.townshipId !== grid.townshipId)
+      throw new AppError('NOT_FOUND', `第${i + 1}条隐患所填的农户不存在`, `hazards.${i}.householdId`);
+    if (household.gridId !== grid._id)
+      throw new AppError('NOT_IN_RANGE', `第${i + 1}条隐患所填的农户不在本微网格内`, `hazards.${i}.householdId`);
     if (!household.active) throw new AppError('HOUSEHOLD_INACTIVE', `第${i + 1}条隐患所填的农户已迁出`, `hazards.${i}.householdId`);
   });
   return found;
@@ -79,14 +81,30 @@ export const fileWeeklyReport = defineAction({
       const weekKey = isoWeekOf(time.at).key;
       const ids = hazardIds(weekKey, grid._id, input.hazards);
       input.hazards.forEach((h, i) => {
-        if (h.photos.length > MAX_PHOTOS) throw new AppError('TOO_MANY_PHOTOS', `每条隐患最多上传${MAX_PHOTOS}张照片`, `hazards.${i}.photos`);
+        if (h.photos.length > MAX_PHOTOS)
+          throw new AppError('TOO_MANY_PHOTOS', `每条隐患最多上传${MAX_PHOTOS}张照片`, `hazards.${i}.photos`);
         const deadline = hazardDeadline(time.at, h.deadline);
         if (!deadline.ok) throw new AppError('DEADLINE_IN_PAST', deadline.message, `hazards.${i}.deadline`);
-        hazards.push({ hazardId: ids[i], category: h.category, description: h.description, householdId: h.householdId ?? null, photos: h.photos, deadline: deadline.deadline });
+        hazards.push({
+          hazardId: ids[i],
+          category: h.category,
+          description: h.description,
+          householdId: h.householdId ?? null,
+          photos: h.photos,
+          deadline: deadline.deadline,
+        });
       });
       const households = await reportedHouseholds(ctx, grid, input);
       const visitors = await currentVisitors(ctx, [...households.keys()]);
-      const report: WeeklyReport = { noRisk: input.noRisk, hazards, at: time.at, receivedAt: ctx.now, offline: time.offline, filedBy: actor.personId, filedByName: actor.name };
+      const report: WeeklyReport = {
+        noRisk: input.noRisk,
+        hazards,
+        at: time.at,
+        receivedAt: ctx.now,
+        offline: time.offline,
+        filedBy: actor.personId,
+        filedByName: actor.name,
+      };
       const hazardRecord = (h: ReportedHazard): HazardRecord => ({
         _id: h.hazardId,
         townshipId: grid.townshipId,
@@ -115,14 +133,39 @@ export const fileWeeklyReport = defineAction({
         const before = await txGet<WeeklyReportRecord>(tx, 'weeklyReports', id);
         for (const h of hazards) await upsertHazard(tx, ctx, hazardRecord(h));
         const kept = new Set(hazards.map((h) => h.hazardId));
-        const withdrawn = await withdrawDropped(tx, ctx, (before?.report?.hazards ?? []).filter((h) => !kept.has(h.hazardId)));
+        const withdrawn = await withdrawDropped(
+          tx,
+          ctx,
+          (before?.report?.hazards ?? []).filter((h) => !kept.has(h.hazardId)),
+        );
         const after: WeeklyReportRecord = before
           ? { ...before, report, updatedAt: ctx.now }
-          : { _id: id, townshipId: grid.townshipId, villageId: grid.villageId, gridId: grid._id, weekKey, report, closed: null, createdAt: ctx.now, updatedAt: ctx.now };
-        if (before) await tx.collection('weeklyReports').doc(id).update({ data: { report: ctx.db.command.set(report), updatedAt: ctx.now } });
+          : {
+              _id: id,
+              townshipId: grid.townshipId,
+              villageId: grid.villageId,
+              gridId: grid._id,
+              weekKey,
+              report,
+              closed: null,
+              createdAt: ctx.now,
+              updatedAt: ctx.now,
+            };
+        if (before)
+          await tx
+            .collection('weeklyReports')
+            .doc(id)
+            .update({ data: { report: ctx.db.command.set(report), updatedAt: ctx.now } });
         else await tx.collection('weeklyReports').add({ data: { ...after } });
         await writeAudit(tx, ctx, 'grid.fileWeeklyReport', { collection: 'weeklyReports', docId: id, before, after });
-        return { weekKey, gridId: grid._id, noRisk: input.noRisk, hazardIds: hazards.map((h) => h.hazardId), replaced: !!before?.report, withdrawnHazardIds: withdrawn };
+        return {
+          weekKey,
+          gridId: grid._id,
+          noRisk: input.noRisk,
+          hazardIds: hazards.map((h) => h.hazardId),
+          replaced: !!before?.report,
+          withdrawnHazardIds: withdrawn,
+        };
       });
     }),
 });
@@ -136,7 +179,8 @@ async function upsertHazard(tx: Tx, ctx: ActionContext, record: HazardRecord): P
     return;
   }
   if (before.status !== 'open' || before.claimedAt) return;
-  const unchanged = JSON.stringify(before.photos) === JSON.stringify(record.photos) && new Date(before.deadline).getTime() === record.deadline.getTime();
+  const unchanged =
+    JSON.stringify(before.photos) === JSON.stringify(record.photos) && new Date(before.deadline).getTime() === record.deadline.getTime();
   if (unchanged) return;
   const patch = { photos: record.photos, deadline: record.deadline, updatedAt: ctx.now };
   await tx.collection('hazards').doc(record._id).update({ data: patch });
@@ -150,7 +194,13 @@ async function withdrawDropped(tx: Tx, ctx: ActionContext, dropped: readonly Rep
     const record = await txGet<HazardRecord>(tx, 'hazards', h.hazardId);
     if (!record || record.status !== 'open' || record.claimedAt) continue;
     await tx.collection('hazards').doc(h.hazardId).remove();
-    await writeAudit(tx, ctx, 'grid.fileWeeklyReport', { collection: 'hazards', docId: h.hazardId, before: record, after: null, reason: '网格长重新上报本周风险信息，原隐患撤回' });
+    await writeAudit(tx, ctx, 'grid.fileWeeklyReport', {
+      collection: 'hazards',
+      docId: h.hazardId,
+      before: record,
+      after: null,
+      reason: '网格长重新上报本周风险信息，原隐患撤回',
+    });
     out.push(h.hazardId);
   }
   return out;

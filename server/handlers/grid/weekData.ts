@@ -22,7 +22,10 @@ export async function readableGrid(ctx: ActionContext, gridId: string | undefine
 }
 
 /** readableGrid, with the grid's village read by the same request (one aggregation with `$lookup`). */
-export async function readableGridWithVillage(ctx: ActionContext, gridId: string | undefined): Promise<{ grid: GridRecord; village: VillageRecord | null }> {
+export async function readableGridWithVillage(
+  ctx: ActionContext,
+  gridId: string | undefined,
+): Promise<{ grid: GridRecord; village: VillageRecord | null }> {
   const actor = actorOf(ctx);
   const id = gridId ?? soleScope(leaderGridIds(actor.grants));
   if (!id) throw new AppError('INVALID_INPUT', '请选择微网格', 'gridId');
@@ -61,25 +64,40 @@ export function requestedWeek(ctx: ActionContext, weekKey: string | undefined): 
 }
 
 /** Contacts of these households in these weeks, keyed by weeklyContactId. */
-export async function contactsOf(ctx: ActionContext, householdIds: readonly string[], weekKeys: readonly string[]): Promise<Map<string, WeeklyContactRecord>> {
+export async function contactsOf(
+  ctx: ActionContext,
+  householdIds: readonly string[],
+  weekKeys: readonly string[],
+): Promise<Map<string, WeeklyContactRecord>> {
   const _ = ctx.db.command;
   const out = new Map<string, WeeklyContactRecord>();
   const ids = [...new Set(householdIds)];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await findAll<WeeklyContactRecord>(ctx.db, 'weeklyContacts', { householdId: _.in(ids.slice(i, i + 500)), weekKey: _.in([...weekKeys]) });
+    const rows = await findAll<WeeklyContactRecord>(ctx.db, 'weeklyContacts', {
+      householdId: _.in(ids.slice(i, i + 500)),
+      weekKey: _.in([...weekKeys]),
+    });
     for (const c of rows) out.set(weeklyContactId(c.weekKey, c.householdId), c);
   }
   return out;
 }
 
 /** Report documents of these grids in these weeks, keyed by weeklyReportId. */
-export async function reportsOf(ctx: ActionContext, gridIds: readonly string[], weekKeys: readonly string[]): Promise<Map<string, WeeklyReportRecord>> {
+export async function reportsOf(
+  ctx: ActionContext,
+  gridIds: readonly string[],
+  weekKeys: readonly string[],
+): Promise<Map<string, WeeklyReportRecord>> {
   const ids = gridIds.flatMap((g) => weekKeys.map((k) => weeklyReportId(k, g)));
   return new Map((await findByIds<WeeklyReportRecord>(ctx.db, 'weeklyReports', ids)).map((r) => [r._id, r]));
 }
 
 /** Active persons holding `role` in the township, by the scope id of that grant (a grid for leaders, a village for liaisons). */
-export async function holdersByScope(ctx: ActionContext, townshipId: string, role: 'gridLeader' | 'liaison'): Promise<Map<string, PersonRecord[]>> {
+export async function holdersByScope(
+  ctx: ActionContext,
+  townshipId: string,
+  role: 'gridLeader' | 'liaison',
+): Promise<Map<string, PersonRecord[]>> {
   const persons = await findAll<PersonRecord>(ctx.db, 'persons', { townshipId, active: true, 'grants.role': role });
   const out = new Map<string, PersonRecord[]>();
   for (const p of persons) {

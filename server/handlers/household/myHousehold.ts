@@ -36,22 +36,52 @@ async function homeOf(ctx: ActionContext, householdId?: string) {
     .lookup({ from: 'grids', localField: 'gridId', foreignField: '_id', as: 'nwGrid' })
     .lookup({ from: 'villages', localField: 'villageId', foreignField: '_id', as: 'nwVillage' })
     .lookup({ from: 'assignments', localField: '_id', foreignField: 'householdId', as: 'nwAssignments' })
-    .addFields({ nwAckId: $.literal(acknowledgementId(actor.personId, NOTICE_VERSION)), nwCheckId: $.literal(selfCheckId(id, cstDay(ctx.now))) })
+    .addFields({
+      nwAckId: $.literal(acknowledgementId(actor.personId, NOTICE_VERSION)),
+      nwCheckId: $.literal(selfCheckId(id, cstDay(ctx.now))),
+    })
     .lookup({ from: 'acknowledgements', localField: 'nwAckId', foreignField: '_id', as: 'nwAck' })
     .lookup({ from: 'selfChecks', localField: 'nwCheckId', foreignField: '_id', as: 'nwCheck' })
     .end()) as {
-    list: (HouseholdRecord & { nwGrid: GridRecord[]; nwVillage: VillageRecord[]; nwAssignments: AssignmentRecord[]; nwAck: AcknowledgementRecord[]; nwCheck: SelfCheckRecord[]; nwAckId?: string; nwCheckId?: string })[];
+    list: (HouseholdRecord & {
+      nwGrid: GridRecord[];
+      nwVillage: VillageRecord[];
+      nwAssignments: AssignmentRecord[];
+      nwAck: AcknowledgementRecord[];
+      nwCheck: SelfCheckRecord[];
+      nwAckId?: string;
+      nwCheckId?: string;
+    })[];
   };
   const row = res.list[0];
   if (!row || row.townshipId !== actor.townshipId) throw new AppError('NOT_FOUND', '该农户不存在');
   const { nwGrid, nwVillage, nwAssignments, nwAck, nwCheck, nwAckId: _a, nwCheckId: _c, ...h } = row;
-  const held = nwAssignments.filter((a) => a.townshipId === h.townshipId && isCurrent({ ...a, validFrom: new Date(a.validFrom), validTo: a.validTo ? new Date(a.validTo) : null }, ctx.now) && new Date(a.validFrom).getTime() <= ctx.now.getTime());
+  const held = nwAssignments.filter(
+    (a) =>
+      a.townshipId === h.townshipId &&
+      isCurrent({ ...a, validFrom: new Date(a.validFrom), validTo: a.validTo ? new Date(a.validTo) : null }, ctx.now) &&
+      new Date(a.validFrom).getTime() <= ctx.now.getTime(),
+  );
   const visitorIds = [...new Set(held.map((a) => a.visitorPersonId))];
   const _ = ctx.db.command;
-  const people = await findAll<PersonRecord>(ctx.db, 'persons', _.or([{ _id: _.in(visitorIds) }, { townshipId: h.townshipId, active: true, 'grants.scopeId': h.gridId }]));
-  const leaders = people.filter((p) => p.townshipId === h.townshipId && p.active && p.grants.some((g) => g.role === 'gridLeader' && g.scopeId === h.gridId));
+  const people = await findAll<PersonRecord>(
+    ctx.db,
+    'persons',
+    _.or([{ _id: _.in(visitorIds) }, { townshipId: h.townshipId, active: true, 'grants.scopeId': h.gridId }]),
+  );
+  const leaders = people.filter(
+    (p) => p.townshipId === h.townshipId && p.active && p.grants.some((g) => g.role === 'gridLeader' && g.scopeId === h.gridId),
+  );
   const visitors = people.filter((p) => visitorIds.includes(p._id) && p.active);
-  return { h: h as HouseholdRecord, grid: nwGrid[0] ?? null, village: nwVillage[0] ?? null, leaders, visitors, ack: nwAck[0] ?? null, check: nwCheck[0] ?? null };
+  return {
+    h: h as HouseholdRecord,
+    grid: nwGrid[0] ?? null,
+    village: nwVillage[0] ?? null,
+    leaders,
+    visitors,
+    ack: nwAck[0] ?? null,
+    check: nwCheck[0] ?? null,
+  };
 }
 
 export const myHousehold = defineAction({
@@ -64,7 +94,14 @@ export const myHousehold = defineAction({
     const others = (p: PersonRecord): ContactPersonView => contactPerson(p, p._id !== actor.personId);
     const qr = input.withCard ? await makeCardQr(h._id) : null;
     return {
-      household: { id: h._id, address: h.address, headName: h.headName, villageName: village?.name ?? '', gridName: grid?.name ?? '', active: h.active },
+      household: {
+        id: h._id,
+        address: h.address,
+        headName: h.headName,
+        villageName: village?.name ?? '',
+        gridName: grid?.name ?? '',
+        active: h.active,
+      },
       members: (h.members ?? []).map((m) => ({ name: m.name, relation: m.relation ?? '', phoneMasked: maskPhone(m.phone) })),
       grid: { id: h.gridId, name: grid?.name ?? '', leaders: leaders.map(others) },
       visitors: visitors.map(others),

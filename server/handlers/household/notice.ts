@@ -31,11 +31,24 @@ export const acknowledgeNotice = defineAction({
     const { record, created } = await inTransaction(ctx.db, async (tx) => {
       const before = await txGet<AcknowledgementRecord>(tx, 'acknowledgements', id);
       if (before) return { record: before, created: false };
-      const after: AcknowledgementRecord = { _id: id, townshipId: h.townshipId, householdId: h._id, personId: actor.personId, version: NOTICE_VERSION, acknowledgedAt: ctx.now, createdAt: ctx.now };
+      const after: AcknowledgementRecord = {
+        _id: id,
+        townshipId: h.townshipId,
+        householdId: h._id,
+        personId: actor.personId,
+        version: NOTICE_VERSION,
+        acknowledgedAt: ctx.now,
+        createdAt: ctx.now,
+      };
       await tx.collection('acknowledgements').add({ data: { ...after } });
       await writeAudit(tx, ctx, 'household.acknowledgeNotice', { collection: 'acknowledgements', docId: id, before: null, after });
       return { record: after, created: true };
     });
-    return { version: record.version, householdId: record.householdId, acknowledgedAt: new Date(record.acknowledgedAt).toISOString(), created };
+    return {
+      version: record.version,
+      householdId: record.householdId,
+      acknowledgedAt: new Date(record.acknowledgedAt).toISOString(),
+      created,
+    };
   },
 });

@@ -24,7 +24,16 @@ export const selfCheck = defineAction({
         const change = { answers: { ...input.answers }, personId: actor.personId, at: ctx.now, updatedAt: ctx.now };
         const after: SelfCheckRecord = before
           ? { ...before, ...change, _id: id }
-          : { _id: id, townshipId: h.townshipId, villageId: h.villageId, gridId: h.gridId, householdId: h._id, day, ...change, createdAt: ctx.now };
+          : {
+              _id: id,
+              townshipId: h.townshipId,
+              villageId: h.villageId,
+              gridId: h.gridId,
+              householdId: h._id,
+              day,
+              ...change,
+              createdAt: ctx.now,
+            };
         if (before) await tx.collection('selfChecks').doc(id).update({ data: change });
         else await tx.collection('selfChecks').add({ data: { ...after } });
         await writeAudit(tx, ctx, 'household.selfCheck', { collection: 'selfChecks', docId: id, before, after });

@@ -39,7 +39,9 @@ function requireManageAssignments(ctx: ActionContext, villageId: string): void {
 /** The households, each in the caller's township, still lived in, and in a village the caller manages. */
 async function requireManagedHouseholds(ctx: ActionContext, ids: readonly string[]): Promise<HouseholdRecord[]> {
   const townshipId = actorOf(ctx).townshipId;
-  const found = new Map((await findByIds<HouseholdRecord>(ctx.db, 'households', ids)).filter((h) => h.townshipId === townshipId).map((h) => [h._id, h]));
+  const found = new Map(
+    (await findByIds<HouseholdRecord>(ctx.db, 'households', ids)).filter((h) => h.townshipId === townshipId).map((h) => [h._id, h]),
+  );
   return ids.map((id) => {
     const h = found.get(id);
     if (!h) throw new AppError('NOT_FOUND', '所选农户不存在', 'householdIds');
@@ -50,7 +52,11 @@ async function requireManagedHouseholds(ctx: ActionContext, ids: readonly string
 }
 
 async function currentOf(ctx: ActionContext, visitorPersonId: string, householdIds: readonly string[]): Promise<AssignmentRecord[]> {
-  const rows = await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { visitorPersonId, householdId: ctx.db.command.in([...householdIds]) }));
+  const rows = await findAll<AssignmentRecord>(
+    ctx.db,
+    'assignments',
+    currentAssignmentWhere(ctx, { visitorPersonId, householdId: ctx.db.command.in([...householdIds]) }),
+  );
   return rows.filter((a) => isCurrent(a, ctx.now));
 }
 
@@ -115,13 +121,28 @@ export const reassignHouseholds = defineAction({
           if (!before || !isCurrent(before, ctx.now)) throw new AppError('CONFLICT', '走访分工刚被他人修改，请刷新后重试');
           const end = closeAt(before, ctx.now);
           const after: AssignmentRecord = { ...before, validTo: end.validTo, endReason: input.reason };
-          await tx.collection('assignments').doc(before._id).update({ data: { validTo: end.validTo, endReason: input.reason } });
-          await writeAudit(tx, ctx, 'reassignHouseholds', { collection: 'assignments', docId: before._id, before, after, reason: input.reason });
+          await tx
+            .collection('assignments')
+            .doc(before._id)
+            .update({ data: { validTo: end.validTo, endReason: input.reason } });
+          await writeAudit(tx, ctx, 'reassignHouseholds', {
+            collection: 'assignments',
+            docId: before._id,
+            before,
+            after,
+            reason: input.reason,
+          });
           closed.push(assignmentView(after, from.name, h.address));
           if (toHeld.has(h._id)) continue;
           const record = newAssignment(ctx, to._id, h, input.reason);
           const { _id } = await tx.collection('assignments').add({ data: record });
-          await writeAudit(tx, ctx, 'reassignHouseholds', { collection: 'assignments', docId: _id, before: null, after: { _id, ...record }, reason: input.reason });
+          await writeAudit(tx, ctx, 'reassignHouseholds', {
+            collection: 'assignments',
+            docId: _id,
+            before: null,
+            after: { _id, ...record },
+            reason: input.reason,
+          });
           opened.push(assignmentView({ _id, ...record }, to.name, h.address));
         }
         return { closed, opened };
@@ -137,12 +158,18 @@ export const endAssignment = defineAction({
     if (!current || current.townshipId !== actorOf(ctx).townshipId) throw new AppError('NOT_FOUND', '该走访分工不存在');
     requireManageAssignments(ctx, current.villageId);
     if (!isCurrent(current, ctx.now)) throw new AppError('CONFLICT', '该走访分工已经结束');
-    const [visitor, household] = await Promise.all([requirePerson(ctx, current.visitorPersonId), getById<HouseholdRecord>(ctx.db, 'households', current.householdId)]);
+    const [visitor, household] = await Promise.all([
+      requirePerson(ctx, current.visitorPersonId),
+      getById<HouseholdRecord>(ctx.db, 'households', current.householdId),
+    ]);
     const after = await inTransaction(ctx.db, async (tx) => {
       const before = await txGet<AssignmentRecord>(tx, 'assignments', current._id);
       if (!before || !isCurrent(before, ctx.now)) throw new AppError('CONFLICT', '该走访分工已经结束');
       const after: AssignmentRecord = { ...before, validTo: closeAt(before, ctx.now).validTo, endReason: input.reason };
-      await tx.collection('assignments').doc(before._id).update({ data: { validTo: after.validTo, endReason: input.reason } });
+      await tx
+        .collection('assignments')
+        .doc(before._id)
+        .update({ data: { validTo: after.validTo, endReason: input.reason } });
       await writeAudit(tx, ctx, 'endAssignment', { collection: 'assignments', docId: before._id, before, after, reason: input.reason });
       return after;
     });
@@ -166,13 +193,34 @@ export const listAssignments = defineAction({
       // a visitor sees its own range; a liaison that of its village
       const own: Where[] = [{ visitorPersonId: actor.personId }];
       if (villages.length) own.push({ villageId: _.in(villages) });
-      if (input.visitorPersonId && input.visitorPersonId !== actor.personId && !villages.length) throw forbidden('您只能查看自己的走访范围');
+      if (input.visitorPersonId && input.visitorPersonId !== actor.personId && !villages.length)
+        throw forbidden('您只能查看自己的走访范围');
       scope.push(own.length === 1 ? own[0] : _.or(own));
     }
-    const rows = await findAll<AssignmentRecord>(ctx.db, 'assignments', input.includeHistory ? _.and(scope) : currentAssignmentWhere(ctx, _.and(scope)));
+    const rows = await findAll<AssignmentRecord>(
+      ctx.db,
+      'assignments',
+      input.includeHistory ? _.and(scope) : currentAssignmentWhere(ctx, _.and(scope)),
+    );
     const visible = input.includeHistory ? rows : rows.filter((a) => isCurrent(a, ctx.now));
-    const people = new Map((await findByIds<PersonRecord>(ctx.db, 'persons', visible.map((a) => a.visitorPersonId))).map((p) => [p._id, p.name]));
-    const homes = new Map((await findByIds<HouseholdRecord>(ctx.db, 'households', visible.map((a) => a.householdId))).map((h) => [h._id, h.address]));
+    const people = new Map(
+      (
+        await findByIds<PersonRecord>(
+          ctx.db,
+          'persons',
+          visible.map((a) => a.visitorPersonId),
+        )
+      ).map((p) => [p._id, p.name]),
+    );
+    const homes = new Map(
+      (
+        await findByIds<HouseholdRecord>(
+          ctx.db,
+          'households',
+          visible.map((a) => a.householdId),
+        )
+      ).map((h) => [h._id, h.address]),
+    );
     return visible
       .sort((a, b) => new Date(a.validFrom).getTime() - new Date(b.validFrom).getTime() || a._id.localeCompare(b._id))
       .map((a) => assignmentView(a, people.get(a.visitorPersonId) ?? '', homes.get(a.householdId) ?? ''));

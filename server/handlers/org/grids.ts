@@ -31,13 +31,29 @@ export const createGrid = defineAction({
       const village = await requireVillage(ctx, input.villageId);
       requireManageVillage(ctx, village._id);
       await refuseDuplicateName(ctx, village._id, input.name);
-      const record = { townshipId: village.townshipId, villageId: village._id, name: input.name, householdCount: 0, createdAt: ctx.now, updatedAt: ctx.now };
+      const record = {
+        townshipId: village.townshipId,
+        villageId: village._id,
+        name: input.name,
+        householdCount: 0,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
       const id = await inTransaction(ctx.db, async (tx) => {
         const { _id } = await tx.collection('grids').add({ data: record });
         await writeAudit(tx, ctx, 'createGrid', { collection: 'grids', docId: _id, before: null, after: { _id, ...record } });
         return _id;
       });
-      return { id, townshipId: village.townshipId, villageId: village._id, villageName: village.name, name: input.name, householdCount: 0, leaderPersonId: null, leaderName: null };
+      return {
+        id,
+        townshipId: village.townshipId,
+        villageId: village._id,
+        villageName: village.name,
+        name: input.name,
+        householdCount: 0,
+        leaderPersonId: null,
+        leaderName: null,
+      };
     }),
   warnings: (grid) => [gridSizeWarning(grid.name, grid.householdCount)].filter((w): w is string => !!w),
 });
@@ -51,7 +67,10 @@ export const updateGrid = defineAction({
     if (before.name !== input.name) await refuseDuplicateName(ctx, before.villageId, input.name, before._id);
     const after: GridRecord = { ...before, name: input.name, updatedAt: ctx.now };
     await inTransaction(ctx.db, async (tx) => {
-      await tx.collection('grids').doc(before._id).update({ data: { name: input.name, updatedAt: ctx.now } });
+      await tx
+        .collection('grids')
+        .doc(before._id)
+        .update({ data: { name: input.name, updatedAt: ctx.now } });
       await writeAudit(tx, ctx, 'updateGrid', { collection: 'grids', docId: before._id, before, after });
     });
     return { id: after._id, name: after.name };

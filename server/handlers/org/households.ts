@@ -10,7 +10,13 @@ import { findAll, findByIds, findPage, inTransaction, txGet, type Tx, type Where
 import { canSeePhones } from '../../domain/org/access';
 import { admitHousehold, gridSizeWarning } from '../../domain/org/gridCapacity';
 import { isCurrent } from '../../domain/org/assignmentInterval';
-import { addHouseholdSchema, listHouseholdsSchema, moveHouseholdSchema, setHouseholdActiveSchema, updateHouseholdSchema } from '../../domain/org/schemas';
+import {
+  addHouseholdSchema,
+  listHouseholdsSchema,
+  moveHouseholdSchema,
+  setHouseholdActiveSchema,
+  updateHouseholdSchema,
+} from '../../domain/org/schemas';
 import type { AssignmentRecord, GridRecord, HouseholdRecord, PersonRecord } from '../../domain/org/records';
 import { currentVisitors, gridSizeView, householdListItem, householdView, NO_FLAGS } from '../../domain/org/views';
 import { seesGrid, seesHousehold, seesVillage } from '../../domain/org/visibility';
@@ -59,7 +65,10 @@ export const addHousehold = defineAction({
       const { household, grid } = await inTransaction(ctx.db, async (tx) => {
         const grid = await admitInto(tx, target._id);
         const householdCount = grid.householdCount + 1;
-        await tx.collection('grids').doc(grid._id).update({ data: { householdCount, updatedAt: ctx.now } });
+        await tx
+          .collection('grids')
+          .doc(grid._id)
+          .update({ data: { householdCount, updatedAt: ctx.now } });
         const { _id } = await tx.collection('households').add({ data: fields });
         const household: HouseholdRecord = { _id, ...fields };
         await writeAudit(tx, ctx, 'addHousehold', { collection: 'households', docId: _id, before: null, after: household });
@@ -120,14 +129,26 @@ export const moveHousehold = defineAction({
         const delta = before.active ? 1 : 0;
         const fromAfter = { ...from, householdCount: from.householdCount - delta };
         const toAfter = { ...to, householdCount: to.householdCount + delta };
-        await tx.collection('grids').doc(from._id).update({ data: { householdCount: fromAfter.householdCount, updatedAt: ctx.now } });
-        await tx.collection('grids').doc(to._id).update({ data: { householdCount: toAfter.householdCount, updatedAt: ctx.now } });
+        await tx
+          .collection('grids')
+          .doc(from._id)
+          .update({ data: { householdCount: fromAfter.householdCount, updatedAt: ctx.now } });
+        await tx
+          .collection('grids')
+          .doc(to._id)
+          .update({ data: { householdCount: toAfter.householdCount, updatedAt: ctx.now } });
         const after: HouseholdRecord = { ...before, gridId: to._id, villageId: to.villageId, updatedAt: ctx.now };
-        await tx.collection('households').doc(before._id).update({ data: { gridId: to._id, villageId: to.villageId, updatedAt: ctx.now } });
+        await tx
+          .collection('households')
+          .doc(before._id)
+          .update({ data: { gridId: to._id, villageId: to.villageId, updatedAt: ctx.now } });
         await writeAudit(tx, ctx, 'moveHousehold', { collection: 'households', docId: before._id, before, after });
         // the visitor keeps the household; its current assignments follow it so village-scoped reads stay right
         for (const id of assignmentIds) {
-          await tx.collection('assignments').doc(id).update({ data: { gridId: to._id, villageId: to.villageId } });
+          await tx
+            .collection('assignments')
+            .doc(id)
+            .update({ data: { gridId: to._id, villageId: to.villageId } });
         }
         return { household: householdView(after, phonesFor(ctx, after)), from: gridSizeView(fromAfter), to: gridSizeView(toAfter) };
       });
@@ -146,22 +167,41 @@ export const setHouseholdActive = defineAction({
       return inTransaction(ctx.db, async (tx) => {
         const before = await txGet<HouseholdRecord>(tx, 'households', current._id);
         if (!before) throw new AppError('NOT_FOUND', '该农户不存在');
-        const grid = input.active && !before.active ? await admitInto(tx, before.gridId) : await txGet<GridRecord>(tx, 'grids', before.gridId);
+        const grid =
+          input.active && !before.active ? await admitInto(tx, before.gridId) : await txGet<GridRecord>(tx, 'grids', before.gridId);
         if (!grid) throw new AppError('NOT_FOUND', '该农户所在的微网格不存在');
         if (before.active === input.active) return { household: householdView(before, phonesFor(ctx, before)), grid: gridSizeView(grid) };
         const householdCount = grid.householdCount + (input.active ? 1 : -1);
-        await tx.collection('grids').doc(grid._id).update({ data: { householdCount, updatedAt: ctx.now } });
+        await tx
+          .collection('grids')
+          .doc(grid._id)
+          .update({ data: { householdCount, updatedAt: ctx.now } });
         const patch = { active: input.active, movedOutAt: input.active ? null : ctx.now, updatedAt: ctx.now };
         const after: HouseholdRecord = { ...before, ...patch };
         await tx.collection('households').doc(before._id).update({ data: patch });
-        await writeAudit(tx, ctx, 'setHouseholdActive', { collection: 'households', docId: before._id, before, after, reason: input.reason });
+        await writeAudit(tx, ctx, 'setHouseholdActive', {
+          collection: 'households',
+          docId: before._id,
+          before,
+          after,
+          reason: input.reason,
+        });
         // a household that moved out is no longer anyone's duty from this instant; the history stays
         for (const id of assignmentIds) {
           const a = await txGet<AssignmentRecord>(tx, 'assignments', id);
           if (!a) continue;
           const closed = { ...a, validTo: ctx.now, endReason: input.reason ?? '农户已迁出' };
-          await tx.collection('assignments').doc(id).update({ data: { validTo: closed.validTo, endReason: closed.endReason } });
-          await writeAudit(tx, ctx, 'setHouseholdActive', { collection: 'assignments', docId: id, before: a, after: closed, reason: closed.endReason });
+          await tx
+            .collection('assignments')
+            .doc(id)
+            .update({ data: { validTo: closed.validTo, endReason: closed.endReason } });
+          await writeAudit(tx, ctx, 'setHouseholdActive', {
+            collection: 'assignments',
+            docId: id,
+            before: a,
+            after: closed,
+            reason: closed.endReason,
+          });
         }
         return { household: householdView(after, phonesFor(ctx, after)), grid: gridSizeView({ ...grid, householdCount }) };
       });
@@ -175,7 +215,11 @@ async function visitorsOf(ctx: ActionContext, townshipId: string, householdIds: 
   const where = currentAssignmentWhere(ctx, { townshipId, householdId: ctx.db.command.in([...householdIds]) });
   const assignments = await findAll<AssignmentRecord>(ctx.db, 'assignments', where);
   const live = assignments.filter((a) => isCurrent(a, ctx.now));
-  const people = await findByIds<PersonRecord>(ctx.db, 'persons', live.map((a) => a.visitorPersonId));
+  const people = await findByIds<PersonRecord>(
+    ctx.db,
+    'persons',
+    live.map((a) => a.visitorPersonId),
+  );
   return currentVisitors(live, new Map(people.map((p) => [p._id, p.name])), ctx.now);
 }
 
@@ -196,9 +240,24 @@ export const listHouseholds = defineAction({
       filters.push({ gridId: input.gridId });
     }
     if (!input.includeInactive) filters.push({ active: true });
-    const page = await findPage<HouseholdRecord>(ctx.db, 'households', _.and(filters), [['gridId', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']], input.page, input.pageSize);
+    const page = await findPage<HouseholdRecord>(
+      ctx.db,
+      'households',
+      _.and(filters),
+      [
+        ['gridId', 'asc'],
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      input.page,
+      input.pageSize,
+    );
     const items = page.items.filter((h) => seesHousehold(visibility, h));
-    const visitors = await visitorsOf(ctx, visibility.townshipId, items.map((h) => h._id));
+    const visitors = await visitorsOf(
+      ctx,
+      visibility.townshipId,
+      items.map((h) => h._id),
+    );
     return {
       items: items.map((h) => householdListItem(h, phonesFor(ctx, h), visitors.get(h._id) ?? null)),
       total: page.total,

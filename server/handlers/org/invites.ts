@@ -72,7 +72,8 @@ export const createInvite = defineAction({
 
 function refuseUnusable(invite: InviteRecord | null, now: Date): asserts invite is InviteRecord {
   if (!invite) throw new AppError('INVITE_INVALID', '邀请码无效，请核对后重新输入', 'code');
-  if (invite.status === 'used') throw new AppError('INVITE_USED', '该邀请码已被使用，每个邀请码只能使用一次；如需加入请联系邀请人重新邀请', 'code');
+  if (invite.status === 'used')
+    throw new AppError('INVITE_USED', '该邀请码已被使用，每个邀请码只能使用一次；如需加入请联系邀请人重新邀请', 'code');
   if (invite.status === 'revoked') throw new AppError('INVITE_INVALID', '该邀请已被撤销，请联系邀请人', 'code');
   if (invite.status === 'expired' || new Date(invite.expiresAt).getTime() <= now.getTime()) {
     throw new AppError('INVITE_EXPIRED', '邀请码已过期，请联系邀请人重新邀请', 'code');
@@ -90,7 +91,8 @@ export const acceptInvite = defineAction({
       refuseUnusable(invite, ctx.now);
       const me = ctx.actor;
       if (me && me.townshipId !== invite.townshipId) throw new AppError('ALREADY_BOUND', '您的微信已绑定其他乡镇的账号，不能再加入本镇');
-      if (me && invite.personId && invite.personId !== me.personId) throw new AppError('ALREADY_BOUND', `您的微信已绑定为“${me.name}”，该邀请是发给其他人的`);
+      if (me && invite.personId && invite.personId !== me.personId)
+        throw new AppError('ALREADY_BOUND', `您的微信已绑定为“${me.name}”，该邀请是发给其他人的`);
       if (invite.scopeType === 'household') {
         const h = await getById<HouseholdRecord>(ctx.db, 'households', invite.scopeId);
         if (!h || !h.active) throw new AppError('HOUSEHOLD_INACTIVE', '该农户已迁出，邀请不再有效，请联系邀请人');
@@ -98,16 +100,27 @@ export const acceptInvite = defineAction({
       const grant = { role: invite.role, scopeType: invite.scopeType, scopeId: invite.scopeId, townshipId: invite.townshipId };
       const [placed] = await placeGrants(ctx, [grant]);
       const issuer = await getById<PersonRecord>(ctx.db, 'persons', invite.createdBy);
-      const issuerNow = issuer && issuer.active && issuer.townshipId === invite.townshipId ? { personId: issuer._id, townshipId: issuer.townshipId, grants: issuer.grants } : null;
+      const issuerNow =
+        issuer && issuer.active && issuer.townshipId === invite.townshipId
+          ? { personId: issuer._id, townshipId: issuer.townshipId, grants: issuer.grants }
+          : null;
       const acceptance = async (named: PersonRecord | null) =>
-        decideAccept(issuerNow, me?.personId ?? null, placed, named ? { personId: named._id, grants: await placeGrants(ctx, named.grants) } : null);
+        decideAccept(
+          issuerNow,
+          me?.personId ?? null,
+          placed,
+          named ? { personId: named._id, grants: await placeGrants(ctx, named.grants) } : null,
+        );
       const namedNow = invite.personId ? await getById<PersonRecord>(ctx.db, 'persons', invite.personId) : null;
       requireAllowed(await acceptance(namedNow), 'code');
       const personId = await inTransaction(ctx.db, async (tx) => {
         const fresh = await txGet<InviteRecord>(tx, 'invites', invite._id);
         refuseUnusable(fresh, ctx.now);
         const used: InviteRecord = { ...fresh, status: 'used', usedBy: openid, usedAt: ctx.now };
-        await tx.collection('invites').doc(fresh._id).update({ data: { status: 'used', usedBy: openid, usedAt: ctx.now } });
+        await tx
+          .collection('invites')
+          .doc(fresh._id)
+          .update({ data: { status: 'used', usedBy: openid, usedAt: ctx.now } });
         await writeAudit(tx, ctx, 'acceptInvite', { collection: 'invites', docId: fresh._id, before: fresh, after: used });
         const targetId = fresh.personId ?? me?.personId ?? null;
         if (targetId) {
@@ -115,14 +128,27 @@ export const acceptInvite = defineAction({
           if (!before || !before.active) throw new AppError('INVITE_INVALID', '被邀请的人员已不存在，请联系邀请人');
           if (before.openid && before.openid !== openid) throw new AppError('ALREADY_BOUND', '该人员已绑定其他微信');
           // the named person's roles as they stand inside the transaction, so a role granted meanwhile is weighed too
-          if (fresh.personId && JSON.stringify(before.grants) !== JSON.stringify(namedNow?.grants)) requireAllowed(await acceptance(before), 'code');
+          if (fresh.personId && JSON.stringify(before.grants) !== JSON.stringify(namedNow?.grants))
+            requireAllowed(await acceptance(before), 'code');
           const has = before.grants.some((g) => g.role === grant.role && g.scopeId === grant.scopeId);
           const after: PersonRecord = { ...before, openid, grants: has ? before.grants : [...before.grants, grant], updatedAt: ctx.now };
-          await tx.collection('persons').doc(before._id).update({ data: { openid, grants: after.grants, updatedAt: ctx.now } });
+          await tx
+            .collection('persons')
+            .doc(before._id)
+            .update({ data: { openid, grants: after.grants, updatedAt: ctx.now } });
           await writeAudit(tx, ctx, 'acceptInvite', { collection: 'persons', docId: before._id, before, after });
           return before._id;
         }
-        const record = { townshipId: fresh.townshipId, name: fresh.name ?? '新成员', phone: fresh.phone, openid, active: true, grants: [grant], createdAt: ctx.now, updatedAt: ctx.now };
+        const record = {
+          townshipId: fresh.townshipId,
+          name: fresh.name ?? '新成员',
+          phone: fresh.phone,
+          openid,
+          active: true,
+          grants: [grant],
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        };
         const { _id } = await tx.collection('persons').add({ data: record });
         await writeAudit(tx, ctx, 'acceptInvite', { collection: 'persons', docId: _id, before: null, after: { _id, ...record } });
         return _id;
@@ -140,7 +166,9 @@ export const revokeInvite = defineAction({
     const invite = await getById<InviteRecord>(ctx.db, 'invites', input.code);
     if (!invite || invite.townshipId !== actor.townshipId) throw new AppError('INVITE_INVALID', '邀请码无效', 'code');
     if (invite.createdBy !== actor.personId) {
-      const [placed] = await placeGrants(ctx, [{ role: invite.role, scopeType: invite.scopeType, scopeId: invite.scopeId, townshipId: invite.townshipId }]);
+      const [placed] = await placeGrants(ctx, [
+        { role: invite.role, scopeType: invite.scopeType, scopeId: invite.scopeId, townshipId: invite.townshipId },
+      ]);
       requireAllowed(decideGrant(granterOf(actor), null, placed));
     }
     if (invite.status !== 'open') throw new AppError('CONFLICT', '该邀请已使用或已失效，无需撤销', 'code');
@@ -148,7 +176,10 @@ export const revokeInvite = defineAction({
       const before = await txGet<InviteRecord>(tx, 'invites', invite._id);
       if (!before || before.status !== 'open') throw new AppError('CONFLICT', '该邀请已使用或已失效，无需撤销', 'code');
       const after: InviteRecord = { ...before, status: 'revoked' };
-      await tx.collection('invites').doc(before._id).update({ data: { status: 'revoked' } });
+      await tx
+        .collection('invites')
+        .doc(before._id)
+        .update({ data: { status: 'revoked' } });
       await writeAudit(tx, ctx, 'revokeInvite', { collection: 'invites', docId: before._id, before, after });
       return after;
     });
@@ -181,7 +212,10 @@ export const expireInvites: TimerDef = {
         const before = await txGet<InviteRecord>(tx, 'invites', invite._id);
         if (!before || before.status !== 'open') return 0;
         const after: InviteRecord = { ...before, status: 'expired' };
-        await tx.collection('invites').doc(before._id).update({ data: { status: 'expired' } });
+        await tx
+          .collection('invites')
+          .doc(before._id)
+          .update({ data: { status: 'expired' } });
         await writeAudit(tx, ctx, 'expireInvites', { collection: 'invites', docId: before._id, before, after });
         return 1;
       });

@@ -14,13 +14,29 @@ import { isCurrent } from '../../domain/org/assignmentInterval';
 async function villagerCard(ctx: ActionContext, g: RoleGrant): Promise<HomeCard> {
   const h = await getById<HouseholdRecord>(ctx.db, 'households', g.scopeId);
   if (!h) return { role: 'villager', household: null };
-  const [grid, village] = await Promise.all([getById<GridRecord>(ctx.db, 'grids', h.gridId), getById<VillageRecord>(ctx.db, 'villages', h.villageId)]);
+  const [grid, village] = await Promise.all([
+    getById<GridRecord>(ctx.db, 'grids', h.gridId),
+    getById<VillageRecord>(ctx.db, 'villages', h.villageId),
+  ]);
   const leader = await leaderOf(ctx, h.gridId);
-  return { role: 'villager', household: { id: h._id, address: h.address, gridName: grid?.name ?? '', villageName: village?.name ?? '', leaderName: leader?.name ?? null } };
+  return {
+    role: 'villager',
+    household: {
+      id: h._id,
+      address: h.address,
+      gridName: grid?.name ?? '',
+      villageName: village?.name ?? '',
+      leaderName: leader?.name ?? null,
+    },
+  };
 }
 
 async function leaderOf(ctx: ActionContext, gridId: string): Promise<PersonRecord | null> {
-  const rows = await findAll<PersonRecord>(ctx.db, 'persons', { townshipId: ctx.actor?.townshipId ?? '', active: true, 'grants.scopeId': gridId });
+  const rows = await findAll<PersonRecord>(ctx.db, 'persons', {
+    townshipId: ctx.actor?.townshipId ?? '',
+    active: true,
+    'grants.scopeId': gridId,
+  });
   return rows.find((p) => p.grants.some((x) => x.role === 'gridLeader' && x.scopeId === gridId)) ?? null;
 }
 
@@ -37,14 +53,22 @@ async function gridLeaderCard(ctx: ActionContext, g: RoleGrant): Promise<HomeCar
 }
 
 async function visitorCard(ctx: ActionContext, personId: string, townshipId: string): Promise<HomeCard> {
-  const held = (await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { townshipId, visitorPersonId: personId }))).filter((a) =>
-    isCurrent(a, ctx.now),
+  const held = (
+    await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { townshipId, visitorPersonId: personId }))
+  ).filter((a) => isCurrent(a, ctx.now));
+  const villages = await findByIds<VillageRecord>(
+    ctx.db,
+    'villages',
+    held.map((a) => a.villageId),
   );
-  const villages = await findByIds<VillageRecord>(ctx.db, 'villages', held.map((a) => a.villageId));
   return {
     role: 'visitor',
     assignedHouseholds: new Set(held.map((a) => a.householdId)).size,
-    villages: villages.map((v) => ({ id: v._id, name: v.name, households: new Set(held.filter((a) => a.villageId === v._id).map((a) => a.householdId)).size })),
+    villages: villages.map((v) => ({
+      id: v._id,
+      name: v.name,
+      households: new Set(held.filter((a) => a.villageId === v._id).map((a) => a.householdId)).size,
+    })),
   };
 }
 
@@ -54,7 +78,9 @@ async function liaisonCard(ctx: ActionContext, g: RoleGrant): Promise<HomeCard |
   const grids = await findAll<GridRecord>(ctx.db, 'grids', { villageId: village._id });
   const households = await findAll<HouseholdRecord>(ctx.db, 'households', { villageId: village._id, active: true });
   const held = new Set(
-    (await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { villageId: village._id }))).filter((a) => isCurrent(a, ctx.now)).map((a) => a.householdId),
+    (await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { villageId: village._id })))
+      .filter((a) => isCurrent(a, ctx.now))
+      .map((a) => a.householdId),
   );
   return {
     role: 'liaison',

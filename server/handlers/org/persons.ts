@@ -55,7 +55,16 @@ export const addPerson = defineAction({
         requireAllowed(decideGrant(granterOf(actor), null, resolved));
         if (!grants.some((g) => sameGrant(g, resolved))) grants.push(storedGrant(resolved));
       }
-      const record = { townshipId: actor.townshipId, name: input.name, phone: input.phone ?? null, openid: null, active: true, grants, createdAt: ctx.now, updatedAt: ctx.now };
+      const record = {
+        townshipId: actor.townshipId,
+        name: input.name,
+        phone: input.phone ?? null,
+        openid: null,
+        active: true,
+        grants,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
       const person = await inTransaction(ctx.db, async (tx) => {
         const { _id } = await tx.collection('persons').add({ data: record });
         const person: PersonRecord = { _id, ...record };
@@ -79,7 +88,10 @@ export const grantRole = defineAction({
       if (!before) throw new AppError('NOT_FOUND', '该人员不存在');
       if (before.grants.some((g) => sameGrant(g, resolved))) return before;
       const after: PersonRecord = { ...before, grants: [...before.grants, storedGrant(resolved)], updatedAt: ctx.now };
-      await tx.collection('persons').doc(before._id).update({ data: { grants: after.grants, updatedAt: ctx.now } });
+      await tx
+        .collection('persons')
+        .doc(before._id)
+        .update({ data: { grants: after.grants, updatedAt: ctx.now } });
       await writeAudit(tx, ctx, 'grantRole', { collection: 'persons', docId: before._id, before, after });
       return after;
     });
@@ -104,12 +116,24 @@ export const revokeRole = defineAction({
       if (!before) throw new AppError('NOT_FOUND', '该人员不存在');
       if (!before.grants.some((g) => sameGrant(g, resolved))) return before;
       const after: PersonRecord = { ...before, grants: before.grants.filter((g) => !sameGrant(g, resolved)), updatedAt: ctx.now };
-      await tx.collection('persons').doc(before._id).update({ data: { grants: after.grants, updatedAt: ctx.now } });
+      await tx
+        .collection('persons')
+        .doc(before._id)
+        .update({ data: { grants: after.grants, updatedAt: ctx.now } });
       await writeAudit(tx, ctx, 'revokeRole', { collection: 'persons', docId: before._id, before, after });
       for (const a of closing) {
         const closed = { ...a, validTo: ctx.now, endReason: '走访人角色已撤销' };
-        await tx.collection('assignments').doc(a._id).update({ data: { validTo: closed.validTo, endReason: closed.endReason } });
-        await writeAudit(tx, ctx, 'revokeRole', { collection: 'assignments', docId: a._id, before: a, after: closed, reason: closed.endReason });
+        await tx
+          .collection('assignments')
+          .doc(a._id)
+          .update({ data: { validTo: closed.validTo, endReason: closed.endReason } });
+        await writeAudit(tx, ctx, 'revokeRole', {
+          collection: 'assignments',
+          docId: a._id,
+          before: a,
+          after: closed,
+          reason: closed.endReason,
+        });
       }
       return after;
     });

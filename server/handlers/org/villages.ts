@@ -41,7 +41,10 @@ export const updateVillage = defineAction({
     if (before.name !== input.name) await refuseDuplicateName(ctx, input.name, before._id);
     const after: VillageRecord = { ...before, name: input.name, updatedAt: ctx.now };
     await inTransaction(ctx.db, async (tx) => {
-      await tx.collection('villages').doc(before._id).update({ data: { name: input.name, updatedAt: ctx.now } });
+      await tx
+        .collection('villages')
+        .doc(before._id)
+        .update({ data: { name: input.name, updatedAt: ctx.now } });
       await writeAudit(tx, ctx, 'updateVillage', { collection: 'villages', docId: before._id, before, after });
     });
     return { id: after._id, name: after.name };
@@ -59,7 +62,13 @@ export const listVillages = defineAction({
     return villages
       .map((v) => {
         const own = grids.filter((g) => g.villageId === v._id);
-        return { id: v._id, townshipId, name: v.name, gridCount: own.length, householdCount: own.reduce((n, g) => n + g.householdCount, 0) };
+        return {
+          id: v._id,
+          townshipId,
+          name: v.name,
+          gridCount: own.length,
+          householdCount: own.reduce((n, g) => n + g.householdCount, 0),
+        };
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   },

@@ -9,7 +9,13 @@ import { newDocId } from '../../infra/visitRepo';
 import { cstDay } from '../../domain/time/cst';
 import type { CompoundRecord, CompoundTaskRecord } from '../../domain/programme/records';
 import { compoundTaskView, compoundView } from '../../domain/programme/views';
-import { addCompoundSchema, listCompoundsSchema, listCompoundTasksSchema, setTaskStatusSchema, updateCompoundSchema } from '../../domain/programme/schemas';
+import {
+  addCompoundSchema,
+  listCompoundsSchema,
+  listCompoundTasksSchema,
+  setTaskStatusSchema,
+  updateCompoundSchema,
+} from '../../domain/programme/schemas';
 import type { CompoundTaskView, CompoundView } from '../../../typings/programme';
 import { programmeScope, requireKeeper } from './scope';
 
@@ -20,9 +26,20 @@ export const addCompound = defineAction({
     idempotent(ctx, 'addCompound', async (): Promise<CompoundView> => {
       const scope = programmeScope(ctx);
       await requireVillage(ctx, input.villageId);
-      const record: CompoundRecord = { _id: newDocId(), townshipId: scope.townshipId, ...input, status: 'open', rectifiedAt: null, createdAt: ctx.now, updatedAt: ctx.now };
+      const record: CompoundRecord = {
+        _id: newDocId(),
+        townshipId: scope.townshipId,
+        ...input,
+        status: 'open',
+        rectifiedAt: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
       await inTransaction(ctx.db, async (tx) => {
-        await tx.collection('compounds').doc(record._id).set({ data: withoutId(record) });
+        await tx
+          .collection('compounds')
+          .doc(record._id)
+          .set({ data: withoutId(record) });
         await writeAudit(tx, ctx, 'addCompound', { collection: 'compounds', docId: record._id, before: null, after: record });
       });
       return compoundView(record, ctx.now);
@@ -54,7 +71,11 @@ export async function readableCompounds(ctx: ActionContext, villageId?: string):
   const scope = programmeScope(ctx);
   if (villageId && !scope.all) requireKeeper(scope, villageId);
   const _ = ctx.db.command;
-  const where = villageId ? { townshipId: scope.townshipId, villageId } : scope.all ? { townshipId: scope.townshipId } : { townshipId: scope.townshipId, villageId: _.in(scope.villageIds) };
+  const where = villageId
+    ? { townshipId: scope.townshipId, villageId }
+    : scope.all
+      ? { townshipId: scope.townshipId }
+      : { townshipId: scope.townshipId, villageId: _.in(scope.villageIds) };
   const rows = await findAll<CompoundRecord>(ctx.db, 'compounds', where);
   return rows.sort((a, b) => a.villageId.localeCompare(b.villageId) || a.deadline.localeCompare(b.deadline) || a._id.localeCompare(b._id));
 }
@@ -90,9 +111,19 @@ export const setTaskStatus = defineAction({
       const after = await inTransaction(ctx.db, async (tx) => {
         const current = await txGet<CompoundTaskRecord>(tx, 'compoundTasks', input.taskId);
         if (!current) throw notFound('该任务');
-        const data = { status: input.status, note: input.note ?? current.note, doneAt: input.status === 'done' ? ctx.now : null, updatedAt: ctx.now };
+        const data = {
+          status: input.status,
+          note: input.note ?? current.note,
+          doneAt: input.status === 'done' ? ctx.now : null,
+          updatedAt: ctx.now,
+        };
         await tx.collection('compoundTasks').doc(input.taskId).update({ data });
-        await writeAudit(tx, ctx, 'setTaskStatus', { collection: 'compoundTasks', docId: input.taskId, before: current, after: { ...current, ...data } });
+        await writeAudit(tx, ctx, 'setTaskStatus', {
+          collection: 'compoundTasks',
+          docId: input.taskId,
+          before: current,
+          after: { ...current, ...data },
+        });
         return { ...current, _id: input.taskId, ...data };
       });
       return compoundTaskView(after, ctx.now);

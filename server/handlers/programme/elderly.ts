@@ -59,7 +59,10 @@ export const addElderly = defineAction({
         updatedAt: ctx.now,
       };
       await inTransaction(ctx.db, async (tx) => {
-        await tx.collection('elderly').doc(record._id).set({ data: withoutId(record) });
+        await tx
+          .collection('elderly')
+          .doc(record._id)
+          .set({ data: withoutId(record) });
         await writeAudit(tx, ctx, 'addElderly', { collection: 'elderly', docId: record._id, before: null, after: record });
       });
       return viewOf(ctx, record);
@@ -69,7 +72,10 @@ export const addElderly = defineAction({
 async function readable(ctx: ActionContext, elderlyId: string): Promise<ElderlyRecord> {
   const scope = programmeScope(ctx);
   const e = await getById<ElderlyRecord>(ctx.db, 'elderly', elderlyId);
-  const mine = e && e.townshipId === scope.townshipId && (scope.all || scope.villageIds.includes(e.villageId) || (scope.helperPersonId !== null && e.helper.personId === scope.helperPersonId));
+  const mine =
+    e &&
+    e.townshipId === scope.townshipId &&
+    (scope.all || scope.villageIds.includes(e.villageId) || (scope.helperPersonId !== null && e.helper.personId === scope.helperPersonId));
   if (!e || !mine) throw notFound('该独居老人登记');
   return e;
 }
@@ -90,7 +96,10 @@ export const updateElderly = defineAction({
         const current = await txGet<ElderlyRecord>(tx, 'elderly', elderlyId);
         if (!current) throw notFound('该独居老人登记');
         const next: ElderlyRecord = { ...current, _id: elderlyId, ...patch, updatedAt: ctx.now };
-        await tx.collection('elderly').doc(elderlyId).update({ data: { ...patch, updatedAt: ctx.now } });
+        await tx
+          .collection('elderly')
+          .doc(elderlyId)
+          .update({ data: { ...patch, updatedAt: ctx.now } });
         await writeAudit(tx, ctx, 'updateElderly', { collection: 'elderly', docId: elderlyId, before: current, after: next });
         return next;
       });
@@ -104,10 +113,31 @@ export const listElderly = defineAction({
   async run(ctx, input): Promise<ElderlyPage> {
     const scope = programmeScope(ctx);
     const where = elderlyWhere(ctx, scope, input.villageId);
-    const page = await findPage<ElderlyRecord>(ctx.db, 'elderly', input.includeInactive ? where : ctx.db.command.and([where, { active: true }]), [['villageId', 'asc'], ['_id', 'asc']], input.page, input.pageSize);
-    const villages = new Map((await findByIds<VillageRecord>(ctx.db, 'villages', page.items.map((e) => e.villageId))).map((v) => [v._id, v.name]));
+    const page = await findPage<ElderlyRecord>(
+      ctx.db,
+      'elderly',
+      input.includeInactive ? where : ctx.db.command.and([where, { active: true }]),
+      [
+        ['villageId', 'asc'],
+        ['_id', 'asc'],
+      ],
+      input.page,
+      input.pageSize,
+    );
+    const villages = new Map(
+      (
+        await findByIds<VillageRecord>(
+          ctx.db,
+          'villages',
+          page.items.map((e) => e.villageId),
+        )
+      ).map((v) => [v._id, v.name]),
+    );
     const counts = await countsOf(ctx.db, page.items, ctx.now);
-    return { items: page.items.map((e) => elderlyView(e, villages.get(e.villageId) ?? '', counts.get(e._id)!, ctx.now)), total: page.total };
+    return {
+      items: page.items.map((e) => elderlyView(e, villages.get(e.villageId) ?? '', counts.get(e._id)!, ctx.now)),
+      total: page.total,
+    };
   },
 });
 

@@ -11,7 +11,10 @@ import type { HelperReminderSummary } from '../../../typings/programme';
 export async function remindSilentHelpers(ctx: ActionContext): Promise<HelperReminderSummary> {
   const _ = ctx.db.command;
   const day = cstDay(ctx.now);
-  const overdue = await findAll<ElderlyRecord>(ctx.db, 'elderly', { active: true, lastHelperContactAt: _.lte(helperReminderCutoff(ctx.now)) });
+  const overdue = await findAll<ElderlyRecord>(ctx.db, 'elderly', {
+    active: true,
+    lastHelperContactAt: _.lte(helperReminderCutoff(ctx.now)),
+  });
   const byHelper = new Map<string, ElderlyRecord[]>();
   let withoutAccount = 0;
   for (const e of overdue) {

@@ -17,7 +17,12 @@ export function programmeScope(ctx: ActionContext): ProgrammeScope {
   const actor = actorOf(ctx);
   const all = isOffice(actor.grants, actor.townshipId);
   const helper = actor.grants.some((g) => g.role === 'helper');
-  return { townshipId: actor.townshipId, all, villageIds: all ? [] : liaisonVillageIds(actor.grants), helperPersonId: helper ? actor.personId : null };
+  return {
+    townshipId: actor.townshipId,
+    all,
+    villageIds: all ? [] : liaisonVillageIds(actor.grants),
+    helperPersonId: helper ? actor.personId : null,
+  };
 }
 
 /** The village may be changed by the caller: the office, or its liaison. */

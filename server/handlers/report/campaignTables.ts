@@ -28,7 +28,11 @@ interface PeriodData {
 
 async function periodData(ctx: ActionContext, campaign: CampaignRecord, period: Period): Promise<PeriodData> {
   const townshipId = actorOf(ctx).townshipId;
-  const assignments = (await findAll<AssignmentRecord>(ctx.db, 'assignments', { townshipId })).map((a) => ({ ...a, validFrom: new Date(a.validFrom), validTo: a.validTo ? new Date(a.validTo) : null }));
+  const assignments = (await findAll<AssignmentRecord>(ctx.db, 'assignments', { townshipId })).map((a) => ({
+    ...a,
+    validFrom: new Date(a.validFrom),
+    validTo: a.validTo ? new Date(a.validTo) : null,
+  }));
   const held = heldAt(assignments, asOf(period, ctx.now)).map((a) => ({ householdId: a.householdId, visitorPersonId: a.visitorPersonId }));
   const tallies = await findAll<VisitTallyRecord>(ctx.db, 'visitTallies', { campaignId: campaign._id, periodKey: period.key });
   const households = await findAll<HouseholdRecord>(ctx.db, 'households', { townshipId });
@@ -51,7 +55,10 @@ export const exportStats001 = defineAction({
     const villages = (await findAll<VillageRecord>(ctx.db, 'villages', { townshipId })).sort((a, b) => a._id.localeCompare(b._id));
     const grids = await findAll<GridRecord>(ctx.db, 'grids', { townshipId });
     const _ = ctx.db.command;
-    const hazards = await findAll<HazardRecord>(ctx.db, 'hazards', { townshipId, reportedAt: _.gte(periodStartInstant(period)).and(_.lt(asOf(period, ctx.now))) });
+    const hazards = await findAll<HazardRecord>(ctx.db, 'hazards', {
+      townshipId,
+      reportedAt: _.gte(periodStartInstant(period)).and(_.lt(asOf(period, ctx.now))),
+    });
     const villageOf = new Map(data.households.map((h) => [h._id, h.villageId]));
     const stats = villageStats({
       villages,
@@ -61,10 +68,17 @@ export const exportStats001 = defineAction({
       counted: data.counted,
       quota: period.quota,
       hazards,
-      cases: data.cases.map((c) => ({ level: c.level, villageIds: [...new Set(c.shortHouseholds.map((h) => villageOf.get(h.householdId) ?? ''))] })),
+      cases: data.cases.map((c) => ({
+        level: c.level,
+        villageIds: [...new Set(c.shortHouseholds.map((h) => villageOf.get(h.householdId) ?? ''))],
+      })),
     });
     const rows = statsRows(stats, new Set(data.held.map((h) => h.visitorPersonId)).size);
-    const { file } = await writeTableXlsx(STATS_TABLE_001, { above: [periodLine(filler, campaign, period, ctx.now)], below: [] }, once(rows));
+    const { file } = await writeTableXlsx(
+      STATS_TABLE_001,
+      { above: [periodLine(filler, campaign, period, ctx.now)], below: [] },
+      once(rows),
+    );
     return publishExport(ctx, 'stats001', `${campaign._id}:${period.key}`, `${STATS_TABLE_001.title}-${period.label}`, file, stats.length);
   },
 });
@@ -95,7 +109,18 @@ export const exportCompliance = defineAction({
       addresses: new Map(data.households.map((h) => [h._id, h.address])),
       cases: casesByVisitor(data.cases),
     });
-    const { file } = await writeTableXlsx(COMPLIANCE_TABLE, { above: [periodLine(filler, campaign, period, ctx.now)], below: [] }, once(lines.map((l, i) => complianceRow(i + 1, l, period.quota))));
-    return publishExport(ctx, 'compliance', `${campaign._id}:${period.key}`, `${COMPLIANCE_TABLE.title}-${period.label}`, file, lines.length);
+    const { file } = await writeTableXlsx(
+      COMPLIANCE_TABLE,
+      { above: [periodLine(filler, campaign, period, ctx.now)], below: [] },
+      once(lines.map((l, i) => complianceRow(i + 1, l, period.quota))),
+    );
+    return publishExport(
+      ctx,
+      'compliance',
+      `${campaign._id}:${period.key}`,
+      `${COMPLIANCE_TABLE.title}-${period.label}`,
+      file,
+      lines.length,
+    );
   },
 });

@@ -26,7 +26,11 @@ export async function villageNames(ctx: ActionContext): Promise<Map<string, stri
   return new Map(villages.map((v) => [v._id, v.name]));
 }
 
-export async function startedPeriod(ctx: ActionContext, campaignId: string, periodKey: string): Promise<{ campaign: CampaignRecord; period: Period }> {
+export async function startedPeriod(
+  ctx: ActionContext,
+  campaignId: string,
+  periodKey: string,
+): Promise<{ campaign: CampaignRecord; period: Period }> {
   const campaign = await getById<CampaignRecord>(ctx.db, 'campaigns', campaignId);
   if (!campaign || campaign.townshipId !== actorOf(ctx).townshipId) throw notFound('该行动');
   const period = campaign.periods.find((p) => p.key === periodKey);

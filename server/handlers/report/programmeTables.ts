@@ -55,7 +55,11 @@ export const exportElderlyTable = defineAction({
         yield page.map((e) => elderlyTableRow(++n, e, villages.get(e.villageId) ?? '', counts.get(e._id)!));
       }
     }
-    const { file, rows: count } = await writeTableXlsx(ELDERLY_TABLE_000, { above: [fillingLine(filler.townshipName, filler.name, filler.phone, cstDay(ctx.now))], below: ELDERLY_TABLE_000_NOTES }, tableRows());
+    const { file, rows: count } = await writeTableXlsx(
+      ELDERLY_TABLE_000,
+      { above: [fillingLine(filler.townshipName, filler.name, filler.phone, cstDay(ctx.now))], below: ELDERLY_TABLE_000_NOTES },
+      tableRows(),
+    );
     return publishExport(ctx, 'elderlyTable000', input.month, ELDERLY_TABLE_000.title, file, count);
   },
 });
@@ -82,14 +86,49 @@ export const exportElderly001 = defineAction({
     const townshipId = actorOf(ctx).townshipId;
     const filler = await fillerOf(ctx);
     const villages = await villageNames(ctx);
-    const entries = (await findAll<ElderlyRecord>(ctx.db, 'elderly', { townshipId, active: true })).sort((a, b) => a.villageId.localeCompare(b.villageId) || a._id.localeCompare(b._id));
+    const entries = (await findAll<ElderlyRecord>(ctx.db, 'elderly', { townshipId, active: true })).sort(
+      (a, b) => a.villageId.localeCompare(b.villageId) || a._id.localeCompare(b._id),
+    );
     const registered = new Set(entries.map((e) => e.householdId).filter(Boolean));
-    const flagged = (await findAll<HouseholdRecord>(ctx.db, 'households', { townshipId, active: true, 'vulnerability.elderlyAlone': true })).filter((h) => !registered.has(h._id));
+    const flagged = (
+      await findAll<HouseholdRecord>(ctx.db, 'households', { townshipId, active: true, 'vulnerability.elderlyAlone': true })
+    ).filter((h) => !registered.has(h._id));
     const table: Cell[][] = [
-      ...entries.map((e) => [villages.get(e.villageId) ?? '', e.name, e.gender === 'male' ? '男' : '女', e.age, e.address, e.phone ?? '', e.helper.name, e.helper.phone, yesNo(e.devices.smokeDetector), '']),
-      ...flagged.map((h) => [villages.get(h.villageId) ?? '', h.headName, '', '', h.address, h.members.find((m) => m.phone)?.phone ?? '', '', '', '', '农户标记为孤寡/独居老人，尚未登记关爱清单']),
+      ...entries.map((e) => [
+        villages.get(e.villageId) ?? '',
+        e.name,
+        e.gender === 'male' ? '男' : '女',
+        e.age,
+        e.address,
+        e.phone ?? '',
+        e.helper.name,
+        e.helper.phone,
+        yesNo(e.devices.smokeDetector),
+        '',
+      ]),
+      ...flagged.map((h) => [
+        villages.get(h.villageId) ?? '',
+        h.headName,
+        '',
+        '',
+        h.address,
+        h.members.find((m) => m.phone)?.phone ?? '',
+        '',
+        '',
+        '',
+        '农户标记为孤寡/独居老人，尚未登记关爱清单',
+      ]),
     ].map((r, i) => [i + 1, ...r]);
-    const { file, rows: count } = await writeTableXlsx(ELDERLY_TABLE_001, { above: [`填报单位：${filler.townshipName}        填报人：${filler.name}        联系电话：${filler.phone}        填报时间：${chineseDay(cstDay(ctx.now))}`], below: [] }, once(table));
+    const { file, rows: count } = await writeTableXlsx(
+      ELDERLY_TABLE_001,
+      {
+        above: [
+          `填报单位：${filler.townshipName}        填报人：${filler.name}        联系电话：${filler.phone}        填报时间：${chineseDay(cstDay(ctx.now))}`,
+        ],
+        below: [],
+      },
+      once(table),
+    );
     return publishExport(ctx, 'elderly001', '', ELDERLY_TABLE_001.title, file, count);
   },
 });

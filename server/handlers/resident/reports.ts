@@ -11,7 +11,14 @@ import { newDocId } from '../../infra/visitRepo';
 import { findAll, findByIds, findPage, getById, inTransaction } from '../../infra/store';
 import type { GridRecord, HouseholdRecord, VillageRecord } from '../../domain/org/records';
 import type { HazardRecord } from '../../domain/visit/records';
-import { CATEGORY_OPTIONS, DAILY_WHISTLE_LIMIT, MAX_PHOTOS, categoryLabel, hazardDeadline, photoProblem } from '../../domain/resident/rules';
+import {
+  CATEGORY_OPTIONS,
+  DAILY_WHISTLE_LIMIT,
+  MAX_PHOTOS,
+  categoryLabel,
+  hazardDeadline,
+  photoProblem,
+} from '../../domain/resident/rules';
 import { listMyReportsSchema, reportFormOptionsSchema, reportHazardSchema } from '../../domain/resident/schemas';
 import { residentReportView } from '../../domain/resident/views';
 import { notifyRoute, routeReport } from './routing';
@@ -26,7 +33,8 @@ async function reportHousehold(ctx: ActionContext, householdId: string | undefin
   if (!id) return null;
   const h = await getById<HouseholdRecord>(ctx.db, 'households', id);
   if (!h || h.townshipId !== actor.townshipId) throw new AppError('NOT_FOUND', '该农户不存在', 'householdId');
-  if (!own.includes(h._id) && !led.includes(h.gridId)) throw new AppError('NOT_IN_RANGE', '只能上报自己家或本人所管微网格内农户的隐患', 'householdId');
+  if (!own.includes(h._id) && !led.includes(h.gridId))
+    throw new AppError('NOT_IN_RANGE', '只能上报自己家或本人所管微网格内农户的隐患', 'householdId');
   if (!h.active) throw new AppError('HOUSEHOLD_INACTIVE', '该农户已迁出，不能再上报隐患', 'householdId');
   return h;
 }
@@ -100,16 +108,48 @@ export const reportHazard = defineAction({
 });
 
 export async function reportViews(ctx: ActionContext, rows: readonly HazardRecord[]): Promise<ResidentReportView[]> {
-  const households = new Map((await findByIds<HouseholdRecord>(ctx.db, 'households', rows.map((r) => r.householdId).filter((x): x is string => !!x))).map((h) => [h._id, h.address]));
-  const villages = new Map((await findByIds<VillageRecord>(ctx.db, 'villages', rows.map((r) => r.villageId))).map((v) => [v._id, v.name]));
-  return rows.map((r) => residentReportView(r, { address: r.householdId ? (households.get(r.householdId) ?? null) : null, villageName: villages.get(r.villageId) ?? '' }, ctx.now));
+  const households = new Map(
+    (
+      await findByIds<HouseholdRecord>(
+        ctx.db,
+        'households',
+        rows.map((r) => r.householdId).filter((x): x is string => !!x),
+      )
+    ).map((h) => [h._id, h.address]),
+  );
+  const villages = new Map(
+    (
+      await findByIds<VillageRecord>(
+        ctx.db,
+        'villages',
+        rows.map((r) => r.villageId),
+      )
+    ).map((v) => [v._id, v.name]),
+  );
+  return rows.map((r) =>
+    residentReportView(
+      r,
+      { address: r.householdId ? (households.get(r.householdId) ?? null) : null, villageName: villages.get(r.villageId) ?? '' },
+      ctx.now,
+    ),
+  );
 }
 
 export const listMyReports = defineAction({
   schema: listMyReportsSchema,
   access: ['villager', 'gridLeader'],
   async run(ctx, input): Promise<MyReports> {
-    const page = await findPage<HazardRecord>(ctx.db, 'hazards', { reporterPersonId: actorOf(ctx).personId, source: 'villager' }, [['reportedAt', 'desc'], ['_id', 'asc']], input.page, input.pageSize);
+    const page = await findPage<HazardRecord>(
+      ctx.db,
+      'hazards',
+      { reporterPersonId: actorOf(ctx).personId, source: 'villager' },
+      [
+        ['reportedAt', 'desc'],
+        ['_id', 'asc'],
+      ],
+      input.page,
+      input.pageSize,
+    );
     return { items: await reportViews(ctx, page.items), total: page.total, page: input.page, pageSize: input.pageSize };
   },
 });

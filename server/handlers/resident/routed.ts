@@ -36,10 +36,17 @@ export const listRoutedReports = defineAction({
     const where = isOffice
       ? { townshipId: actor.townshipId, visitorPersonId: null, source: _.in(RESIDENT_SOURCES) }
       : { townshipId: actor.townshipId, liaisonPersonId: actor.personId, visitorPersonId: null };
-    const rows = (await findAll<HazardRecord>(ctx.db, 'hazards', where)).filter((h) => mayHandle(ctx, h) && (!input.openOnly || h.status !== 'verified'));
+    const rows = (await findAll<HazardRecord>(ctx.db, 'hazards', where)).filter(
+      (h) => mayHandle(ctx, h) && (!input.openOnly || h.status !== 'verified'),
+    );
     rows.sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime() || a._id.localeCompare(b._id));
     const start = (input.page - 1) * input.pageSize;
-    return { items: await reportViews(ctx, rows.slice(start, start + input.pageSize)), total: rows.length, page: input.page, pageSize: input.pageSize };
+    return {
+      items: await reportViews(ctx, rows.slice(start, start + input.pageSize)),
+      total: rows.length,
+      page: input.page,
+      pageSize: input.pageSize,
+    };
   },
 });
 
@@ -60,12 +67,24 @@ export const verifyRoutedReport = defineAction({
         const by = actorOf(ctx).personId;
         const patch: Partial<HazardRecord> = input.rectified
           ? { status: 'verified', verifiedAt: ctx.now, verifiedBy: by, verifyPhotos: input.photos, updatedAt: ctx.now }
-          : { status: 'notRectified', deadline: deadlineOf(input.newDeadline!), verifiedAt: ctx.now, verifiedBy: by, verifyPhotos: input.photos, updatedAt: ctx.now };
+          : {
+              status: 'notRectified',
+              deadline: deadlineOf(input.newDeadline!),
+              verifiedAt: ctx.now,
+              verifiedBy: by,
+              verifyPhotos: input.photos,
+              updatedAt: ctx.now,
+            };
         await tx.collection('hazards').doc(before._id).update({ data: patch });
         const after: HazardRecord = { ...before, ...patch };
         const { receiptHash: _b, ...auditBefore } = before;
         const { receiptHash: _a, ...auditAfter } = after;
-        await writeAudit(tx, ctx, 'resident.verifyRoutedReport', { collection: 'hazards', docId: before._id, before: auditBefore, after: auditAfter });
+        await writeAudit(tx, ctx, 'resident.verifyRoutedReport', {
+          collection: 'hazards',
+          docId: before._id,
+          before: auditBefore,
+          after: auditAfter,
+        });
         return after;
       });
       return (await reportViews(ctx, [after]))[0];

@@ -28,14 +28,25 @@ interface WhistleLimitRecord {
   count: number;
 }
 
-const receiptOf = (h: HazardRecord, receipt: string): WhistleReceipt => ({ receipt, status: h.status, statusLabel: STATUS_LABELS[h.status], deadlineDay: deadlineDayOf(new Date(h.deadline)) });
+const receiptOf = (h: HazardRecord, receipt: string): WhistleReceipt => ({
+  receipt,
+  status: h.status,
+  statusLabel: STATUS_LABELS[h.status],
+  deadlineDay: deadlineDayOf(new Date(h.deadline)),
+});
 
-async function placeOf(ctx: ActionContext, townshipId: string, villageId: string, householdId: string | undefined): Promise<{ village: VillageRecord; household: HouseholdRecord | null }> {
+async function placeOf(
+  ctx: ActionContext,
+  townshipId: string,
+  villageId: string,
+  householdId: string | undefined,
+): Promise<{ village: VillageRecord; household: HouseholdRecord | null }> {
   const village = await getById<VillageRecord>(ctx.db, 'villages', villageId);
   if (!village || village.townshipId !== townshipId) throw new AppError('NOT_FOUND', '该村（社区）不存在', 'villageId');
   if (!householdId) return { village, household: null };
   const household = await getById<HouseholdRecord>(ctx.db, 'households', householdId);
-  if (!household || household.townshipId !== townshipId || household.villageId !== village._id) throw new AppError('NOT_FOUND', '该村（社区）没有这个农户', 'householdId');
+  if (!household || household.townshipId !== townshipId || household.villageId !== village._id)
+    throw new AppError('NOT_FOUND', '该村（社区）没有这个农户', 'householdId');
   if (!household.active) throw new AppError('HOUSEHOLD_INACTIVE', '该农户已迁出，请改为填写隐患地点', 'householdId');
   return { village, household };
 }
@@ -94,11 +105,21 @@ export const whistleBlow = defineAction({
       if (existing) return { created: false, hazard: existing };
       const limit = await txGet<WhistleLimitRecord>(tx, 'whistleLimits', limitId);
       refuse(whistleLimitProblem(limit?.count ?? 0));
-      if (limit) await tx.collection('whistleLimits').doc(limitId).update({ data: { count: limit.count + 1 } });
+      if (limit)
+        await tx
+          .collection('whistleLimits')
+          .doc(limitId)
+          .update({ data: { count: limit.count + 1 } });
       else await tx.collection('whistleLimits').add({ data: { _id: limitId, day: cstDay(ctx.now), count: 1 } });
       await tx.collection('hazards').add({ data: { ...record } });
       // audited without an actor: the reporter is deliberately not recorded anywhere
-      const entry = auditRecord({ actor: null, openid: null, now: ctx.now }, 'resident.whistleBlow', { collection: 'hazards', docId: hazardId, before: null, after: audited, reason: '吹哨人匿名举报：按制度不记录举报人身份' });
+      const entry = auditRecord({ actor: null, openid: null, now: ctx.now }, 'resident.whistleBlow', {
+        collection: 'hazards',
+        docId: hazardId,
+        before: null,
+        after: audited,
+        reason: '吹哨人匿名举报：按制度不记录举报人身份',
+      });
       await tx.collection('audit').add({ data: { ...entry } });
       return { created: true, hazard: record };
     });
@@ -118,7 +139,8 @@ export const whistleStatus = defineAction({
     const receipt = normalizeReceipt(input.receipt);
     if (!receipt) throw new AppError('INVALID_INPUT', '回执码应为12位字母和数字，如 ABCD-EFGH-JKMN', 'receipt');
     const h = await getById<HazardRecord>(ctx.db, 'hazards', whistleHazardId(receipt));
-    if (!h || h.source !== 'whistleblower' || h.receiptHash !== receiptHash(receipt)) throw new AppError('NOT_FOUND', '没有找到该回执码对应的举报，请核对后重试', 'receipt');
+    if (!h || h.source !== 'whistleblower' || h.receiptHash !== receiptHash(receipt))
+      throw new AppError('NOT_FOUND', '没有找到该回执码对应的举报，请核对后重试', 'receipt');
     const village = await getById<VillageRecord>(ctx.db, 'villages', h.villageId);
     return whistleStatusView(h, village?.name ?? '', ctx.now);
   },

@@ -9,9 +9,21 @@ import { loadCalendarOverrides } from '../../infra/calendarRepo';
 import { findAll, getById, inTransaction, txGet } from '../../infra/store';
 import type { CalendarOverrides } from '../../domain/calendar/workingDays';
 import { calendarCovers } from '../../domain/calendar/workingDays';
-import { calendarDayId, calendarMonthId, type CalendarDayOverrideRecord, type CalendarMonthConfirmationRecord, type CalendarOverrideRecord } from '../../domain/calendar/records';
+import {
+  calendarDayId,
+  calendarMonthId,
+  type CalendarDayOverrideRecord,
+  type CalendarMonthConfirmationRecord,
+  type CalendarOverrideRecord,
+} from '../../domain/calendar/records';
 import { DUE_KIND_LABELS, DUE_KINDS, DUE_STATE_LABELS, dueAt, dueState, submissionId } from '../../domain/schedule/dueDates';
-import { confirmCalendarMonthSchema, listCalendarOverridesSchema, listDueDatesSchema, markSubmittedSchema, setCalendarOverrideSchema } from '../../domain/schedule/schemas';
+import {
+  confirmCalendarMonthSchema,
+  listCalendarOverridesSchema,
+  listDueDatesSchema,
+  markSubmittedSchema,
+  setCalendarOverrideSchema,
+} from '../../domain/schedule/schemas';
 import { cstMonth, formatCst } from '../../domain/time/cst';
 
 export interface DueSubmissionRecord {
@@ -28,7 +40,13 @@ export interface DueSubmissionRecord {
   late: boolean;
 }
 
-export function dueDateView(kind: DueKind, month: string, overrides: CalendarOverrides, submission: DueSubmissionRecord | null, now: Date): DueDateView {
+export function dueDateView(
+  kind: DueKind,
+  month: string,
+  overrides: CalendarOverrides,
+  submission: DueSubmissionRecord | null,
+  now: Date,
+): DueDateView {
   const due = dueAt(kind, month, overrides);
   const at = due.ok ? due.value : null;
   const state = dueState(at, submission ? { submittedAt: new Date(submission.submittedAt) } : null, now);
@@ -99,13 +117,33 @@ export const setCalendarOverride = defineAction({
   async run(ctx, input): Promise<CalendarOverrideView> {
     const actor = actorOf(ctx);
     const id = calendarDayId(actor.townshipId, input.day);
-    const after: CalendarDayOverrideRecord = { _id: id, townshipId: actor.townshipId, kind: 'day', day: input.day, month: input.day.slice(0, 7), working: input.working, reason: input.reason, setBy: actor.personId, updatedAt: ctx.now };
+    const after: CalendarDayOverrideRecord = {
+      _id: id,
+      townshipId: actor.townshipId,
+      kind: 'day',
+      day: input.day,
+      month: input.day.slice(0, 7),
+      working: input.working,
+      reason: input.reason,
+      setBy: actor.personId,
+      updatedAt: ctx.now,
+    };
     await inTransaction(ctx.db, async (tx) => {
       const before = await txGet<CalendarDayOverrideRecord>(tx, 'calendarOverrides', id);
       const { _id: _drop, ...fields } = after;
-      if (before) await tx.collection('calendarOverrides').doc(id).set({ data: { ...fields } });
+      if (before)
+        await tx
+          .collection('calendarOverrides')
+          .doc(id)
+          .set({ data: { ...fields } });
       else await tx.collection('calendarOverrides').add({ data: { ...after } });
-      await writeAudit(tx, ctx, 'schedule.setCalendarOverride', { collection: 'calendarOverrides', docId: id, before, after, reason: input.reason });
+      await writeAudit(tx, ctx, 'schedule.setCalendarOverride', {
+        collection: 'calendarOverrides',
+        docId: id,
+        before,
+        after,
+        reason: input.reason,
+      });
     });
     return { day: input.day, working: input.working, reason: input.reason };
   },
@@ -122,16 +160,38 @@ export const confirmCalendarMonth = defineAction({
   async run(ctx, input): Promise<{ month: string; confirmed: true }> {
     const actor = actorOf(ctx);
     if (calendarCovers(Number(input.month.slice(0, 4)))) {
-      throw new AppError('CONFLICT', `${input.month.slice(0, 4)}年已有国家法定节假日安排，无需确认；如个别日期有变动，请设置单日调整`, 'month');
+      throw new AppError(
+        'CONFLICT',
+        `${input.month.slice(0, 4)}年已有国家法定节假日安排，无需确认；如个别日期有变动，请设置单日调整`,
+        'month',
+      );
     }
     const id = calendarMonthId(actor.townshipId, input.month);
-    const after: CalendarMonthConfirmationRecord = { _id: id, townshipId: actor.townshipId, kind: 'month', month: input.month, reason: input.reason, setBy: actor.personId, updatedAt: ctx.now };
+    const after: CalendarMonthConfirmationRecord = {
+      _id: id,
+      townshipId: actor.townshipId,
+      kind: 'month',
+      month: input.month,
+      reason: input.reason,
+      setBy: actor.personId,
+      updatedAt: ctx.now,
+    };
     await inTransaction(ctx.db, async (tx) => {
       const before = await txGet<CalendarMonthConfirmationRecord>(tx, 'calendarOverrides', id);
       const { _id: _drop, ...fields } = after;
-      if (before) await tx.collection('calendarOverrides').doc(id).set({ data: { ...fields } });
+      if (before)
+        await tx
+          .collection('calendarOverrides')
+          .doc(id)
+          .set({ data: { ...fields } });
       else await tx.collection('calendarOverrides').add({ data: { ...after } });
-      await writeAudit(tx, ctx, 'schedule.confirmCalendarMonth', { collection: 'calendarOverrides', docId: id, before, after, reason: input.reason });
+      await writeAudit(tx, ctx, 'schedule.confirmCalendarMonth', {
+        collection: 'calendarOverrides',
+        docId: id,
+        before,
+        after,
+        reason: input.reason,
+      });
     });
     return { month: input.month, confirmed: true };
   },
@@ -141,7 +201,10 @@ export const listCalendarOverrides = defineAction({
   schema: listCalendarOverridesSchema,
   access: ['office'],
   async run(ctx, input): Promise<{ month: string; confirmed: boolean; covered: boolean; days: CalendarOverrideView[] }> {
-    const rows = await findAll<CalendarOverrideRecord>(ctx.db, 'calendarOverrides', { townshipId: actorOf(ctx).townshipId, month: input.month });
+    const rows = await findAll<CalendarOverrideRecord>(ctx.db, 'calendarOverrides', {
+      townshipId: actorOf(ctx).townshipId,
+      month: input.month,
+    });
     const days = rows.filter((r): r is CalendarDayOverrideRecord => r.kind === 'day').sort((a, b) => a.day.localeCompare(b.day));
     return {
       month: input.month,

@@ -64,7 +64,11 @@ export async function runDueReminders(ctx: ActionContext, onlyTownshipId?: strin
               link: LINK,
               createdAt: ctx.now,
             },
-            { template: 'visitReminder', data: { thing1: { value: DUE_KIND_LABELS[kind].slice(0, 20) }, time2: { value: formatCst(due.value) } }, page: LINK },
+            {
+              template: 'visitReminder',
+              data: { thing1: { value: DUE_KIND_LABELS[kind].slice(0, 20) }, time2: { value: formatCst(due.value) } },
+              page: LINK,
+            },
           );
           if (created) summary.reminders += 1;
         }

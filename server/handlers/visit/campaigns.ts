@@ -35,7 +35,12 @@ export const listCampaigns = defineAction({
   async run(ctx): Promise<CampaignView[]> {
     const rows = await findAll<CampaignRecord>(ctx.db, 'campaigns', { townshipId: actorOf(ctx).townshipId });
     return rows
-      .sort((a, b) => Number(b.active) - Number(a.active) || new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || a._id.localeCompare(b._id))
+      .sort(
+        (a, b) =>
+          Number(b.active) - Number(a.active) ||
+          new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() ||
+          a._id.localeCompare(b._id),
+      )
       .map((c) => campaignView(c, ctx.now));
   },
 });
@@ -56,7 +61,18 @@ export const createCampaign = defineAction({
       const townshipId = actorOf(ctx).townshipId;
       const base: CampaignRecord = input.preset
         ? presetCampaignRecord(townshipId, input.preset, { active: input.active, now: ctx.now })
-        : { _id: newDocId(), townshipId, name: input.name!, rules: { ...DEFAULT_RULES }, periods: input.periods!, closedPeriodKeys: [], active: input.active, phases: [], createdAt: ctx.now, updatedAt: ctx.now };
+        : {
+            _id: newDocId(),
+            townshipId,
+            name: input.name!,
+            rules: { ...DEFAULT_RULES },
+            periods: input.periods!,
+            closedPeriodKeys: [],
+            active: input.active,
+            phases: [],
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          };
       const record: CampaignRecord = {
         ...base,
         name: input.name ?? base.name,
@@ -65,7 +81,8 @@ export const createCampaign = defineAction({
       };
       refuseInvalid(record);
       await inTransaction(ctx.db, async (tx) => {
-        if (await txGet<CampaignRecord>(tx, 'campaigns', record._id)) throw new AppError('CONFLICT', `本镇已建立“${record.name}”，请直接编辑`, 'preset');
+        if (await txGet<CampaignRecord>(tx, 'campaigns', record._id))
+          throw new AppError('CONFLICT', `本镇已建立“${record.name}”，请直接编辑`, 'preset');
         await tx.collection('campaigns').add({ data: { ...record } });
         await writeAudit(tx, ctx, 'createCampaign', { collection: 'campaigns', docId: record._id, before: null, after: record });
       });

@@ -31,7 +31,11 @@ export const getHouseholdCard = defineAction({
     const [grid, village, visitors] = await Promise.all([
       getById<GridRecord>(ctx.db, 'grids', h.gridId),
       getById<VillageRecord>(ctx.db, 'villages', h.villageId),
-      findByIds<PersonRecord>(ctx.db, 'persons', held.map((a) => a.visitorPersonId)),
+      findByIds<PersonRecord>(
+        ctx.db,
+        'persons',
+        held.map((a) => a.visitorPersonId),
+      ),
     ]);
     const qr = await makeCardQr(h._id);
     return {
@@ -58,7 +62,9 @@ export const resolveCard = defineAction({
   async run(ctx, input): Promise<ResolveCardResult> {
     const actor = actorOf(ctx);
     const scene = normalizeScene(input.scene);
-    const held = (await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { visitorPersonId: actor.personId }))).filter((a) => isCurrent(a, ctx.now));
+    const held = (
+      await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { visitorPersonId: actor.personId }))
+    ).filter((a) => isCurrent(a, ctx.now));
     const match = held.find((a) => sceneOf(a.householdId) === scene);
     if (!match) throw new AppError('PROOF_MISMATCH', '这张明白卡不属于您走访范围内的农户', 'scene');
     const h = await getById<HouseholdRecord>(ctx.db, 'households', match.householdId);

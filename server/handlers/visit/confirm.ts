@@ -19,9 +19,32 @@ export const listHouseholdVisits = defineAction({
   access: ['villager'],
   async run(ctx, input): Promise<Page<VisitView>> {
     const h = await villagerHousehold(ctx, input.householdId);
-    const page = await findPage<VisitRecord>(ctx.db, 'visits', { householdId: h._id }, [['at', 'desc'], ['_id', 'asc']], input.page, input.pageSize);
-    const names = new Map((await findByIds<PersonRecord>(ctx.db, 'persons', page.items.map((v) => v.visitorPersonId))).map((p) => [p._id, p.name]));
-    return { items: page.items.map((v) => visitView(v, { address: h.address, visitorName: names.get(v.visitorPersonId) ?? '' })), total: page.total, page: input.page, pageSize: input.pageSize };
+    const page = await findPage<VisitRecord>(
+      ctx.db,
+      'visits',
+      { householdId: h._id },
+      [
+        ['at', 'desc'],
+        ['_id', 'asc'],
+      ],
+      input.page,
+      input.pageSize,
+    );
+    const names = new Map(
+      (
+        await findByIds<PersonRecord>(
+          ctx.db,
+          'persons',
+          page.items.map((v) => v.visitorPersonId),
+        )
+      ).map((p) => [p._id, p.name]),
+    );
+    return {
+      items: page.items.map((v) => visitView(v, { address: h.address, visitorName: names.get(v.visitorPersonId) ?? '' })),
+      total: page.total,
+      page: input.page,
+      pageSize: input.pageSize,
+    };
   },
 });
 
@@ -32,7 +55,8 @@ export const confirmVisit = defineAction({
     const actor = actorOf(ctx);
     const found = await getById<VisitRecord>(ctx.db, 'visits', input.visitId);
     if (!found || found.townshipId !== actor.townshipId) throw new AppError('NOT_FOUND', '该走访记录不存在', 'visitId');
-    if (!actor.grants.some((g) => g.role === 'villager' && g.scopeId === found.householdId)) throw new AppError('FORBIDDEN', '只能确认到您家的走访');
+    if (!actor.grants.some((g) => g.role === 'villager' && g.scopeId === found.householdId))
+      throw new AppError('FORBIDDEN', '只能确认到您家的走访');
     const after = await inTransaction(ctx.db, async (tx) => {
       const before = await txGet<VisitRecord>(tx, 'visits', found._id);
       if (!before) throw new AppError('NOT_FOUND', '该走访记录不存在', 'visitId');
@@ -43,7 +67,10 @@ export const confirmVisit = defineAction({
       await writeAudit(tx, ctx, 'confirmVisit', { collection: 'visits', docId: before._id, before, after });
       return after;
     });
-    const [h, visitor] = await Promise.all([getById<HouseholdRecord>(ctx.db, 'households', after.householdId), getById<PersonRecord>(ctx.db, 'persons', after.visitorPersonId)]);
+    const [h, visitor] = await Promise.all([
+      getById<HouseholdRecord>(ctx.db, 'households', after.householdId),
+      getById<PersonRecord>(ctx.db, 'persons', after.visitorPersonId),
+    ]);
     return visitView(after, { address: h?.address ?? '', visitorName: visitor?.name ?? '' });
   },
 });
@@ -53,14 +80,39 @@ export const listUnprovenVisits = defineAction({
   schema: z.object({ ...pageFields }),
   access: ['office', 'discipline'],
   async run(ctx, input): Promise<Page<VisitView>> {
-    const page = await findPage<VisitRecord>(ctx.db, 'visits', { townshipId: actorOf(ctx).townshipId, flaggedNoProof: true }, [['at', 'desc']], input.page, input.pageSize);
-    const households = new Map((await findByIds<HouseholdRecord>(ctx.db, 'households', page.items.map((v) => v.householdId))).map((h) => [h._id, h]));
-    const visitors = new Map((await findByIds<PersonRecord>(ctx.db, 'persons', page.items.map((v) => v.visitorPersonId))).map((p) => [p._id, p]));
+    const page = await findPage<VisitRecord>(
+      ctx.db,
+      'visits',
+      { townshipId: actorOf(ctx).townshipId, flaggedNoProof: true },
+      [['at', 'desc']],
+      input.page,
+      input.pageSize,
+    );
+    const households = new Map(
+      (
+        await findByIds<HouseholdRecord>(
+          ctx.db,
+          'households',
+          page.items.map((v) => v.householdId),
+        )
+      ).map((h) => [h._id, h]),
+    );
+    const visitors = new Map(
+      (
+        await findByIds<PersonRecord>(
+          ctx.db,
+          'persons',
+          page.items.map((v) => v.visitorPersonId),
+        )
+      ).map((p) => [p._id, p]),
+    );
     return {
       page: input.page,
       pageSize: input.pageSize,
       total: page.total,
-      items: page.items.map((v) => visitView(v, { address: households.get(v.householdId)?.address ?? '', visitorName: visitors.get(v.visitorPersonId)?.name ?? '' })),
+      items: page.items.map((v) =>
+        visitView(v, { address: households.get(v.householdId)?.address ?? '', visitorName: visitors.get(v.visitorPersonId)?.name ?? '' }),
+      ),
     };
   },
 });

@@ -15,7 +15,12 @@ import type { HouseholdRecord } from '../../domain/org/records';
 import type { HazardRecord, VisitRecord } from '../../domain/visit/records';
 import { claimProblem, deadlineOf, deadlineProblem, hazardState, verifyProblem } from '../../domain/visit/hazardState';
 import { MAX_PHOTOS, type Problem } from '../../domain/visit/problem';
-import { claimRectificationSchema, listHazardDutiesSchema, listHouseholdHazardsSchema, verifyHazardSchema } from '../../domain/visit/schemas';
+import {
+  claimRectificationSchema,
+  listHazardDutiesSchema,
+  listHouseholdHazardsSchema,
+  verifyHazardSchema,
+} from '../../domain/visit/schemas';
 import { hazardView } from '../../domain/visit/views';
 
 const UNVERIFIED = ['open', 'rectificationClaimed', 'notRectified'];
@@ -29,7 +34,11 @@ function photoLimit(photos: readonly string[]): void {
 }
 
 /** The hazard with its household's address (and, when asked, a visit) read by one aggregation. */
-async function hazardWithAddress(ctx: ActionContext, hazardId: string, visitId?: string): Promise<{ hazard: HazardRecord; address: string; visit: VisitRecord | null }> {
+async function hazardWithAddress(
+  ctx: ActionContext,
+  hazardId: string,
+  visitId?: string,
+): Promise<{ hazard: HazardRecord; address: string; visit: VisitRecord | null }> {
   const $ = ctx.db.command.aggregate;
   let q = ctx.db
     .collection('hazards')
@@ -37,8 +46,13 @@ async function hazardWithAddress(ctx: ActionContext, hazardId: string, visitId?:
     .match({ _id: hazardId })
     .limit(1)
     .lookup({ from: 'households', localField: 'householdId', foreignField: '_id', as: 'nwHousehold' });
-  if (visitId !== undefined) q = q.addFields({ nwVisitId: $.literal(visitId) }).lookup({ from: 'visits', localField: 'nwVisitId', foreignField: '_id', as: 'nwVisit' });
-  const res = (await q.end()) as { list: (HazardRecord & { nwHousehold: HouseholdRecord[]; nwVisit?: VisitRecord[]; nwVisitId?: string })[] };
+  if (visitId !== undefined)
+    q = q
+      .addFields({ nwVisitId: $.literal(visitId) })
+      .lookup({ from: 'visits', localField: 'nwVisitId', foreignField: '_id', as: 'nwVisit' });
+  const res = (await q.end()) as {
+    list: (HazardRecord & { nwHousehold: HouseholdRecord[]; nwVisit?: VisitRecord[]; nwVisitId?: string })[];
+  };
   const row = res.list[0];
   if (!row || row.townshipId !== actorOf(ctx).townshipId) throw new AppError('NOT_FOUND', '该隐患不存在', 'hazardId');
   const { nwHousehold, nwVisit, nwVisitId: _v, ...hazard } = row;
@@ -49,7 +63,13 @@ async function hazardWithAddress(ctx: ActionContext, hazardId: string, visitId?:
  * Move a hazard by one conditional update on the status and time it was read at (a single-document operation, no
  * transaction), then write its audit record, as cases move; a lost race re-reads it and checks the move again.
  */
-async function moveHazard(ctx: ActionContext, first: HazardRecord, action: string, check: (h: HazardRecord) => Problem | null, patchOf: (h: HazardRecord) => Partial<HazardRecord>): Promise<HazardRecord> {
+async function moveHazard(
+  ctx: ActionContext,
+  first: HazardRecord,
+  action: string,
+  check: (h: HazardRecord) => Problem | null,
+  patchOf: (h: HazardRecord) => Partial<HazardRecord>,
+): Promise<HazardRecord> {
   let before: HazardRecord | null = first;
   for (let attempt = 0; ; attempt++) {
     if (!before) throw new AppError('NOT_FOUND', '该隐患不存在', 'hazardId');
@@ -61,7 +81,9 @@ async function moveHazard(ctx: ActionContext, first: HazardRecord, action: strin
       .update({ data: { ...patch } })) as { stats?: { updated?: number } };
     if (res.stats?.updated) {
       const after: HazardRecord = { ...before, ...patch };
-      await ctx.db.collection('audit').add({ data: { ...auditRecord(ctx, action, { collection: 'hazards', docId: before._id, before, after }) } });
+      await ctx.db
+        .collection('audit')
+        .add({ data: { ...auditRecord(ctx, action, { collection: 'hazards', docId: before._id, before, after }) } });
       return after;
     }
     if (attempt + 1 >= TX_ATTEMPTS) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
@@ -77,15 +99,20 @@ async function addressesOf(ctx: ActionContext, hazards: readonly HazardRecord[])
 
 /** Overdue first, then those the villager says are fixed, then by deadline. */
 function dutyOrder(now: Date) {
-  const rank = (h: HazardRecord) => (hazardState({ status: h.status, deadline: new Date(h.deadline) }, now).overdue ? 0 : h.status === 'rectificationClaimed' ? 1 : 2);
-  return (a: HazardRecord, b: HazardRecord) => rank(a) - rank(b) || new Date(a.deadline).getTime() - new Date(b.deadline).getTime() || a._id.localeCompare(b._id);
+  const rank = (h: HazardRecord) =>
+    hazardState({ status: h.status, deadline: new Date(h.deadline) }, now).overdue ? 0 : h.status === 'rectificationClaimed' ? 1 : 2;
+  return (a: HazardRecord, b: HazardRecord) =>
+    rank(a) - rank(b) || new Date(a.deadline).getTime() - new Date(b.deadline).getTime() || a._id.localeCompare(b._id);
 }
 
 export const listMyHazardDuties = defineAction({
   schema: listHazardDutiesSchema,
   access: ['visitor'],
   async run(ctx, input): Promise<Page<HazardView> & { overdue: number }> {
-    const rows = await findAll<HazardRecord>(ctx.db, 'hazards', { visitorPersonId: actorOf(ctx).personId, status: ctx.db.command.in(UNVERIFIED) });
+    const rows = await findAll<HazardRecord>(ctx.db, 'hazards', {
+      visitorPersonId: actorOf(ctx).personId,
+      status: ctx.db.command.in(UNVERIFIED),
+    });
     rows.sort(dutyOrder(ctx.now));
     const start = (input.page - 1) * input.pageSize;
     const pageRows = rows.slice(start, start + input.pageSize);
@@ -105,8 +132,23 @@ export const listHouseholdHazards = defineAction({
   access: ['villager'],
   async run(ctx, input): Promise<Page<HazardView>> {
     const h = await villagerHousehold(ctx, input.householdId);
-    const page = await findPage<HazardRecord>(ctx.db, 'hazards', { householdId: h._id }, [['reportedAt', 'desc'], ['_id', 'asc']], input.page, input.pageSize);
-    return { items: page.items.map((z) => hazardView(z, h.address, ctx.now)), total: page.total, page: input.page, pageSize: input.pageSize };
+    const page = await findPage<HazardRecord>(
+      ctx.db,
+      'hazards',
+      { householdId: h._id },
+      [
+        ['reportedAt', 'desc'],
+        ['_id', 'asc'],
+      ],
+      input.page,
+      input.pageSize,
+    );
+    return {
+      items: page.items.map((z) => hazardView(z, h.address, ctx.now)),
+      total: page.total,
+      page: input.page,
+      pageSize: input.pageSize,
+    };
   },
 });
 
@@ -121,7 +163,13 @@ export const claimRectification = defineAction({
         throw new AppError('FORBIDDEN', '只能为您家的隐患提交整改情况');
       }
       photoLimit(input.photos);
-      const after = await moveHazard(ctx, found, 'claimRectification', (h) => claimProblem(h.status), () => ({ status: 'rectificationClaimed' as const, claimedAt: ctx.now, claimPhotos: input.photos, updatedAt: ctx.now }));
+      const after = await moveHazard(
+        ctx,
+        found,
+        'claimRectification',
+        (h) => claimProblem(h.status),
+        () => ({ status: 'rectificationClaimed' as const, claimedAt: ctx.now, claimPhotos: input.photos, updatedAt: ctx.now }),
+      );
       const household = { address };
       if (after.visitorPersonId) {
         try {
@@ -155,13 +203,29 @@ export const verifyHazard = defineAction({
       photoLimit(input.photos);
       // "走访人员要对排查出的问题再次上门入户，核实问题是否整改到位": verification rides on a later visit to the same household
       const isRevisit =
-        !!visit && visit.visitorPersonId === actor.personId && visit.householdId === found.householdId && visit._id !== found.visitId && new Date(visit.at).getTime() > new Date(found.reportedAt).getTime();
+        !!visit &&
+        visit.visitorPersonId === actor.personId &&
+        visit.householdId === found.householdId &&
+        visit._id !== found.visitId &&
+        new Date(visit.at).getTime() > new Date(found.reportedAt).getTime();
       if (!isRevisit) throw new AppError('INVALID_INPUT', '请先登记本次上门复查的走访，再核实整改情况', 'visitId');
       if (!input.rectified) refuse(deadlineProblem(input.newDeadline!, cstDay(ctx.now), 'newDeadline'));
-      const after = await moveHazard(ctx, found, 'verifyHazard', (h) => verifyProblem(h.status), (): Partial<HazardRecord> =>
-        input.rectified
-          ? { status: 'verified', verifiedAt: ctx.now, verifiedBy: actor.personId, verifyPhotos: input.photos, updatedAt: ctx.now }
-          : { status: 'notRectified', deadline: deadlineOf(input.newDeadline!), verifiedAt: ctx.now, verifiedBy: actor.personId, verifyPhotos: input.photos, updatedAt: ctx.now },
+      const after = await moveHazard(
+        ctx,
+        found,
+        'verifyHazard',
+        (h) => verifyProblem(h.status),
+        (): Partial<HazardRecord> =>
+          input.rectified
+            ? { status: 'verified', verifiedAt: ctx.now, verifiedBy: actor.personId, verifyPhotos: input.photos, updatedAt: ctx.now }
+            : {
+                status: 'notRectified',
+                deadline: deadlineOf(input.newDeadline!),
+                verifiedAt: ctx.now,
+                verifiedBy: actor.personId,
+                verifyPhotos: input.photos,
+                updatedAt: ctx.now,
+              },
       );
       const household = found.householdId ? { address } : null;
       return hazardView(after, household?.address ?? '', ctx.now);

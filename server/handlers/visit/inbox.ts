@@ -16,8 +16,24 @@ export const listInbox = defineAction({
   async run(ctx, input): Promise<InboxPage> {
     const personId = actorOf(ctx).personId;
     const where: Where = input.unreadOnly ? { personId, readAt: null } : { personId };
-    const page = await findPage<InboxRecord>(ctx.db, 'inbox', where, [['createdAt', 'desc'], ['_id', 'asc']], input.page, input.pageSize);
-    return { items: page.items.map(inboxView), total: page.total, page: input.page, pageSize: input.pageSize, unread: await count(ctx.db, 'inbox', { personId, readAt: null }) };
+    const page = await findPage<InboxRecord>(
+      ctx.db,
+      'inbox',
+      where,
+      [
+        ['createdAt', 'desc'],
+        ['_id', 'asc'],
+      ],
+      input.page,
+      input.pageSize,
+    );
+    return {
+      items: page.items.map(inboxView),
+      total: page.total,
+      page: input.page,
+      pageSize: input.pageSize,
+      unread: await count(ctx.db, 'inbox', { personId, readAt: null }),
+    };
   },
 });
 
@@ -29,7 +45,10 @@ export const markRead = defineAction({
     const _ = ctx.db.command;
     // only the caller's own entries: the personId condition travels with every id
     const where: Where = input.all ? { personId, readAt: null } : { personId, readAt: null, _id: _.in(input.ids ?? []) };
-    const res = (await ctx.db.collection('inbox').where(where).update({ data: { readAt: ctx.now } })) as { stats?: { updated?: number } };
+    const res = (await ctx.db
+      .collection('inbox')
+      .where(where)
+      .update({ data: { readAt: ctx.now } })) as { stats?: { updated?: number } };
     return { updated: res.stats?.updated ?? 0, unread: await count(ctx.db, 'inbox', { personId, readAt: null }) };
   },
 });
@@ -45,7 +64,10 @@ export const optInSubscribe = defineAction({
         const credits = { ...(before?.credits ?? {}) };
         for (const t of input.templates) credits[t] = (credits[t] ?? 0) + 1;
         const after: SubscriptionRecord = { _id: personId, credits, updatedAt: ctx.now };
-        await tx.collection('subscriptions').doc(personId).set({ data: withoutId(after) });
+        await tx
+          .collection('subscriptions')
+          .doc(personId)
+          .set({ data: withoutId(after) });
         return after;
       });
       return { credits: after.credits };

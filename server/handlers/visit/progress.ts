@@ -33,15 +33,28 @@ export const myHouseholds = defineAction({
   async run(ctx, input): Promise<MyHouseholdsResult> {
     const actor = actorOf(ctx);
     const today = cstDay(ctx.now);
-    const held = (await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { townshipId: actor.townshipId, visitorPersonId: actor.personId }))).filter(
-      (a) => isCurrent(a, ctx.now) && new Date(a.validFrom).getTime() <= ctx.now.getTime(),
-    );
+    const held = (
+      await findAll<AssignmentRecord>(
+        ctx.db,
+        'assignments',
+        currentAssignmentWhere(ctx, { townshipId: actor.townshipId, visitorPersonId: actor.personId }),
+      )
+    ).filter((a) => isCurrent(a, ctx.now) && new Date(a.validFrom).getTime() <= ctx.now.getTime());
     const householdIds = [...new Set(held.map((a) => a.householdId))];
     const households = (await findByIds<HouseholdRecord>(ctx.db, 'households', householdIds)).filter((h) => h.active);
     const running = campaignPeriodAt(await activeCampaigns(ctx), ctx.now);
-    const tallies = running ? await findByIds<VisitTallyRecord>(ctx.db, 'visitTallies', households.map((h) => tallyId(running.record._id, running.period.key, h._id))) : [];
+    const tallies = running
+      ? await findByIds<VisitTallyRecord>(
+          ctx.db,
+          'visitTallies',
+          households.map((h) => tallyId(running.record._id, running.period.key, h._id)),
+        )
+      : [];
     const tallyOf = new Map(tallies.map((t) => [t.householdId, t]));
-    const hazards = await findAll<HazardRecord>(ctx.db, 'hazards', { visitorPersonId: actor.personId, status: ctx.db.command.in(UNVERIFIED) });
+    const hazards = await findAll<HazardRecord>(ctx.db, 'hazards', {
+      visitorPersonId: actor.personId,
+      status: ctx.db.command.in(UNVERIFIED),
+    });
 
     const items: HouseholdDutyView[] = households.map((h) => {
       const mine = hazards.filter((z) => z.householdId === h._id);
@@ -73,7 +86,15 @@ export const myHouseholds = defineAction({
     const start = (input.page - 1) * input.pageSize;
     return {
       campaign: running ? { id: running.record._id, name: running.record.name } : null,
-      period: running ? { key: running.period.key, label: running.period.label, startDay: running.period.startDay, endDay: running.period.endDay, quota: running.period.quota } : null,
+      period: running
+        ? {
+            key: running.period.key,
+            label: running.period.label,
+            startDay: running.period.startDay,
+            endDay: running.period.endDay,
+            quota: running.period.quota,
+          }
+        : null,
       today,
       items: items.slice(start, start + input.pageSize),
       total: items.length,

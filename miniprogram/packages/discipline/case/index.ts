@@ -52,7 +52,15 @@ function screenOf(c: CaseView): { screen: CaseScreen; visits: VisitRow[]; step: 
       location: v.location ? `${v.location.latitude.toFixed(5)}, ${v.location.longitude.toFixed(5)}` : '',
     }));
   const step: Step =
-    c.level !== 'interview' || c.status === 'closed' ? 'none' : c.status === 'open' ? 'schedule' : c.status === 'scheduled' && !c.interview?.outcome ? 'record' : c.status === 'scheduled' ? 'close' : 'none';
+    c.level !== 'interview' || c.status === 'closed'
+      ? 'none'
+      : c.status === 'open'
+        ? 'schedule'
+        : c.status === 'scheduled' && !c.interview?.outcome
+          ? 'record'
+          : c.status === 'scheduled'
+            ? 'close'
+            : 'none';
   return {
     visits,
     step,
@@ -62,14 +70,28 @@ function screenOf(c: CaseView): { screen: CaseScreen; visits: VisitRow[]; step: 
       status: STATUS_LABELS[c.status],
       statusKey: c.status,
       level: c.level,
-      shortHouseholds: c.shortHouseholds.map((h) => ({ id: h.householdId, text: `${h.address}：已走访 ${h.counted}/${h.needed} 次，缺 ${h.missing} 次` })),
+      shortHouseholds: c.shortHouseholds.map((h) => ({
+        id: h.householdId,
+        text: `${h.address}：已走访 ${h.counted}/${h.needed} 次，缺 ${h.missing} 次`,
+      })),
       households: (c.evidence?.households ?? []).map((h) => ({ id: h.householdId, text: `${h.address}：${h.counted}/${h.needed}` })),
-      reminders: (c.evidence?.reminders ?? []).map((r) => ({ id: r.reminderId, text: `${cstTime(r.sentAt)} 提醒（期末前 ${r.offsetDays} 天）` })),
+      reminders: (c.evidence?.reminders ?? []).map((r) => ({
+        id: r.reminderId,
+        text: `${cstTime(r.sentAt)} 提醒（期末前 ${r.offsetDays} 天）`,
+      })),
       noticeId: c.evidence?.noticeId ?? c.noticeId ?? '',
       interview: c.interview
-        ? { when: cstTime(c.interview.scheduledAt), place: c.interview.place, outcome: c.interview.outcome ?? '', conclusion: c.interview.conclusion ?? '' }
+        ? {
+            when: cstTime(c.interview.scheduledAt),
+            place: c.interview.place,
+            outcome: c.interview.outcome ?? '',
+            conclusion: c.interview.conclusion ?? '',
+          }
         : null,
-      history: c.history.map((h, i) => ({ key: `${i}`, text: `${cstTime(h.at)} ${STATUS_LABELS[h.status]} · ${h.by}${h.note ? ` · ${h.note}` : ''}` })),
+      history: c.history.map((h, i) => ({
+        key: `${i}`,
+        text: `${cstTime(h.at)} ${STATUS_LABELS[h.status]} · ${h.by}${h.note ? ` · ${h.note}` : ''}`,
+      })),
     },
   };
 }
@@ -134,12 +156,22 @@ Component({
         return;
       }
       const line = res.data.lines.find((l) => l.visitorName === screen.visitorName);
-      this.setData({ notice: { title: res.data.title, line: line ? `${line.visitorName}：${line.shortHouseholds} 户未完成，缺 ${line.missingVisits} 次走访` : '', shown: true } });
+      this.setData({
+        notice: {
+          title: res.data.title,
+          line: line ? `${line.visitorName}：${line.shortHouseholds} 户未完成，缺 ${line.missingVisits} 次走访` : '',
+          shown: true,
+        },
+      });
     },
 
     onField(e: WechatMiniprogram.Input & WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { field: string }>) {
       const field = e.currentTarget.dataset.field;
-      this.setData({ [`form.${field}`]: String(e.detail.value), [`errors.${field === 'day' || field === 'time' ? 'scheduledAt' : field}`]: '', 'errors.action': '' });
+      this.setData({
+        [`form.${field}`]: String(e.detail.value),
+        [`errors.${field === 'day' || field === 'time' ? 'scheduledAt' : field}`]: '',
+        'errors.action': '',
+      });
     },
 
     clearErrors() {

@@ -26,7 +26,11 @@ function row(c: CaseView): Row {
     period: c.periodLabel,
     status: STATUS_LABELS[c.status],
     shortage: `${c.shortHouseholds.length} 户未完成，缺 ${missing} 次走访`,
-    when: c.interview ? `约谈 ${cstTime(c.interview.scheduledAt)} · ${c.interview.place}` : c.level === 'notice' ? `补齐期限 ${cstTime(c.remedyDeadline)}` : '尚未安排约谈',
+    when: c.interview
+      ? `约谈 ${cstTime(c.interview.scheduledAt)} · ${c.interview.place}`
+      : c.level === 'notice'
+        ? `补齐期限 ${cstTime(c.remedyDeadline)}`
+        : '尚未安排约谈',
     objection: c.objection?.status === 'pending' ? '走访人已申辩，待裁定' : '',
   };
 }

@@ -23,7 +23,8 @@ function rowOf(h: HouseholdContactRow, queued: { method: ContactMethod } | undef
     address: h.address,
     headName: h.headName,
     contacted: h.contacted,
-    statusText: h.contacted && h.method ? `已联络 · ${METHOD_LABELS[h.method]} · ${cstShort(h.at)}${h.offline ? '（离线补传）' : ''}` : '未联络',
+    statusText:
+      h.contacted && h.method ? `已联络 · ${METHOD_LABELS[h.method]} · ${cstShort(h.at)}${h.offline ? '（离线补传）' : ''}` : '未联络',
     pendingText: queued ? `待上传（${METHOD_LABELS[queued.method]}）` : '',
   };
 }
@@ -38,7 +39,9 @@ function boardView(b: WeeklyBoard) {
     total: b.total,
     reportFiled: !!b.report,
     complete: b.complete,
-    closedText: b.closed ? `本周已结算：联络${b.closed.contacted}/${b.closed.total}户${b.closed.reportFiled ? '，已上报' : '，未上报'}` : '',
+    closedText: b.closed
+      ? `本周已结算：联络${b.closed.contacted}/${b.closed.total}户${b.closed.reportFiled ? '，已上报' : '，未上报'}`
+      : '',
     pendingCount: queued.size + pendingReports(),
   };
 }
@@ -83,7 +86,10 @@ Component({
       const sent = await confirmContact(id, method, `联络 ${row.address}（${METHOD_LABELS[method]}）`);
       this.setData({ busyId: '' });
       if (sent.queued) {
-        this.setData({ [`rows[${i}].pendingText`]: `待上传（${METHOD_LABELS[method]}）`, pendingCount: pendingContacts().size + pendingReports() });
+        this.setData({
+          [`rows[${i}].pendingText`]: `待上传（${METHOD_LABELS[method]}）`,
+          pendingCount: pendingContacts().size + pendingReports(),
+        });
         showFailure({ ok: false, code: 'NETWORK', message: '网络不可用，已保存，待上传' });
         return;
       }

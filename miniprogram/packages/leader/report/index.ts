@@ -103,7 +103,11 @@ Component({
       this.setData({ submitting: true, submitError: '', doneText: '', key });
       const hazards: ReportHazardInput[] = noRisk
         ? []
-        : this.data.hazards.map((h) => (h.householdId ? { category: h.category, description: h.description, householdId: h.householdId } : { category: h.category, description: h.description }));
+        : this.data.hazards.map((h) =>
+            h.householdId
+              ? { category: h.category, description: h.description, householdId: h.householdId }
+              : { category: h.category, description: h.description },
+          );
       const sent = await fileReport(noRisk, hazards, key);
       if (sent.queued) {
         this.setData({ submitting: false, key: '', doneText: '网络不可用：本周上报已保存在手机上，待上传' });
@@ -113,7 +117,12 @@ Component({
         this.setData({ submitting: false, submitError: failureText(sent.result) });
         return;
       }
-      this.setData({ submitting: false, key: '', hazards: [], doneText: noRisk ? '已上报：本周无风险' : `已上报${hazards.length}条隐患，已转交走访人跟进` });
+      this.setData({
+        submitting: false,
+        key: '',
+        hazards: [],
+        doneText: noRisk ? '已上报：本周无风险' : `已上报${hazards.length}条隐患，已转交走访人跟进`,
+      });
       showDone('已上报');
     },
   },

@@ -25,10 +25,16 @@ export interface ReportHazardInput {
 }
 
 export function fileReport(noRisk: boolean, hazards: ReportHazardInput[], key: string) {
-  return submitOrQueue('grid', 'fileWeeklyReport', { noRisk, hazards }, noRisk ? '本周风险上报：无风险' : `本周风险上报：${hazards.length}条隐患`, {
-    key,
-    offlineFields: (d) => ({ deviceTime: d }),
-  });
+  return submitOrQueue(
+    'grid',
+    'fileWeeklyReport',
+    { noRisk, hazards },
+    noRisk ? '本周风险上报：无风险' : `本周风险上报：${hazards.length}条隐患`,
+    {
+      key,
+      offlineFields: (d) => ({ deviceTime: d }),
+    },
+  );
 }
 
 /** Households whose confirmation waits in the outbox (not refused), for the "待上传" mark. */

@@ -32,6 +32,5 @@ Component({
       if (!res.ok) return res;
       return okView({ rows: res.data.weeks.map(rowOf) });
     },
-
   },
 });

@@ -43,7 +43,12 @@ Component({
     },
 
     async fetchPage(page: number) {
-      return mapOk(await gridHouseholds(this.data.gridId, page), (d) => ({ rows: d.rows, selectedId: '', action: '', ...this.count(d.total) }));
+      return mapOk(await gridHouseholds(this.data.gridId, page), (d) => ({
+        rows: d.rows,
+        selectedId: '',
+        action: '',
+        ...this.count(d.total),
+      }));
     },
 
     count(total: number) {
@@ -120,17 +125,32 @@ Component({
           this.setData({ busy: false, actionError: failureText(res) });
           return;
         }
-        this.setData({ busy: false, selectedId: '', action: '', rows: this.data.rows.filter((r) => r.id !== row.id), ...this.count(res.data.from.householdCount) });
+        this.setData({
+          busy: false,
+          selectedId: '',
+          action: '',
+          rows: this.data.rows.filter((r) => r.id !== row.id),
+          ...this.count(res.data.from.householdCount),
+        });
         showDone('已迁移');
         return;
       }
-      const res = reassign ? await reassignVisitor(row.id, row.visitorId, option.id, this.data.reason) : await assignVisitor(row.id, option.id);
+      const res = reassign
+        ? await reassignVisitor(row.id, row.visitorId, option.id, this.data.reason)
+        : await assignVisitor(row.id, option.id);
       if (!res.ok) {
         this.setData({ busy: false, actionError: failureText(res) });
         return;
       }
       const i = this.data.rows.indexOf(row);
-      this.setData({ busy: false, selectedId: '', action: '', reason: '', [`rows[${i}].visitorId`]: option.id, [`rows[${i}].visitor`]: option.name });
+      this.setData({
+        busy: false,
+        selectedId: '',
+        action: '',
+        reason: '',
+        [`rows[${i}].visitorId`]: option.id,
+        [`rows[${i}].visitor`]: option.name,
+      });
       showDone(reassign ? '已更换走访人' : '已分配走访人');
     },
   },

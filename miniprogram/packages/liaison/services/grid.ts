@@ -54,7 +54,10 @@ export function moveHousehold(householdId: string, toGridId: string): Promise<Re
 export async function otherGrids(villageId: string, gridId: string): Promise<Result<Option[]>> {
   const res = await callCloud('org', 'listGrids', { villageId });
   if (!res.ok) return res;
-  return { ok: true, data: res.data.filter((g) => g.id !== gridId).map((g) => ({ id: g.id, name: `${g.name}（${g.householdCount}/15户）` })) };
+  return {
+    ok: true,
+    data: res.data.filter((g) => g.id !== gridId).map((g) => ({ id: g.id, name: `${g.name}（${g.householdCount}/15户）` })),
+  };
 }
 
 /** every visitor the liaison may pick, read 20 a page (a township may have more than one page of visitors) */
@@ -73,6 +76,16 @@ export function assignVisitor(householdId: string, visitorPersonId: string): Pro
   return callCloud('org', 'assignHouseholds', { visitorPersonId, householdIds: [householdId] });
 }
 
-export function reassignVisitor(householdId: string, fromVisitorPersonId: string, toVisitorPersonId: string, reason: string): Promise<Result<ReassignResult>> {
-  return callCloud('org', 'reassignHouseholds', { householdIds: [householdId], fromVisitorPersonId, toVisitorPersonId, reason: reason.trim() });
+export function reassignVisitor(
+  householdId: string,
+  fromVisitorPersonId: string,
+  toVisitorPersonId: string,
+  reason: string,
+): Promise<Result<ReassignResult>> {
+  return callCloud('org', 'reassignHouseholds', {
+    householdIds: [householdId],
+    fromVisitorPersonId,
+    toVisitorPersonId,
+    reason: reason.trim(),
+  });
 }

@@ -2,7 +2,6 @@
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 
-
 export interface PeriodProgress {
   period: string;
   villages: { id: string; name: string; lines: string[] }[];

@@ -42,7 +42,11 @@ export async function villageGrids(villageId?: string): Promise<Result<{ village
   const res = await callCloud('org', 'listGrids', villageId ? { villageId } : {});
   if (!res.ok) return res;
   const first = res.data[0];
-  if (first || villageId) return { ok: true, data: { villageId: villageId ?? first.villageId, villageName: first?.villageName ?? '', grids: res.data.map(gridCard) } };
+  if (first || villageId)
+    return {
+      ok: true,
+      data: { villageId: villageId ?? first.villageId, villageName: first?.villageName ?? '', grids: res.data.map(gridCard) },
+    };
   // no grid yet (a new village) or not a cadre at all: the liaison's own village comes from the dashboard, which refuses non-cadres
   const own = await callCloud('escalation', 'dashboard');
   if (!own.ok) return own;

@@ -38,7 +38,8 @@ Component({
 
     onOpenGrid(e: Tap) {
       const g = this.data.grids.find((x) => x.id === e.currentTarget.dataset.id);
-      if (g) wx.navigateTo({ url: `/packages/liaison/grid/index?gridId=${g.id}&villageId=${g.villageId}&name=${encodeURIComponent(g.name)}` });
+      if (g)
+        wx.navigateTo({ url: `/packages/liaison/grid/index?gridId=${g.id}&villageId=${g.villageId}&name=${encodeURIComponent(g.name)}` });
     },
 
     onAddHousehold(e: Tap) {

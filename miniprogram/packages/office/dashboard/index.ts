@@ -39,7 +39,10 @@ Component({
         loaded = res.data;
       }
       const { period, weekKey, cards, proof } = loaded;
-      return { ok: true as const, data: { period, weekKey, proof, total: cards.length, cards: cards.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) } };
+      return {
+        ok: true as const,
+        data: { period, weekKey, proof, total: cards.length, cards: cards.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) },
+      };
     },
 
     onNav(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { path: string }>) {

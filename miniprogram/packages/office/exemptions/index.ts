@@ -46,7 +46,12 @@ Component({
         this.setData({ formLoading: false, formError: failureText(res) });
         return;
       }
-      this.setData({ formLoading: false, periods: res.data.options, periodLabels: res.data.options.map((o) => o.label), periodIndex: res.data.current });
+      this.setData({
+        formLoading: false,
+        periods: res.data.options,
+        periodLabels: res.data.options.map((o) => o.label),
+        periodIndex: res.data.current,
+      });
     },
 
     async onReassign(e: Tap) {

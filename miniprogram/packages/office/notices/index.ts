@@ -89,7 +89,12 @@ Component({
             return;
           }
           showDone('通报已发布');
-          this.setData({ detail: res.data, rows: this.data.rows.map((row) => (row.id === detail.id ? { ...row, draft: false, overdue: false, when: '刚刚发布', count: res.data.lines.length } : row)) });
+          this.setData({
+            detail: res.data,
+            rows: this.data.rows.map((row) =>
+              row.id === detail.id ? { ...row, draft: false, overdue: false, when: '刚刚发布', count: res.data.lines.length } : row,
+            ),
+          });
         },
       });
     },

@@ -74,7 +74,8 @@ function offsets(text: string): (number | string)[] {
 }
 
 function periodInput(p: PeriodForm, original: PeriodInput | undefined): PeriodInput {
-  if (p.locked && original) return { key: original.key, label: original.label, startDay: original.startDay, endDay: original.endDay, quota: original.quota };
+  if (p.locked && original)
+    return { key: original.key, label: original.label, startDay: original.startDay, endDay: original.endDay, quota: original.quota };
   return { key: p.key, label: p.label.trim(), startDay: p.startDay.trim(), endDay: p.endDay.trim(), quota: num(p.quota) as number };
 }
 
@@ -82,8 +83,17 @@ export function saveCampaign(form: CampaignForm, original: CampaignView): Promis
   // typed as numbers, sent as typed (num): a non-number reaches the server, whose message names the field
   return callCloud('visit', 'updateCampaign', {
     campaignId: form.id,
-    rules: { minGapDays: num(form.minGapDays) as number, remedyDays: num(form.remedyDays) as number, reminderOffsetsDays: offsets(form.reminderOffsets) as number[] },
-    periods: form.periods.map((p) => periodInput(p, original.periods.find((o) => o.key === p.key))),
+    rules: {
+      minGapDays: num(form.minGapDays) as number,
+      remedyDays: num(form.remedyDays) as number,
+      reminderOffsetsDays: offsets(form.reminderOffsets) as number[],
+    },
+    periods: form.periods.map((p) =>
+      periodInput(
+        p,
+        original.periods.find((o) => o.key === p.key),
+      ),
+    ),
   });
 }
 

@@ -6,7 +6,6 @@ import { pctText } from '../../../ui/cstFormat';
 
 export type DashboardRow = VillageRow;
 
-
 export interface VillageCard {
   id: string;
   name: string;

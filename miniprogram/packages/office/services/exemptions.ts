@@ -27,7 +27,10 @@ export interface HeldHousehold {
 export async function listVisitors(page: number): Promise<Result<{ rows: VisitorRow[]; total: number }>> {
   const res = await callCloud('org', 'listPersons', { role: 'visitor', page, pageSize: VISITOR_PAGE_SIZE });
   if (!res.ok) return res;
-  return { ok: true, data: { rows: res.data.items.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })), total: res.data.total } };
+  return {
+    ok: true,
+    data: { rows: res.data.items.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })), total: res.data.total },
+  };
 }
 
 /** Every period of every campaign, the current period of the active campaign first. */
@@ -51,7 +54,12 @@ export function reasonProblem(reason: string): string {
 }
 
 export function exemptVisitor(period: PeriodOption, visitorPersonId: string, reason: string): Promise<Result<unknown>> {
-  return callCloud('escalation', 'exemptVisitor', { campaignId: period.campaignId, periodKey: period.periodKey, visitorPersonId, reason: reason.trim() });
+  return callCloud('escalation', 'exemptVisitor', {
+    campaignId: period.campaignId,
+    periodKey: period.periodKey,
+    visitorPersonId,
+    reason: reason.trim(),
+  });
 }
 
 export async function heldHouseholds(visitorPersonId: string): Promise<Result<HeldHousehold[]>> {
@@ -60,6 +68,11 @@ export async function heldHouseholds(visitorPersonId: string): Promise<Result<He
   return { ok: true, data: res.data.slice(0, 50).map((a) => ({ id: a.householdId, address: a.householdAddress, picked: false })) };
 }
 
-export function reassignHouseholds(householdIds: string[], fromVisitorPersonId: string, toVisitorPersonId: string, reason: string): Promise<Result<ReassignResult>> {
+export function reassignHouseholds(
+  householdIds: string[],
+  fromVisitorPersonId: string,
+  toVisitorPersonId: string,
+  reason: string,
+): Promise<Result<ReassignResult>> {
   return callCloud('org', 'reassignHouseholds', { householdIds, fromVisitorPersonId, toVisitorPersonId, reason: reason.trim() });
 }

@@ -57,7 +57,10 @@ export async function listNotices(page: number): Promise<Result<{ rows: NoticeRo
     period: n.periodLabel,
     draft: n.status === 'draft',
     overdue: !!n.overdue,
-    when: n.status === 'draft' ? `草稿，应于 ${cstTime(new Date(new Date(n.publishDueAt).getTime() - 60_000).toISOString())} 前发布` : `发布于 ${cstTime(n.publishedAt)}`,
+    when:
+      n.status === 'draft'
+        ? `草稿，应于 ${cstTime(new Date(new Date(n.publishDueAt).getTime() - 60_000).toISOString())} 前发布`
+        : `发布于 ${cstTime(n.publishedAt)}`,
     count: n.lines.length,
   }));
   return { ok: true, data: { rows, total: res.data.total, stages: res.data.stages.map(stageRow) } };

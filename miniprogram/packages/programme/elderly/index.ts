@@ -29,7 +29,20 @@ Component({
   data: {
     rows: [] as Row[],
     helperTypes: HELPER_TYPES.map((t) => t.label),
-    form: { villageId: '', name: '', age: '', phone: '', address: '', buildingType: '', floors: '1', yearBuilt: '', helperName: '', helperPhone: '', helperType: 0, gender: 'female' },
+    form: {
+      villageId: '',
+      name: '',
+      age: '',
+      phone: '',
+      address: '',
+      buildingType: '',
+      floors: '1',
+      yearBuilt: '',
+      helperName: '',
+      helperPhone: '',
+      helperType: 0,
+      gender: 'female',
+    },
     formError: '',
     saving: false,
   },
@@ -38,7 +51,6 @@ Component({
     async fetchPage(page: number) {
       return mapOk(await listElderly(page), (d) => ({ rows: d.items.map(rowOf), total: d.total }));
     },
-
 
     onInput(e: WechatMiniprogram.Input & { currentTarget: { dataset: { field: string } } }) {
       this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });

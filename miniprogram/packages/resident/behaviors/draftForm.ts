@@ -38,7 +38,10 @@ export const draftFormBehavior = Behavior({
 
     onCategory(e: WechatMiniprogram.PickerChange) {
       const categoryIndex = Number(e.detail.value);
-      this.update({ ...this.data.draft, category: this.data.categories[categoryIndex].key }, { categoryIndex, ...this.clearError('category') });
+      this.update(
+        { ...this.data.draft, category: this.data.categories[categoryIndex].key },
+        { categoryIndex, ...this.clearError('category') },
+      );
     },
 
     onDescription(e: WechatMiniprogram.Input) {

@@ -59,7 +59,12 @@ Component({
       const maxPhotos = Math.min(res.data.maxPhotos, MAX_PHOTOS);
       const stored = loadDraft('report');
       const householdIds = [...households.map((h) => h.id), ''];
-      const known = stored.householdId === '' && stored.publicPlace ? '' : households.some((h) => h.id === stored.householdId) ? stored.householdId : households[0].id;
+      const known =
+        stored.householdId === '' && stored.publicPlace
+          ? ''
+          : households.some((h) => h.id === stored.householdId)
+            ? stored.householdId
+            : households[0].id;
       const draft: ReportDraft = { ...stored, householdId: known };
       this.setData({
         state: 'form',
@@ -83,7 +88,10 @@ Component({
 
     onPlace(e: WechatMiniprogram.PickerChange) {
       const placeIndex = Number(e.detail.value);
-      this.update({ ...this.data.draft, householdId: this.data.householdIds[placeIndex] ?? '' }, { placeIndex, ...this.clearError('householdId') });
+      this.update(
+        { ...this.data.draft, householdId: this.data.householdIds[placeIndex] ?? '' },
+        { placeIndex, ...this.clearError('householdId') },
+      );
     },
 
     onPublicPlace(e: WechatMiniprogram.Input) {
@@ -124,14 +132,24 @@ Component({
         return;
       }
       this.reset();
-      this.setData({ state: 'done', submitting: false, doneStatus: result.data.statusLabel, doneRoute: result.data.routeLabel, doneDeadline: result.data.deadlineDay });
+      this.setData({
+        state: 'done',
+        submitting: false,
+        doneStatus: result.data.statusLabel,
+        doneRoute: result.data.routeLabel,
+        doneDeadline: result.data.deadlineDay,
+      });
       showDone('已上报');
     },
 
     /** A new draft (and so a new idempotency key) once the report is accepted or queued. */
     reset() {
       clearDraft('report');
-      const fresh: ReportDraft = { ...emptyDraft(), householdId: this.data.draft.householdId, publicPlace: this.data.draft.householdId ? '' : this.data.draft.publicPlace };
+      const fresh: ReportDraft = {
+        ...emptyDraft(),
+        householdId: this.data.draft.householdId,
+        publicPlace: this.data.draft.householdId ? '' : this.data.draft.publicPlace,
+      };
       this.setData({ draft: fresh, categoryIndex: -1, errors: noErrors(), formError: '' });
     },
 

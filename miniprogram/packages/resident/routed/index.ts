@@ -74,7 +74,8 @@ Component({
 
     async onAddPhotos() {
       const added = await choosePhotos(this.data.maxPhotos - this.data.form.photos.length);
-      if (added.length) this.setData({ 'form.photos': [...this.data.form.photos, ...added].slice(0, this.data.maxPhotos), 'errors.photos': '' });
+      if (added.length)
+        this.setData({ 'form.photos': [...this.data.form.photos, ...added].slice(0, this.data.maxPhotos), 'errors.photos': '' });
     },
 
     async onVerify() {
@@ -90,7 +91,11 @@ Component({
       this.setData({ submitting: true, errors, form });
       const uploaded = await uploadPhotos(form.photos, 'resident/verify');
       if (uploaded.failed) {
-        this.setData({ submitting: false, 'form.photos': uploaded.photos, 'errors.photos': `${uploaded.failed} 张照片未能上传（网络不可用），请有网络时再提交` });
+        this.setData({
+          submitting: false,
+          'form.photos': uploaded.photos,
+          'errors.photos': `${uploaded.failed} 张照片未能上传（网络不可用），请有网络时再提交`,
+        });
         return;
       }
       const res = await verifyRoutedReport(

@@ -61,7 +61,12 @@ export interface PendingRow {
 }
 
 export function pendingRows(): PendingRow[] {
-  return pendingReports().map((i) => ({ key: i.key, label: i.label, createdAt: i.createdAt.slice(0, 16).replace('T', ' '), lastError: i.lastError ?? '' }));
+  return pendingReports().map((i) => ({
+    key: i.key,
+    label: i.label,
+    createdAt: i.createdAt.slice(0, 16).replace('T', ' '),
+    lastError: i.lastError ?? '',
+  }));
 }
 
 export interface ReportRow {

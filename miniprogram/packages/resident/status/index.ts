@@ -37,7 +37,11 @@ Component({
       const res = await whistleStatus(receipt);
       if (!res.ok) {
         // the refusal next to the code when it is about the code, otherwise under the button; the code stays
-        this.setData({ loading: false, view: null, ...(res.field === 'receipt' ? { receiptError: res.message } : { formError: failureText(res) }) });
+        this.setData({
+          loading: false,
+          view: null,
+          ...(res.field === 'receipt' ? { receiptError: res.message } : { formError: failureText(res) }),
+        });
         return;
       }
       this.setData({ loading: false, view: res.data });

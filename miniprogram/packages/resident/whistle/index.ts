@@ -84,7 +84,12 @@ Component({
     async onSubmit() {
       if (this.data.submitting) return;
       const missing = missingFields(this.data.draft, true);
-      const errors: Record<string, string> = { ...noErrors(), category: missing.category ?? '', description: missing.description ?? '', place: missing.publicPlace ?? '' };
+      const errors: Record<string, string> = {
+        ...noErrors(),
+        category: missing.category ?? '',
+        description: missing.description ?? '',
+        place: missing.publicPlace ?? '',
+      };
       if (!this.data.draft.villageId) errors.villageId = '请选择村（社区）';
       if (Object.values(errors).some(Boolean)) {
         this.setData({ errors, formError: '请补全标红的必填项' });
@@ -122,7 +127,12 @@ Component({
     },
 
     onAnother() {
-      this.setData({ state: 'form', receipt: null, categoryIndex: -1, draft: { ...emptyDraft(), villageId: this.data.villageIds[this.data.villageIndex] ?? '' } });
+      this.setData({
+        state: 'form',
+        receipt: null,
+        categoryIndex: -1,
+        draft: { ...emptyDraft(), villageId: this.data.villageIds[this.data.villageIndex] ?? '' },
+      });
     },
   },
 });

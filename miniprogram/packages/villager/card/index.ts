@@ -26,8 +26,12 @@ Component({
     qrFileId: '',
     qrUrl: '',
     qrProblem: '',
-    sanQing: SELF_CHECK_ITEMS.slice(0, 3).map((i) => i.label).join('、'),
-    sanGuan: SELF_CHECK_ITEMS.slice(3).map((i) => i.label).join('、'),
+    sanQing: SELF_CHECK_ITEMS.slice(0, 3)
+      .map((i) => i.label)
+      .join('、'),
+    sanGuan: SELF_CHECK_ITEMS.slice(3)
+      .map((i) => i.label)
+      .join('、'),
     rules: KEY_RULES,
   },
 

@@ -9,7 +9,6 @@ import { cstDayText } from '../../../ui/cstFormat';
 import { choosePhotos, MAX_PHOTOS, uploadPhotos, type LocalPhoto } from '../../../services/upload';
 import { mapOk } from '../../../behaviors/loadState';
 
-
 interface Row {
   id: string;
   category: string;

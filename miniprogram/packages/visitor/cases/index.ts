@@ -90,8 +90,13 @@ Component({
       const tab = this.data.tab;
       const res = tab === 'cases' ? await myCases(page) : await townshipNotices(page);
       if (!res.ok) return res;
-      const stages = res.data.stages.filter((s) => s.stage === 'counting').map((s) => `${s.periodLabel}：统计中，离线走访补录期结束后统计结果`);
-      const rows = tab === 'cases' ? { cases: (res.data.items as CaseView[]).map(caseRow) } : { notices: (res.data.items as NoticeView[]).map(noticeRow), noticesLoaded: true };
+      const stages = res.data.stages
+        .filter((s) => s.stage === 'counting')
+        .map((s) => `${s.periodLabel}：统计中，离线走访补录期结束后统计结果`);
+      const rows =
+        tab === 'cases'
+          ? { cases: (res.data.items as CaseView[]).map(caseRow) }
+          : { notices: (res.data.items as NoticeView[]).map(noticeRow), noticesLoaded: true };
       return okView({ ...rows, stages, total: res.data.total });
     },
 
@@ -102,12 +107,15 @@ Component({
       this.load(1);
     },
 
-
-
-
     onObjectStart(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       // one key per objection being written: a resend after a dropped network never files twice
-      this.setData({ objectFor: e.currentTarget.dataset.id, objectText: '', objectPhotos: [], objectError: '', objectKey: `obj-${Date.now()}-${Math.floor(Math.random() * 1e8)}` });
+      this.setData({
+        objectFor: e.currentTarget.dataset.id,
+        objectText: '',
+        objectPhotos: [],
+        objectError: '',
+        objectKey: `obj-${Date.now()}-${Math.floor(Math.random() * 1e8)}`,
+      });
     },
 
     onObjectCancel() {
@@ -140,14 +148,24 @@ Component({
         this.setData({ busy: false, objectError: `有${uploaded.failed}张照片未能上传，请检查网络后重试` });
         return;
       }
-      const res = await fileObjection(objectFor, objectText.trim(), uploaded.photos.map((p) => p.fileId!), objectKey);
+      const res = await fileObjection(
+        objectFor,
+        objectText.trim(),
+        uploaded.photos.map((p) => p.fileId!),
+        objectKey,
+      );
       this.setData({ busy: false });
       if (!res.ok) {
         this.setData({ objectError: failureText(res) });
         return;
       }
       showDone('申辩已提交');
-      this.setData({ objectFor: '', objectText: '', objectPhotos: [], cases: this.data.cases.map((c) => (c.id === objectFor ? caseRow(res.data) : c)) });
+      this.setData({
+        objectFor: '',
+        objectText: '',
+        objectPhotos: [],
+        cases: this.data.cases.map((c) => (c.id === objectFor ? caseRow(res.data) : c)),
+      });
     },
   },
 });

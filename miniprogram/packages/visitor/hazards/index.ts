@@ -12,7 +12,12 @@ import { hazardDuties, verifyHazard } from '../services/visits';
 
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 
-const STATUS: Record<HazardStatus, string> = { open: '待整改', rectificationClaimed: '农户称已整改', verified: '已核实整改', notRectified: '未整改到位' };
+const STATUS: Record<HazardStatus, string> = {
+  open: '待整改',
+  rectificationClaimed: '农户称已整改',
+  verified: '已核实整改',
+  notRectified: '未整改到位',
+};
 
 interface Row {
   id: string;
@@ -38,7 +43,16 @@ interface VerifyPanel {
   submitting: boolean;
 }
 
-const closedPanel: VerifyPanel = { hazardId: '', visitId: '', rectified: '', newDeadline: '', photos: [], error: '', key: '', submitting: false };
+const closedPanel: VerifyPanel = {
+  hazardId: '',
+  visitId: '',
+  rectified: '',
+  newDeadline: '',
+  photos: [],
+  error: '',
+  key: '',
+  submitting: false,
+};
 
 function row(h: HazardView, visits: ReturnType<typeof lastVisits>): Row {
   const last = h.householdId ? visits[h.householdId] : undefined;
@@ -105,7 +119,13 @@ Component({
     async onSubmitVerify() {
       const p = this.data.panel;
       if (p.submitting) return;
-      const missing = !p.rectified ? '请选择是否整改到位' : p.rectified === 'no' && !p.newDeadline ? '未整改到位的隐患须重新填写整改期限' : !p.photos.length ? '请上传复查照片' : '';
+      const missing = !p.rectified
+        ? '请选择是否整改到位'
+        : p.rectified === 'no' && !p.newDeadline
+          ? '未整改到位的隐患须重新填写整改期限'
+          : !p.photos.length
+            ? '请上传复查照片'
+            : '';
       if (missing) {
         this.setData({ 'panel.error': missing });
         return;
@@ -113,7 +133,11 @@ Component({
       this.setData({ 'panel.submitting': true, 'panel.error': '' });
       const up = await uploadPhotos(p.photos, `hazards/${p.hazardId}`);
       if (up.failed) {
-        this.setData({ 'panel.photos': up.photos, 'panel.submitting': false, 'panel.error': `${up.failed} 张照片未能上传，请有网络时重试` });
+        this.setData({
+          'panel.photos': up.photos,
+          'panel.submitting': false,
+          'panel.error': `${up.failed} 张照片未能上传，请有网络时重试`,
+        });
         return;
       }
       const res = await verifyHazard(

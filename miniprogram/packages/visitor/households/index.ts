@@ -58,7 +58,9 @@ Component({
       if (!res.ok) return res;
       const v = res.data;
       return okView({
-        period: v.period ? `${v.campaign?.name ?? ''} · ${v.period.label}（${v.period.startDay} 至 ${v.period.endDay}，每户 ${v.period.quota} 次）` : '当前没有进行中的走访周期',
+        period: v.period
+          ? `${v.campaign?.name ?? ''} · ${v.period.label}（${v.period.startDay} 至 ${v.period.endDay}，每户 ${v.period.quota} 次）`
+          : '当前没有进行中的走访周期',
         rows: v.items.map((h) => householdRow(h, v.today)),
         total: v.total,
       });

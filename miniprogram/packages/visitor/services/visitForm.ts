@@ -22,12 +22,23 @@ export function itemRows(template: ChecklistTemplateView | undefined, draft: Vis
     const a = draft.answers[i.key];
     const group = i.group !== lastGroup ? i.group : '';
     lastGroup = i.group;
-    return { key: i.key, label: i.label, group, answer: a?.answer ?? '', note: a?.note ?? '', deadline: a?.deadline ?? '', error: errors[i.key] ?? '' };
+    return {
+      key: i.key,
+      label: i.label,
+      group,
+      answer: a?.answer ?? '',
+      note: a?.note ?? '',
+      deadline: a?.deadline ?? '',
+      error: errors[i.key] ?? '',
+    };
   });
 }
 
 /** The same rules the server applies (recordVisitSchema), checked before anything is sent. */
-export function missingFields(template: ChecklistTemplateView | undefined, draft: VisitDraft): { items: Record<string, string>; form: string } {
+export function missingFields(
+  template: ChecklistTemplateView | undefined,
+  draft: VisitDraft,
+): { items: Record<string, string>; form: string } {
   const items: Record<string, string> = {};
   const answered = (template?.items ?? []).filter((i) => draft.answers[i.key]?.answer);
   for (const i of answered) {

@@ -1,7 +1,14 @@
 // A visitor's calls to `visit` and `escalation`: households by urgency, the checklist, hazard duties, cases and notices.
 import type { Page } from '../../../../typings/org';
 import type { Result } from '../../../../typings/result';
-import type { ChecklistTemplateView, HazardView, MyHouseholdsResult, RecordVisitRequest, RecordVisitResult, VerifyHazardRequest } from '../../../../typings/visit';
+import type {
+  ChecklistTemplateView,
+  HazardView,
+  MyHouseholdsResult,
+  RecordVisitRequest,
+  RecordVisitResult,
+  VerifyHazardRequest,
+} from '../../../../typings/visit';
 import type { CasePage, CaseView, NoticePage } from '../../../../typings/escalation';
 import { callCloud } from '../../../services/callCloud';
 import { submitOrQueue, type OutboxItem } from '../../../services/outbox';

@@ -5,7 +5,16 @@ import type { Fail } from '../../../../typings/result';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
 import { deviceTimeNow, newIdempotencyKey } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
-import { cacheTemplates, cachedTemplates, clearDraft, emptyDraft, loadDraft, rememberVisit, saveDraft, type VisitDraft } from '../services/draft';
+import {
+  cacheTemplates,
+  cachedTemplates,
+  clearDraft,
+  emptyDraft,
+  loadDraft,
+  rememberVisit,
+  saveDraft,
+  type VisitDraft,
+} from '../services/draft';
 import { MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
 import { photosNotUploaded } from '../../../components/evidence-capture/messages';
 import { checklistTemplates, submitVisit } from '../services/visits';
@@ -68,7 +77,10 @@ Component({
       }
       const stored = loadDraft(householdId);
       const wanted = stored?.templateId ?? templateId ?? templates[0]?.id ?? '';
-      const index = Math.max(0, templates.findIndex((t) => t.id === wanted));
+      const index = Math.max(
+        0,
+        templates.findIndex((t) => t.id === wanted),
+      );
       const draft = stored ?? emptyDraft(householdId, address, templates[index]?.id ?? '');
       this.setData({
         state: 'form',
@@ -190,7 +202,10 @@ Component({
       }
       const result = sent.result;
       if (!result.ok) {
-        this.showRefusal(result, request.answers.map((a) => a.key));
+        this.showRefusal(
+          result,
+          request.answers.map((a) => a.key),
+        );
         this.update(draft, { submitting: false });
         return;
       }
