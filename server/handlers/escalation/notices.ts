@@ -9,11 +9,11 @@ import { actorOf } from '../../infra/orgRepo';
 import { hasRole } from '../../infra/auth';
 import { loadCalendarOverrides } from '../../infra/calendarRepo';
 import { formatCst } from '../../domain/time/cst';
-import { periodEndInstant, periodStartInstant } from '../../domain/quota/campaign';
+import { periodEndInstant, periodStartInstant, type Period } from '../../domain/quota/campaign';
 import type { CampaignRecord } from '../../domain/quota/records';
 import { closesAt, remedyDeadlineAfter } from '../../domain/escalation/ladder';
 import { noticeLine } from '../../domain/escalation/builders';
-import type { ExcludedLine, NoticeLine, NoticeRecord } from '../../domain/escalation/records';
+import { noticeId, type ExcludedLine, type NoticeLine, type NoticeRecord } from '../../domain/escalation/records';
 import { getNoticeSchema, listNoticesSchema, periodStagesSchema, publishNoticeSchema } from '../../domain/escalation/schemas';
 import { standingsOf } from './periodFacts';
 import { audit, completePublication } from './steps';
@@ -143,49 +143,38 @@ export const periodStages = defineAction({
   run: (ctx) => stagesFor(ctx),
 });
 
-/** The periods worth showing on a page: those not yet drafted or published more than a month ago. */
-export async function stagesFor(ctx: ActionContext, onlyRecent = false): Promise<PeriodStageView[]> {
-  const all = await periodStageList(ctx);
-  return onlyRecent ? all.filter((s) => s.stage === 'running' || s.stage === 'counting' || s.stage === 'draft') : all;
+/** A period's stage at `now`: drafts read as still counting (统计中) to anyone who may not see drafts. */
+function stageOf(p: Period, c: CampaignRecord, n: NoticeRecord | undefined, now: Date, drafts: boolean): PeriodStageView['stage'] {
+  if (n) return n.status === 'published' ? 'published' : drafts ? 'draft' : 'counting';
+  if (now.getTime() < periodStartInstant(p).getTime()) return 'upcoming';
+  if (now.getTime() < periodEndInstant(p).getTime()) return 'running';
+  return c.closedPeriodKeys.includes(p.key) ? 'closed' : 'counting';
 }
 
-async function periodStageList(ctx: ActionContext): Promise<PeriodStageView[]> {
-  {
-    const campaigns = await findAll<CampaignRecord>(ctx.db, 'campaigns', { townshipId: actorOf(ctx).townshipId, active: true });
-    const _ = ctx.db.command;
-    const notices = campaigns.length
-      ? await findAll<NoticeRecord>(ctx.db, 'notices', { campaignId: _.in(campaigns.map((c) => c._id)) })
-      : [];
-    const byId = new Map(notices.map((n) => [n._id, n]));
-    const out: PeriodStageView[] = [];
-    for (const c of campaigns) {
-      for (const p of c.periods) {
-        const n = byId.get(`notice:${c._id}:${p.key}`);
-        const t = ctx.now.getTime();
-        const stage: PeriodStageView['stage'] = n
-          ? n.status === 'published' || !seesDrafts(ctx)
-            ? n.status === 'published'
-              ? 'published'
-              : 'counting'
-            : 'draft'
-          : t < periodStartInstant(p).getTime()
-            ? 'upcoming'
-            : t < periodEndInstant(p).getTime()
-              ? 'running'
-              : c.closedPeriodKeys.includes(p.key)
-                ? 'closed'
-                : 'counting';
-        out.push({
-          campaignId: c._id,
-          periodKey: p.key,
-          periodLabel: p.label,
-          stage,
-          stageLabel: STAGE_LABELS[stage],
-          closesAt: stage === 'counting' && !n ? closesAt(p, c.rules).toISOString() : null,
-          noticeId: n && (n.status === 'published' || seesDrafts(ctx)) ? n._id : null,
-        });
-      }
+/** Every period of the township's active campaigns; `onlyRecent` keeps those still running, counting or in draft. */
+export async function stagesFor(ctx: ActionContext, onlyRecent = false): Promise<PeriodStageView[]> {
+  const campaigns = await findAll<CampaignRecord>(ctx.db, 'campaigns', { townshipId: actorOf(ctx).townshipId, active: true });
+  const notices = campaigns.length
+    ? await findAll<NoticeRecord>(ctx.db, 'notices', { campaignId: ctx.db.command.in(campaigns.map((c) => c._id)) })
+    : [];
+  const byId = new Map(notices.map((n) => [n._id, n]));
+  const drafts = seesDrafts(ctx);
+  const out: PeriodStageView[] = [];
+  for (const c of campaigns) {
+    for (const p of c.periods) {
+      const n = byId.get(noticeId(c._id, p.key));
+      const stage = stageOf(p, c, n, ctx.now, drafts);
+      if (onlyRecent && stage !== 'running' && stage !== 'counting' && stage !== 'draft') continue;
+      out.push({
+        campaignId: c._id,
+        periodKey: p.key,
+        periodLabel: p.label,
+        stage,
+        stageLabel: STAGE_LABELS[stage],
+        closesAt: stage === 'counting' && !n ? closesAt(p, c.rules).toISOString() : null,
+        noticeId: n && (n.status === 'published' || drafts) ? n._id : null,
+      });
     }
-    return out;
   }
+  return out;
 }
