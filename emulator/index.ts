@@ -33,9 +33,18 @@ export interface Emulator {
   runner: FunctionRunner;
   scheduler: TimerScheduler;
   database: DatabaseService;
+  /** cloud storage operations and bytes, counted for the bill */
+  storageStats: StorageStats;
   /** change the per-request delay of /admin (ms) while running */
   setDbLatency(ms: number): void;
   close(): Promise<void>;
+}
+
+export interface StorageStats {
+  uploads: number;
+  uploadBytes: number;
+  downloads: number;
+  downloadBytes: number;
 }
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -53,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let dbLatencyMs = latencyOf(options.dbLatencyMs ?? process.env.EMULATOR_DB_LATENCY_MS);
   const database = new DatabaseService(store, now);
   const storage = new StorageService(store, () => url, now);
+  const storageStats: StorageStats = { uploads: 0, uploadBytes: 0, downloads: 0, downloadBytes: 0 };
   const openapi = new OpenApiService(store, now);
   const runner = new FunctionRunner(options.functionsDir ?? join(PROJECT_ROOT, 'cloudfunctions'), () => `${url}/admin`, clock);
   const scheduler = new TimerScheduler(runner, clock, log);
@@ -84,6 +94,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
           body,
           String(req.headers['content-type'] ?? ''),
         );
+        storageStats.uploads++;
+        storageStats.uploadBytes += body.length;
       } catch (err) {
         res.writeHead(403, { 'content-type': 'application/xml' });
         return void res.end(
@@ -101,6 +113,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         u.searchParams.get('sign') ?? '',
       );
       if (!file) return sendJson(res, 403, { code: 'STORAGE_EXCEED_AUTHORITY', message: 'link expired or invalid' });
+      storageStats.downloads++;
+      storageStats.downloadBytes += file.data.length;
       res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.data.length });
       return void res.end(file.data);
     }
@@ -115,6 +129,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const file = form?.get('file');
       if (!file || file.length === 0) return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'multipart field "file" is required' });
       store.putFile(cloudPath, file, 'application/octet-stream', clock.now().getTime());
+      storageStats.uploads++;
+      storageStats.uploadBytes += file.length;
       return sendJson(res, 200, { fileID: StorageService.fileIdOf(cloudPath) });
     }
 
@@ -240,6 +256,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     runner,
     scheduler,
     database,
+    storageStats,
     setDbLatency: (ms: number) => void (dbLatencyMs = latencyOf(ms)),
     async close() {
       scheduler.stop();

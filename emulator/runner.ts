@@ -121,8 +121,15 @@ function installEnvProxy(): void {
   base.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN';
 }
 
+/** Counted for the bill (issue 14): invocations and their run time, billed by CloudBase in steps of 100 ms. */
+export interface InvocationStats {
+  invocations: number;
+  billedMs: number;
+}
+
 export class FunctionRunner {
   private readonly modules = new Map<string, { main: (event: unknown, context: unknown) => Promise<unknown> }>();
+  readonly stats: InvocationStats = { invocations: 0, billedMs: 0 };
 
   constructor(
     private readonly functionsDir: string,
@@ -187,6 +194,7 @@ export class FunctionRunner {
     // SCF's context argument: the invocation's variables travel in `environment` (JSON), as @cloudbase/node-sdk parses them
     const context = { function_name: name, request_id: token, namespace: 'local-dev', environment: JSON.stringify(env) };
     let timer: NodeJS.Timeout | undefined;
+    const started = performance.now();
     try {
       // The event crosses a process boundary in CloudBase: hand the function a fresh copy, as JSON would.
       const run = envStore.run(env, () => fn.main(JSON.parse(payload), context));
@@ -199,6 +207,8 @@ export class FunctionRunner {
       return JSON.parse(JSON.stringify((await Promise.race([run, timeout])) ?? null));
     } finally {
       clearTimeout(timer);
+      this.stats.invocations++;
+      this.stats.billedMs += Math.max(1, Math.ceil((performance.now() - started) / 100)) * 100;
     }
   }
 

@@ -16,6 +16,7 @@ import { BUILT_IN_TEMPLATES } from '../server/domain/visit/checklist';
 import Database from 'better-sqlite3';
 import { getDb } from '../server/infra/cloud';
 import { countFrequentActions } from './request-counts';
+import { benchBill, printBill } from './bill';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const VILLAGES = Math.round(3000 * SCALE);
@@ -306,6 +307,7 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   await benchRequestCounts();
+  printBill(await benchBill());
   if (process.env.BENCH_JSON) console.log(JSON.stringify(figures));
 }
 

@@ -5,6 +5,11 @@ import type { Emulator } from '../emulator';
 export interface RequestCount {
   action: string;
   requests: number;
+  /** of which CloudBase bills as reads and as writes */
+  reads: number;
+  writes: number;
+  /** the invocation's run time as CloudBase bills it (steps of 100 ms) */
+  billedMs: number;
   ok: boolean;
   code?: string;
 }
@@ -21,9 +26,18 @@ export async function countFrequentActions(b: Caller, setClock: (iso: string) =>
   const stats = b.emulator.database.stats;
   const out: RequestCount[] = [];
   const measure = async (label: string, fn: string, event: Record<string, unknown>, openid: string) => {
-    const before = stats.requests;
+    const before = { ...stats };
+    const ms = b.emulator.runner.stats.billedMs;
     const res = await b.call(fn, event, openid);
-    out.push({ action: label, requests: stats.requests - before, ok: res.ok, ...(res.ok ? {} : { code: res.code }) });
+    out.push({
+      action: label,
+      requests: stats.requests - before.requests,
+      reads: stats.reads - before.reads,
+      writes: stats.writes - before.writes,
+      billedMs: b.emulator.runner.stats.billedMs - ms,
+      ok: res.ok,
+      ...(res.ok ? {} : { code: res.code }),
+    });
     return res;
   };
   setClock('2026-12-07T10:00:00+08:00');

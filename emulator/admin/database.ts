@@ -29,12 +29,24 @@ type Params = Record<string, any>;
 export interface DatabaseStats {
   requests: number;
   docsReturned: number;
+  /** requests CloudBase bills as reads (get, count, aggregate) and as writes (insert, update, remove, commit) */
+  reads: number;
+  writes: number;
 }
+
+const READS = new Set(['database.getDocument', 'database.calculateDocument', 'database.aggregateDocuments']);
+const WRITES = new Set([
+  'database.insertDocument',
+  'database.modifyDocument',
+  'database.modifyAndReturnDoc',
+  'database.removeDocument',
+  'database.commitTransaction',
+]);
 
 export class DatabaseService {
   private readonly transactions = new Map<string, Transaction>();
   /** counted for the benchmark: requests served and documents sent back to functions */
-  readonly stats: DatabaseStats = { requests: 0, docsReturned: 0 };
+  readonly stats: DatabaseStats = { requests: 0, docsReturned: 0, reads: 0, writes: 0 };
 
   constructor(
     private readonly store: Store,
@@ -43,6 +55,8 @@ export class DatabaseService {
 
   handle(action: string, p: Params): unknown {
     this.stats.requests++;
+    if (READS.has(action)) this.stats.reads++;
+    else if (WRITES.has(action)) this.stats.writes++;
     switch (action) {
       case 'database.addCollection':
         return this.addCollection(p);
