@@ -87,6 +87,22 @@ export class Phone {
       .sort();
   }
 
+  /** The temporary files as wx paths, sorted. */
+  tempFiles(): string[] {
+    const tmp = path.join(this.root, 'tmp');
+    return this.filesUnder(tmp)
+      .map((f) => `${TEMP_PREFIX}${path.relative(tmp, f).split(path.sep).join('/')}`)
+      .sort();
+  }
+
+  /** A user file written by other means (e.g. left by an earlier launch), `bytes` long. */
+  putUserFile(wxPath: string, bytes: number): void {
+    const host = wxPath.startsWith(`${USER_DATA_PATH}/`) ? this.hostPath(wxPath) : null;
+    if (!host) throw new Error(`not a user file path: ${wxPath}`);
+    fs.mkdirSync(path.dirname(host), { recursive: true });
+    fs.writeFileSync(host, Buffer.alloc(bytes));
+  }
+
   /** A file's bytes, or null when it does not exist (e.g. a temporary photo after a restart). */
   read(wxPath: string): Buffer | null {
     const host = this.hostPath(wxPath);
@@ -129,7 +145,7 @@ export class Phone {
           return run(...args);
         } catch (e) {
           // the sync APIs throw an Error whose message is the errMsg
-          if (e instanceof WxFileError) throw new Error(e.error.errMsg);
+          if (e instanceof WxFileError) throw new Error(e.error.errMsg, { cause: e });
           throw e;
         }
       };
@@ -175,7 +191,14 @@ export class Phone {
     };
     const stats = (host: string) => {
       const s = fs.statSync(host);
-      return { size: s.size, mode: s.mode, lastAccessedTime: 0, lastModifiedTime: Math.floor(s.mtimeMs / 1000), isFile: () => s.isFile(), isDirectory: () => s.isDirectory() };
+      return {
+        size: s.size,
+        mode: s.mode,
+        lastAccessedTime: 0,
+        lastModifiedTime: Math.floor(s.mtimeMs / 1000),
+        isFile: () => s.isFile(),
+        isDirectory: () => s.isDirectory(),
+      };
     };
 
     return {
