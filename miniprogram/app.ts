@@ -3,6 +3,7 @@ import type { IAppOption } from '../typings/app';
 import { CLOUD_ENV, currentEnvVersion } from './config/env';
 import { initCloud, NO_CLOUD_MESSAGE } from './services/callCloud';
 import { isLocalMode } from './services/localMode';
+import { sweepPhotos } from './services/photoStore';
 import { isLargeText } from './ui/largeText';
 
 App<IAppOption>({
@@ -19,6 +20,8 @@ App<IAppOption>({
     this.globalData.cloudEnv = CLOUD_ENV[envVersion];
     this.globalData.localMode = isLocalMode();
     this.globalData.largeText = isLargeText();
+    // photos kept for drafts and the outbox that nothing refers to any more (see services/photoStore)
+    sweepPhotos();
     // Local mode never touches wx.cloud (the tourist AppID has no cloud); callCloud inits lazily if it is switched off.
     if (!this.globalData.localMode && !initCloud()) {
       wx.showModal({ title: '无法使用', content: NO_CLOUD_MESSAGE, showCancel: false, confirmText: '知道了' });

@@ -1,8 +1,10 @@
 // Field work made without network is kept on the phone (wx storage survives the app being killed) and sent when the
 // network returns, with the idempotency key it was given when the user tapped "submit": a resend never duplicates.
+// An item may carry photos not uploaded yet (kept as files by services/photoStore): they go up first, then the item.
 import type { ContractRequest, ContractResponse, FunctionName, PageActionName } from '../../typings/contract';
 import type { ErrorCode, Result } from '../../typings/result';
 import { sendEvent } from './callCloud';
+import { discardPhotos, photosLostText, uploadPhotos, type LocalPhoto } from './upload';
 
 const STORAGE_KEY = 'nw.outbox.v1';
 
@@ -19,6 +21,16 @@ export interface OutboxItem {
   attempts: number;
   /** the last refusal from the server (kept so the user can see and fix it) */
   lastError: string | null;
+  /** photos to upload before sending; their file IDs then fill `data[photos.field]` */
+  photos?: QueuedPhotos;
+}
+
+export interface QueuedPhotos {
+  /** the request field that takes the file IDs, e.g. 'photos' */
+  field: string;
+  /** the cloud storage folder they go to */
+  folder: string;
+  photos: LocalPhoto[];
 }
 
 export function newIdempotencyKey(): string {
@@ -66,10 +78,46 @@ export async function submitOrQueue<F extends FunctionName, A extends PageAction
   const capturedAt = deviceTimeNow();
   const result = await sendEvent<ContractResponse<F, A>>(fn, action, data as object, { idempotencyKey: key });
   if (result.ok || !isRetryable(result.code)) return { queued: false, result };
+  return { queued: true, item: enqueue(fn, action, data, label, { ...opts, key, capturedAt, attempts: 1 }) };
+}
+
+/**
+ * Keep field work whose photos could not be uploaded (no network): the item waits with its photos, which the next
+ * flush uploads before sending it. Nothing is sent now.
+ */
+export function queueWithPhotos<F extends FunctionName, A extends PageActionName<F>>(
+  fn: F,
+  action: A,
+  data: ContractRequest<F, A>,
+  label: string,
+  opts: {
+    key: string;
+    photos: QueuedPhotos;
+    offlineFields?: (deviceTime: string) => Partial<ContractRequest<F, A>>;
+  },
+): OutboxItem {
+  return enqueue(fn, action, data, label, { ...opts, capturedAt: deviceTimeNow(), attempts: 0 });
+}
+
+function enqueue<F extends FunctionName, A extends PageActionName<F>>(
+  fn: F,
+  action: A,
+  data: ContractRequest<F, A>,
+  label: string,
+  opts: {
+    key: string;
+    capturedAt: string;
+    attempts: number;
+    photos?: QueuedPhotos;
+    offlineFields?: (deviceTime: string) => Partial<ContractRequest<F, A>>;
+  },
+): OutboxItem {
+  const { key, capturedAt, attempts, photos } = opts;
   const queuedData: Record<string, unknown> = { ...(data as object), ...(opts.offlineFields?.(capturedAt) ?? {}) };
-  const item: OutboxItem = { key, fn, action, data: queuedData, label, createdAt: capturedAt, attempts: 1, lastError: null };
+  const item: OutboxItem = { key, fn, action, data: queuedData, label, createdAt: capturedAt, attempts, lastError: null };
+  if (photos) item.photos = photos;
   save([...pending().filter((i) => i.key !== key), item]);
-  return { queued: true, item };
+  return item;
 }
 
 /**
@@ -99,10 +147,47 @@ export function flush(): Promise<FlushReport> {
   return flushing;
 }
 
+/** Photo count of an item still to upload (the 待上传 panel shows it). */
+export function photosToUpload(item: OutboxItem): number {
+  return item.photos?.photos.filter((p) => !p.fileId).length ?? 0;
+}
+
+type PhotoStep = { ready: OutboxItem } | { stop: 'network' | 'lost'; item: OutboxItem; lost: number };
+
+/** Upload an item's photos; the progress (file IDs) is stored at once, so a later flush never uploads one twice. */
+async function uploadItemPhotos(item: OutboxItem): Promise<PhotoStep> {
+  if (!item.photos || !photosToUpload(item)) return { ready: item };
+  const up = await uploadPhotos(item.photos.photos, item.photos.folder);
+  const next: OutboxItem = { ...item, photos: { ...item.photos, photos: up.photos } };
+  save(pending().map((i) => (i.key === item.key ? next : i)));
+  if (up.lost) return { stop: 'lost', item: next, lost: up.lost };
+  if (up.failed) return { stop: 'network', item: next, lost: 0 };
+  return { ready: next };
+}
+
+function requestData(item: OutboxItem): Record<string, unknown> {
+  if (!item.photos) return item.data;
+  return { ...item.data, [item.photos.field]: item.photos.photos.map((p) => p.fileId).filter((id): id is string => !!id) };
+}
+
 async function doFlush(): Promise<FlushReport> {
   const report: FlushReport = { sent: 0, refused: [], stillPending: 0 };
-  for (const item of pending()) {
-    const result = await sendEvent(item.fn, item.action, item.data, { idempotencyKey: item.key });
+  for (const queued of pending()) {
+    const step = await uploadItemPhotos(queued);
+    if ('stop' in step) {
+      const rest = pending().filter((i) => i.key !== queued.key);
+      if (step.stop === 'network') {
+        save([...rest, { ...step.item, attempts: step.item.attempts + 1 }]);
+        break;
+      }
+      // a photo's file is gone for good: say so; the next 重新上传 sends the item with the photos that are left
+      const message = `${photosLostText(step.lost)}。再点“重新上传”将不带这些照片提交，或删除这条后重新记录`;
+      report.refused.push({ item: step.item, message });
+      save([...rest, { ...step.item, attempts: step.item.attempts + 1, lastError: message }]);
+      continue;
+    }
+    const item = step.ready;
+    const result = await sendEvent(item.fn, item.action, requestData(item), { idempotencyKey: item.key });
     const rest = pending().filter((i) => i.key !== item.key);
     if (result.ok) {
       report.sent++;
@@ -123,6 +208,9 @@ async function doFlush(): Promise<FlushReport> {
   return report;
 }
 
+/** The user removed an item: its photos not uploaded yet are deleted from the phone too. */
 export function discard(key: string): void {
+  const item = pending().find((i) => i.key === key);
   save(pending().filter((i) => i.key !== key));
+  if (item?.photos) discardPhotos(item.photos.photos);
 }

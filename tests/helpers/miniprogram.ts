@@ -16,6 +16,9 @@
 // - `wx`, `getApp` and `getCurrentPages` come from here: app.ts is executed (its `App({...})` captured, onLaunch run),
 //   storage is an in-memory map, toasts/modals/navigation are recorded, and `wx.cloud.callFunction` goes to
 //   `backend.call(name, data, openid)`; in local mode `wx.request` goes to the emulator's dev API over loopback.
+//   wx.getFileSystemManager() and wx.env.USER_DATA_PATH are those of a simulated phone (tests/helpers/phone.ts: real
+//   files in a temp dir, a quota, a restart that drops temporary files); pass the same `phone` (and the storage) to a
+//   later loadPage to open the app again on the same phone (tests/helpers/device.ts `restartApp`).
 // A page test that starts a backend runs in tests/pages/backend-environment.ts (jsdom + the Node globals the
 // in-process emulator needs): put `/** @jest-environment ./tests/pages/backend-environment.ts */` at its top.
 // Reach into a child component with `>>>` (exparser's cross-shadow selector): '#join-form >>> #invite-code'.
@@ -30,6 +33,7 @@ import path from 'path';
 import http from 'http';
 import simulate from 'miniprogram-simulate';
 import type { Backend } from './backend';
+import { Phone, USER_DATA_PATH } from './phone';
 
 export const MINIPROGRAM_ROOT = path.join(__dirname, '..', '..', 'miniprogram');
 
@@ -49,12 +53,16 @@ export interface LoadPageOptions {
   offline?: boolean;
   /** folder the page path is relative to (default miniprogram/; tests of this helper use fixtures) */
   root?: string;
+  /** the phone's files (default: a fresh phone) */
+  phone?: Phone;
 }
 
 export interface Harness {
   backend: Backend;
   openid: string | null;
   storage: Map<string, unknown>;
+  /** the phone's file system (wx.getFileSystemManager, wx.env.USER_DATA_PATH) */
+  phone: Phone;
   toasts: { title: string; icon?: string }[];
   modals: { title?: string; content?: string }[];
   /** urls passed to navigateTo / redirectTo / reLaunch / switchTab */
@@ -185,6 +193,7 @@ export function installWx(opts: LoadPageOptions): Harness {
     backend: opts.backend,
     openid: opts.openid ?? null,
     storage: new Map(Object.entries(opts.storage ?? {})),
+    phone: opts.phone ?? new Phone(),
     toasts: [],
     modals: [],
     navigations: [],
@@ -201,6 +210,14 @@ export function installWx(opts: LoadPageOptions): Harness {
   wx.setStorageSync = (key: string, value: unknown) => void harness.storage.set(key, value);
   wx.removeStorageSync = (key: string) => void harness.storage.delete(key);
   wx.clearStorageSync = () => harness.storage.clear();
+  wx.getStorageInfoSync = () => ({
+    keys: [...harness.storage.keys()],
+    currentSize: Math.ceil(JSON.stringify([...harness.storage]).length / 1024),
+    limitSize: 10240,
+  });
+  wx.env = { USER_DATA_PATH };
+  const fileSystem = harness.phone.fileSystemManager();
+  wx.getFileSystemManager = () => fileSystem;
   wx.showToast = (o: Json) =>
     callbackStyle(Promise.resolve({ errMsg: 'showToast:ok' }), (harness.toasts.push({ title: o.title, icon: o.icon }), o));
   wx.showModal = (o: Json) =>

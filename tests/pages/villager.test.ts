@@ -174,7 +174,7 @@ describe('hazards page', () => {
     await page.tap(`#claim-${id}`);
     expect(page.text(`#claim-error-${id}`)).toBe('请先拍摄或选择整改后的照片');
 
-    wxg().chooseMedia = (o: any) => o.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/fixed.jpg', size: 1000 }] });
+    wxg().chooseMedia = (o: any) => o.success({ tempFiles: [{ tempFilePath: page.harness.phone.takePhoto(), size: 1000 }] });
     let fail = true;
     const uploads: string[] = [];
     // like the real API: callbacks when given, a promise otherwise

@@ -1,8 +1,9 @@
-// Evidence for a form: photos (take or pick, compressed; remove one) and the current location with its failure
-// message. The page keeps both in its draft: every change comes back as a `change` event with the new value, and
-// the page uploads the photos (services/upload) when it submits. The default slot sits in the location card.
+// Evidence for a form: photos (take or pick, compressed, kept safe on the phone until uploaded; remove one) and the
+// current location with its failure message. The page keeps both in its draft: every change comes back as a `change`
+// event with the new value, and the page uploads the photos (services/upload) when it submits. The default slot sits
+// in the location card.
 import type { LocalPhoto } from '../../services/upload';
-import { choosePhotos, MAX_PHOTOS } from '../../services/upload';
+import { choosePhotos, discardPhotos, MAX_PHOTOS, photoSrc } from '../../services/upload';
 import { largeTextBehavior } from '../../behaviors/largeText';
 import { locationFailed } from './messages';
 
@@ -28,6 +29,13 @@ Component({
   },
   data: {
     locateFailure: '',
+    /** what each thumbnail shows (the phone's file, or the cloud file once uploaded) */
+    srcs: [] as string[],
+  },
+  observers: {
+    photos(photos: LocalPhoto[]) {
+      this.setData({ srcs: photos.map(photoSrc) });
+    },
   },
   methods: {
     async onAddPhotos() {
@@ -39,7 +47,9 @@ Component({
 
     onRemovePhoto(e: Dataset<{ index: number }>) {
       const index = Number(e.currentTarget.dataset.index);
-      this.triggerEvent('change', { photos: (this.data.photos as LocalPhoto[]).filter((_, i) => i !== index) });
+      const photos = this.data.photos as LocalPhoto[];
+      discardPhotos(photos.filter((_, i) => i === index));
+      this.triggerEvent('change', { photos: photos.filter((_, i) => i !== index) });
     },
 
     onLocate() {

@@ -1,7 +1,9 @@
-// The 待上传 panel of a form: what this phone still holds for one action (optionally one household), 重新上传 and, for
-// an item the server refused, 删除这条. It reads the outbox itself; the page bumps `refresh` after queueing one.
+// The 待上传 panel of a form: what this phone still holds for one action (optionally one household), how many photos
+// wait with each item and the phone space the waiting photos take, 重新上传 and, for an item the server refused,
+// 删除这条. It reads the outbox itself; the page bumps `refresh` after queueing one.
 import { showDone, showFailure } from '../../services/feedback';
-import { discard, flush, pending } from '../../services/outbox';
+import { discard, flush, pending, photosToUpload } from '../../services/outbox';
+import { formatBytes, photoSpace } from '../../services/photoStore';
 import { largeTextBehavior } from '../../behaviors/largeText';
 
 interface PendingRow {
@@ -9,6 +11,7 @@ interface PendingRow {
   label: string;
   createdAt: string;
   lastError: string;
+  photos: number;
 }
 
 type Dataset<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
@@ -26,6 +29,8 @@ Component({
   },
   data: {
     rows: [] as PendingRow[],
+    /** e.g. "3 张，占用 1.2 MB"; '' when no photo waits on this phone */
+    photoSpace: '',
   },
   observers: {
     'action, householdId, refresh'() {
@@ -42,8 +47,15 @@ Component({
       const { action, householdId } = this.data;
       const rows = pending()
         .filter((i) => i.action === action && (!householdId || i.data.householdId === householdId))
-        .map((i) => ({ key: i.key, label: i.label, createdAt: i.createdAt.slice(0, 16).replace('T', ' '), lastError: i.lastError ?? '' }));
-      this.setData({ rows });
+        .map((i) => ({
+          key: i.key,
+          label: i.label,
+          createdAt: i.createdAt.slice(0, 16).replace('T', ' '),
+          lastError: i.lastError ?? '',
+          photos: photosToUpload(i),
+        }));
+      const space = rows.length ? photoSpace() : { files: 0, bytes: 0 };
+      this.setData({ rows, photoSpace: space.files ? `${space.files} 张，占用 ${formatBytes(space.bytes)}` : '' });
     },
 
     async onRetry() {

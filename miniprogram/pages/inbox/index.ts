@@ -7,7 +7,7 @@ import { newIdempotencyKey } from '../../services/outbox';
 import { PAGE_SIZE } from '../../config/paging';
 import { largeTextBehavior } from '../../behaviors/largeText';
 import { pagedListBehavior } from '../../behaviors/pagedList';
-import { acceptedKeys, SUBSCRIBE_TEMPLATES } from './subscribeTemplates';
+import { acceptedKeys, SUBSCRIBE_TEMPLATES } from '../../config/subscribeTemplates';
 import { mapOk } from '../../behaviors/loadState';
 
 const KIND_LABELS: Record<InboxItemView['kind'], string> = {

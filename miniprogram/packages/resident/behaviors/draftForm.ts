@@ -62,7 +62,7 @@ export const draftFormBehavior = Behavior({
       const uploaded = await uploadPhotos(draft.photos, folder);
       draft = { ...draft, photos: uploaded.photos };
       if (uploaded.failed) {
-        this.update(draft, { submitting: false, 'errors.photos': photosNotUploaded(uploaded.failed) });
+        this.update(draft, { submitting: false, 'errors.photos': photosNotUploaded(uploaded) });
         return null;
       }
       saveDraft(this.data.draftKind, draft);

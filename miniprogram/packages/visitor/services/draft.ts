@@ -20,8 +20,6 @@ export interface VisitDraft {
   location: GeoPoint | null;
   /** the idempotency key of this visit, fixed at the first submit so every retry is the same visit */
   key: string;
-  /** when the visit was first submitted without network (photos could not be uploaded), as device ISO time */
-  capturedAt: string | null;
 }
 
 const draftKey = (householdId: string) => `nw.visitDraft.v1.${householdId}`;
@@ -40,7 +38,6 @@ export function emptyDraft(householdId: string, address: string, templateId: str
     cardQrScene: '',
     location: null,
     key: '',
-    capturedAt: null,
   };
 }
 

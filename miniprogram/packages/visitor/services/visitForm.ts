@@ -67,10 +67,6 @@ export function visitRequest(template: ChecklistTemplateView, draft: VisitDraft)
     location: draft.location,
   };
   if (draft.cardQrScene) request.proof = { cardQrScene: draft.cardQrScene };
-  if (draft.capturedAt) {
-    request.offline = true;
-    request.deviceTime = draft.capturedAt;
-  }
   return request;
 }
 

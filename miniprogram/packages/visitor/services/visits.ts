@@ -11,7 +11,7 @@ import type {
 } from '../../../../typings/visit';
 import type { CasePage, CaseView, NoticePage } from '../../../../typings/escalation';
 import { callCloud } from '../../../services/callCloud';
-import { submitOrQueue, type OutboxItem } from '../../../services/outbox';
+import { queueWithPhotos, submitOrQueue, type OutboxItem, type QueuedPhotos } from '../../../services/outbox';
 import { PAGE_SIZE } from '../../../config/paging';
 
 export function myHouseholds(page: number): Promise<Result<MyHouseholdsResult>> {
@@ -22,16 +22,21 @@ export function checklistTemplates(): Promise<Result<ChecklistTemplateView[]>> {
   return callCloud('visit', 'listChecklistTemplates');
 }
 
-/** Sent now, or kept on the phone as "待上传" and later sent as an offline visit at its device time (SPEC §3). */
+/** A visit kept on the phone is sent later as an offline visit at its device time (SPEC §3). */
+const offlineVisit = (deviceTime: string) => ({ offline: true, deviceTime });
+
+/** Sent now, or kept on the phone as "待上传" and later sent as an offline visit. */
 export function submitVisit(
   request: RecordVisitRequest,
   label: string,
   key: string,
 ): Promise<{ queued: true; item: OutboxItem } | { queued: false; result: Result<RecordVisitResult> }> {
-  return submitOrQueue('visit', 'recordVisit', request, label, {
-    key,
-    offlineFields: (d) => ({ offline: true, deviceTime: d }),
-  });
+  return submitOrQueue('visit', 'recordVisit', request, label, { key, offlineFields: offlineVisit });
+}
+
+/** Its photos could not be uploaded (no network): the visit waits with them, the outbox uploads them first. */
+export function queueVisit(request: RecordVisitRequest, label: string, key: string, photos: QueuedPhotos): OutboxItem {
+  return queueWithPhotos('visit', 'recordVisit', request, label, { key, photos, offlineFields: offlineVisit });
 }
 
 export type HazardDutyPage = Page<HazardView> & { overdue: number };

@@ -3,7 +3,7 @@
 import type { ChecklistTemplateView, RecordVisitResult } from '../../../../typings/visit';
 import type { Fail } from '../../../../typings/result';
 import { failureText, showDone, showFailure } from '../../../services/feedback';
-import { deviceTimeNow, newIdempotencyKey } from '../../../services/outbox';
+import { newIdempotencyKey } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import {
   cacheTemplates,
@@ -17,7 +17,7 @@ import {
 } from '../services/draft';
 import { MAX_PHOTOS, uploadPhotos } from '../../../services/upload';
 import { photosNotUploaded } from '../../../components/evidence-capture/messages';
-import { checklistTemplates, submitVisit } from '../services/visits';
+import { checklistTemplates, queueVisit, submitVisit } from '../services/visits';
 import { itemRows, missingFields, refusalPlace, sceneFromScan, visitRequest, type ItemRow } from '../services/visitForm';
 import { cstDay } from '../../../ui/cstFormat';
 
@@ -180,24 +180,27 @@ Component({
       let draft: VisitDraft = { ...this.data.draft, key: this.data.draft.key || newIdempotencyKey() };
       saveDraft(draft);
 
-      const uploaded = await uploadPhotos(draft.photos, `visits/${draft.householdId}`);
+      const folder = `visits/${draft.householdId}`;
+      const uploaded = await uploadPhotos(draft.photos, folder);
       draft = { ...draft, photos: uploaded.photos };
-      if (uploaded.failed) {
-        // the visit happened now: if it is sent later, it goes as an offline visit at this time
-        draft = { ...draft, capturedAt: draft.capturedAt ?? deviceTimeNow() };
-        this.update(draft, { submitting: false, photoError: photosNotUploaded(uploaded.failed) });
+      if (uploaded.lost) {
+        this.update(draft, { submitting: false, photoError: photosNotUploaded(uploaded) });
         return;
       }
       saveDraft(draft);
+      const label = `走访 ${draft.address}`;
+      if (uploaded.failed) {
+        // no network for the photos: the visit waits in the outbox with them (kept on the phone) and goes later as an
+        // offline visit at this time
+        queueVisit(visitRequest(template, draft), label, draft.key, { field: 'photos', folder, photos: draft.photos });
+        this.queued(template);
+        return;
+      }
 
       const request = visitRequest(template, draft);
-      const sent = await submitVisit(request, `走访 ${draft.address}`, draft.key);
+      const sent = await submitVisit(request, label, draft.key);
       if (sent.queued) {
-        clearDraft(draft.householdId);
-        const fresh = emptyDraft(draft.householdId, draft.address, template.id);
-        this.setData({ draft: fresh, items: itemRows(template, fresh, {}), submitting: false });
-        this.showPending();
-        wx.showToast({ title: '已保存，待上传', icon: 'none', duration: 3000 });
+        this.queued(template);
         return;
       }
       const result = sent.result;
@@ -210,6 +213,16 @@ Component({
         return;
       }
       this.finish(draft, result.data);
+    },
+
+    /** The visit waits in the outbox: a fresh form for the next visit to this household, the 待上传 panel shows it. */
+    queued(template: ChecklistTemplateView) {
+      const { householdId, address } = this.data.draft;
+      clearDraft(householdId);
+      const fresh = emptyDraft(householdId, address, template.id);
+      this.setData({ draft: fresh, items: itemRows(template, fresh, {}), submitting: false });
+      this.showPending();
+      wx.showToast({ title: '已保存，待上传', icon: 'none', duration: 3000 });
     },
 
     finish(draft: VisitDraft, data: RecordVisitResult) {

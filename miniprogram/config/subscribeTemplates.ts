@@ -1,6 +1,8 @@
-// WeChat subscription-message template ids per product key, as the functions' SUBSCRIBE_TEMPLATE_* environment has them.
-// Replace with the deployment's own ids (the functions default to `local-<key>`, the emulator records any id).
-import type { SubscribeTemplateKey } from '../../../typings/visit';
+// The one place for the WeChat subscription-message template ids the client asks the user for (the inbox page's
+// 订阅提醒), per product key. They must equal the functions' SUBSCRIBE_TEMPLATE_* environment (README: deploying):
+// replace them with the ids applied for in the 小程序管理后台; the functions default to `local-<key>`, and the
+// emulator records any id.
+import type { SubscribeTemplateKey } from '../../typings/visit';
 
 export const SUBSCRIBE_TEMPLATES: Record<SubscribeTemplateKey, string> = {
   visitReminder: 'local-visitReminder',
