@@ -4,6 +4,7 @@ import { NETWORK_MESSAGE } from './callCloud';
 import { isLocalMode } from './localMode';
 import { fileExists, keepPhotos, releasePhotos, STORAGE_FULL_MESSAGE, STORAGE_FULL_TITLE } from './photoStore';
 import { localApiUrl } from '../config/env';
+import { PHOTO_COMPRESSION } from '../config/photos';
 
 export const MAX_PHOTOS = 9;
 
@@ -33,13 +34,35 @@ function chooseTemp(room: number): Promise<string[]> {
 }
 
 /**
+ * The photo as it will be uploaded: longest side at most PHOTO_COMPRESSION.longestSide, JPEG at its quality (a 12 MP
+ * phone photo of 3–5 MB becomes about 200 KB, what a weak rural uplink and the county's storage can carry). When the
+ * phone cannot compress it, the photo goes as taken: a larger upload, never a lost photo.
+ */
+async function compressed(path: string): Promise<string> {
+  try {
+    const info = await new Promise<WechatMiniprogram.GetImageInfoSuccessCallbackResult>((resolve, reject) =>
+      wx.getImageInfo({ src: path, success: resolve, fail: reject }),
+    );
+    const side = PHOTO_COMPRESSION.longestSide;
+    const resize =
+      Math.max(info.width, info.height) <= side ? {} : info.width >= info.height ? { compressedWidth: side } : { compressedHeight: side };
+    const out = await new Promise<WechatMiniprogram.CompressImageSuccessCallbackResult>((resolve, reject) =>
+      wx.compressImage({ src: path, quality: PHOTO_COMPRESSION.quality, ...resize, success: resolve, fail: reject }),
+    );
+    return out.tempFilePath;
+  } catch {
+    return path;
+  }
+}
+
+/**
  * Lets the user take or pick up to `room` photos; [] when they cancel. The photos are moved out of WeChat's temporary
  * files at once, so closing WeChat before they are uploaded loses nothing; when the phone's space for the mini program
  * is full the user is told (the photos still work until WeChat closes).
  */
 export async function choosePhotos(room: number): Promise<LocalPhoto[]> {
   if (room <= 0) return [];
-  const temp = await chooseTemp(room);
+  const temp = await Promise.all((await chooseTemp(room)).map(compressed));
   const kept = await keepPhotos(temp);
   if (kept.full) wx.showModal({ title: STORAGE_FULL_TITLE, content: STORAGE_FULL_MESSAGE, showCancel: false, confirmText: '知道了' });
   return kept.paths.map((path) => ({ path, fileId: null }));

@@ -9,20 +9,26 @@ import { StorageService } from '../../emulator/admin/storage';
 export function stubDevice(
   p: LoadedPage,
   backend: Backend,
-  opts: { uploadFails?: boolean; /** size of each photo taken */ photoBytes?: number } = {},
-): { uploads: string[]; failing(on: boolean): void } {
+  opts: {
+    uploadFails?: boolean;
+    /** size of each photo taken */ photoBytes?: number;
+    /** pixel size of each photo taken (default 1000×750: small enough to keep its size) */ photoSize?: { width: number; height: number };
+    /** the phone cannot compress (compressImage fails) */ compressFails?: boolean;
+  } = {},
+): { uploads: string[]; failing(on: boolean): void; compressions: Record<string, unknown>[] } {
   const wx = (global as any).wx;
   const phone = p.harness.phone;
   const uploads: string[] = [];
   let failing = Boolean(opts.uploadFails);
   wx.chooseMedia = (o: any) => {
     const files = Array.from({ length: Math.min(o.count ?? 1, 2) }, () => ({
-      tempFilePath: phone.takePhoto(opts.photoBytes),
+      tempFilePath: phone.takePhoto(opts.photoBytes, opts.photoSize),
       size: opts.photoBytes ?? 1000,
       fileType: 'image',
     }));
     setTimeout(() => o.success?.({ tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' }), 0);
   };
+  phone.compressFails = Boolean(opts.compressFails);
   wx.getLocation = (o: any) => setTimeout(() => o.success?.({ latitude: 27.7231, longitude: 110.6334, errMsg: 'getLocation:ok' }), 0);
   wx.cloud.uploadFile = (o: any) =>
     setTimeout(() => {
@@ -34,7 +40,7 @@ export function stubDevice(
       uploads.push(fileID);
       o.success?.({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
     }, 0);
-  return { uploads, failing: (on) => void (failing = on) };
+  return { uploads, failing: (on) => void (failing = on), compressions: phone.compressions };
 }
 
 /**

@@ -218,6 +218,8 @@ export function installWx(opts: LoadPageOptions): Harness {
   wx.env = { USER_DATA_PATH };
   const fileSystem = harness.phone.fileSystemManager();
   wx.getFileSystemManager = () => fileSystem;
+  wx.getImageInfo = (o: unknown) => harness.phone.getImageInfo(o);
+  wx.compressImage = (o: unknown) => harness.phone.compressImage(o);
   wx.showToast = (o: Json) =>
     callbackStyle(Promise.resolve({ errMsg: 'showToast:ok' }), (harness.toasts.push({ title: o.title, icon: o.icon }), o));
   wx.showModal = (o: Json) =>

@@ -60,8 +60,41 @@ export class Phone {
   }
 
   /** A photo just taken: a real temporary file of `bytes` bytes; answers its wx temp path. */
-  takePhoto(bytes = 1000): string {
+  /** pixel size of each temporary image, as the camera took it or as compressImage made it */
+  readonly dimensions = new Map<string, { width: number; height: number }>();
+
+  /** what wx.compressImage was asked (without callbacks), and whether it fails on this phone */
+  readonly compressions: Record<string, unknown>[] = [];
+  compressFails = false;
+
+  /** wx.getImageInfo of a temporary image */
+  getImageInfo(o: any): void {
+    setTimeout(() => {
+      const d = this.dimensions.get(o.src);
+      if (!d || !this.read(o.src)) return o.fail?.({ errMsg: 'getImageInfo:fail file not found' });
+      o.success?.({ ...d, path: o.src, orientation: 'up', type: 'jpeg', errMsg: 'getImageInfo:ok' });
+    }, 0);
+  }
+
+  /** wx.compressImage: a new temporary file at the asked size, its bytes shrinking with its pixels (a stand-in for
+   * JPEG, enough to tell the compressed file from the original) */
+  compressImage(o: any): void {
+    setTimeout(() => {
+      const { success, fail, complete, ...asked } = o;
+      void complete;
+      this.compressions.push(asked);
+      const d = this.dimensions.get(o.src);
+      const bytes = this.read(o.src);
+      if (this.compressFails || !d || !bytes) return fail?.({ errMsg: 'compressImage:fail' });
+      const scale = o.compressedWidth ? o.compressedWidth / d.width : o.compressedHeight ? o.compressedHeight / d.height : 1;
+      const size = { width: Math.round(d.width * scale), height: Math.round(d.height * scale) };
+      success?.({ tempFilePath: this.takePhoto(Math.max(16, Math.round(bytes.length * scale * scale)), size), errMsg: 'compressImage:ok' });
+    }, 0);
+  }
+
+  takePhoto(bytes = 1000, size = { width: 1000, height: 750 }): string {
     const name = `photo-${++this.photoCount}.jpg`;
+    this.dimensions.set(`${TEMP_PREFIX}${name}`, size);
     const header = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
     const body = Buffer.alloc(Math.max(0, bytes - header.length), this.photoCount % 251);
     fs.writeFileSync(path.join(this.root, 'tmp', name), Buffer.concat([header, body]).subarray(0, bytes));

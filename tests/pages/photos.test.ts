@@ -55,8 +55,9 @@ describe('a visit with photos taken where there is no signal', () => {
     const phone = form.harness.phone;
 
     await visitOffline(form);
-    // the photos were moved out of WeChat's temporary files at once
-    expect(phone.tempFiles()).toEqual([]);
+    // the compressed photos were moved out of WeChat's temporary files at once (the camera's originals stay there
+    // until WeChat clears them)
+    expect(phone.tempFiles()).toEqual(['wxfile://tmp/photo-1.jpg', 'wxfile://tmp/photo-2.jpg']);
     const kept = phone.userFiles();
     expect(kept).toHaveLength(2);
     for (const f of kept) expect(f.startsWith(OUTBOX_DIR)).toBe(true);
@@ -184,5 +185,37 @@ describe('the phone keeps no photo nobody needs', () => {
     expect(device.uploads).toHaveLength(1);
     expect(phone.userFiles()).toEqual([]);
     again.unload();
+  });
+});
+
+describe('a photo is compressed on the phone before it is kept and uploaded', () => {
+  it.each([
+    ['landscape', { width: 4000, height: 3000 }, { compressedWidth: 1280 }, { width: 1280, height: 960 }],
+    ['portrait', { width: 3000, height: 4000 }, { compressedHeight: 1280 }, { width: 960, height: 1280 }],
+    ['already small', { width: 1000, height: 750 }, {}, { width: 1000, height: 750 }],
+  ])('%s: longest side at most 1280 px, JPEG quality 60', async (_label, photoSize, resize, kept) => {
+    const form = await openVisit(households[1]);
+    const device = stubDevice(form, backend, { photoBytes: 40_000, photoSize });
+    await tap(form, '#evidence >>> #add-photo');
+    expect(device.compressions).toEqual([
+      { src: expect.any(String), quality: 60, ...resize },
+      { src: expect.any(String), quality: 60, ...resize },
+    ]);
+    const phone = form.harness.phone;
+    const files = phone.userFiles();
+    expect(files).toHaveLength(2);
+    for (const f of files) {
+      expect(phone.read(f)!.length).toBe(Math.round(40_000 * (kept.width / photoSize.width) ** 2));
+    }
+    form.unload();
+  });
+
+  it('keeps the photo as taken when the phone cannot compress it', async () => {
+    const form = await openVisit(households[1]);
+    stubDevice(form, backend, { photoBytes: 40_000, photoSize: { width: 4000, height: 3000 }, compressFails: true });
+    await tap(form, '#evidence >>> #add-photo');
+    const phone = form.harness.phone;
+    expect(phone.userFiles().map((f) => phone.read(f)!.length)).toEqual([40_000, 40_000]);
+    form.unload();
   });
 });

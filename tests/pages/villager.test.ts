@@ -4,6 +4,7 @@
 import { startBackend, type Backend } from '../helpers/backend';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
 import { seedNoticeItems } from '../helpers/seedNotice';
+import { settle } from '../helpers/device';
 
 let backend: Backend;
 const V1 = 'demo-villager-1';
@@ -185,6 +186,7 @@ describe('hazards page', () => {
       return r;
     };
     await page.tap(`#choose-${id}`);
+    await settle(page); // the photo is compressed and kept on the phone
     await page.tap(`#claim-${id}`);
     expect(page.text(`#claim-error-${id}`)).toContain('照片上传失败');
     expect(page.text(`#hazard-${id}`)).toContain('已选照片 1 张');
