@@ -168,8 +168,9 @@ function flagsFor(k: number): VulnerabilityFlags {
 function membersFor(k: number, head: string, flags: VulnerabilityFlags): HouseholdMember[] {
   // obviously fictional numbers: 1380000xxxx
   const phone = (n: number) => `1380000${String(n).padStart(4, '0')}`;
+  // an elderly person living alone has a phone but seldom WeChat; other heads have a (fictional) WeChat id too
   if (flags.elderlyAlone) return [{ name: head, relation: '户主', phone: phone(k) }];
-  const members: HouseholdMember[] = [{ name: head, relation: '户主', phone: phone(k) }];
+  const members: HouseholdMember[] = [{ name: head, relation: '户主', phone: phone(k), wechatId: `wx_sj${String(k).padStart(4, '0')}` }];
   const surname = head[0];
   if (k % 3 !== 0)
     members.push({ name: `${SURNAMES[(k * 5 + 3) % SURNAMES.length]}${GIVEN[(k * 13 + 5) % GIVEN.length]}`, relation: '配偶' });

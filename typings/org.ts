@@ -21,6 +21,8 @@ export interface HouseholdMember {
   name: string;
   relation?: string;
   phone?: string;
+  /** 微信号, for the grid leader's weekly WeChat contact ("每周微信电话联络一次"); masked like a phone */
+  wechatId?: string;
 }
 
 export interface Page<T> {
