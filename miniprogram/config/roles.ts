@@ -16,7 +16,7 @@ export const ROLE_AREAS: Record<Role, RoleArea> = {
   liaison: { label: '村联络员', duty: '网格、住户与走访分配', path: '/packages/liaison/village/index' },
   office: { label: '镇领导小组办公室', duty: '统计、通报、豁免与设置', path: '/packages/office/dashboard/index' },
   discipline: { label: '镇纪委', duty: '逾期走访人约谈', path: '/packages/discipline/cases/index' },
-  helper: { label: '帮扶人', duty: '独居老人一对一帮扶', path: '/packages/programme/elderly/index' },
+  helper: { label: '帮扶人', duty: '独居老人一对一帮扶：7天内联系一次', path: '/packages/programme/helper/index' },
 };
 
 /** Tiles appear in this order, field roles first. */
