@@ -27,7 +27,11 @@ function rowOf(e: HelperElderlyRow): Row {
     address: `${e.villageName} ${e.address}`,
     phone: e.phone ?? '',
     due: e.due,
-    dueText: e.due ? `已${e.daysSinceContact}天未联系，请尽快上门或打电话` : e.daysSinceContact ? `${e.daysSinceContact}天前联系过` : '今天已联系',
+    dueText: e.due
+      ? `已${e.daysSinceContact}天未联系，请尽快上门或打电话`
+      : e.daysSinceContact
+        ? `${e.daysSinceContact}天前联系过`
+        : '今天已联系',
     lastText: e.lastContact
       ? `上次：${CONTACT_LABELS[e.lastContact.method]} · ${cstShort(e.lastContact.at)}${e.lastContact.note ? ` · ${e.lastContact.note}` : ''}`
       : '还没有联系记录',
