@@ -77,6 +77,7 @@ const OWNERS: Record<string, Owner> = {
   'packages/resident/whistle/index': VILLAGER,
   'packages/resident/status/index': { openid: null, query: () => ({ receipt: encodeURIComponent(receipt) }) },
   'packages/resident/routed/index': LIAISON,
+  'packages/resident/hazards/index': { ...VILLAGER, query: () => ({ roles: 'villager' }) },
 };
 
 /**
