@@ -58,3 +58,8 @@ export async function gridLeadersOf(ctx: ActionContext, townshipId: string, grid
   const rows = await findAll<PersonRecord>(ctx.db, 'persons', { townshipId, active: true, 'grants.scopeId': gridId });
   return rows.filter((p) => p.grants.some((g) => g.role === 'gridLeader' && g.scopeId === gridId));
 }
+
+/** Village names by id, for rows that show their village (one batched read). */
+export async function villageNamesOf(ctx: ActionContext, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await findByIds<VillageRecord>(ctx.db, 'villages', [...ids])).map((v) => [v._id, v.name]));
+}

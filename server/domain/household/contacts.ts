@@ -1,6 +1,7 @@
 // Whom a villager may call from their own household page, whom a grid leader calls each week, and how the numbers are shown.
 import type { ContactPersonView } from '../../../typings/household';
 import type { HouseholdMember } from '../../../typings/org';
+import type { HouseholdContactRow } from '../../../typings/grid';
 import { maskPhone, maskWechatId } from '../org/phoneMask';
 
 /**
@@ -12,14 +13,10 @@ export function contactPerson(p: { _id: string; name: string; phone: string | nu
   return { personId: p._id, name: p.name, phoneMasked: maskPhone(p.phone), callNumber: mayCall && p.phone ? p.phone : null };
 }
 
-export interface HouseholdReach {
-  phoneName: string | null;
-  phoneMasked: string | null;
-  callNumber: string | null;
-  wechatName: string | null;
-  wechatMasked: string | null;
-  wechatId: string | null;
-}
+export type HouseholdReach = Pick<
+  HouseholdContactRow,
+  'phoneName' | 'phoneMasked' | 'callNumber' | 'wechatName' | 'wechatMasked' | 'wechatId'
+>;
 
 /**
  * How the grid leader reaches a household for the weekly "微信电话联络": the first member (the head is listed first)

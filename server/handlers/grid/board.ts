@@ -1,7 +1,7 @@
 // A micro-grid's weekly board (every household contacted or not, the risk report) and its recent weeks.
 import type { LeaderGridOption, ListWeeksResult, WeeklyBoard } from '../../../typings/grid';
 import { defineAction, type ActionContext } from '../../infra/dispatch';
-import { actorOf } from '../../infra/orgRepo';
+import { actorOf, villageNamesOf } from '../../infra/orgRepo';
 import { findAll, findByIds, getById } from '../../infra/store';
 import type { GridRecord, HouseholdRecord, VillageRecord } from '../../domain/org/records';
 import { leaderGridIds } from '../../domain/org/access';
@@ -20,14 +20,9 @@ async function myGrids(ctx: ActionContext, shown: GridRecord, shownVillage: Vill
   if (!ids.length) return [];
   if (ids.length === 1 && ids[0] === shown._id) return [{ id: shown._id, name: shown.name, villageName: shownVillage?.name ?? '' }];
   const grids = (await findByIds<GridRecord>(ctx.db, 'grids', ids)).filter((g) => g.townshipId === shown.townshipId);
-  const villages = new Map(
-    (
-      await findByIds<VillageRecord>(
-        ctx.db,
-        'villages',
-        grids.map((g) => g.villageId),
-      )
-    ).map((v) => [v._id, v.name]),
+  const villages = await villageNamesOf(
+    ctx,
+    grids.map((g) => g.villageId),
   );
   return grids
     .map((g) => ({ id: g._id, name: g.name, villageName: villages.get(g.villageId) ?? '' }))

@@ -1,8 +1,8 @@
 // The elderly-living-alone registry of seed 000: "对辖区内独居老人进行排查摸底，登记造册，建立监管清单，动态更新".
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError, notFound } from '../../infra/errors';
-import { actorOf, requireHousehold, requirePerson, requireVillage } from '../../infra/orgRepo';
-import { findByIds, findPage, getById, inTransaction, txGet, withoutId } from '../../infra/store';
+import { actorOf, requireHousehold, requirePerson, requireVillage, villageNamesOf } from '../../infra/orgRepo';
+import { findPage, getById, inTransaction, txGet, withoutId } from '../../infra/store';
 import { writeAudit } from '../../infra/audit';
 import { idempotent } from '../../infra/idempotency';
 import { newDocId } from '../../infra/visitRepo';
@@ -124,14 +124,9 @@ export const listElderly = defineAction({
       input.page,
       input.pageSize,
     );
-    const villages = new Map(
-      (
-        await findByIds<VillageRecord>(
-          ctx.db,
-          'villages',
-          page.items.map((e) => e.villageId),
-        )
-      ).map((v) => [v._id, v.name]),
+    const villages = await villageNamesOf(
+      ctx,
+      page.items.map((e) => e.villageId),
     );
     const counts = await countsOf(ctx.db, page.items, ctx.now);
     return {

@@ -6,10 +6,9 @@ import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError, notFound } from '../../infra/errors';
 import { writeAudit } from '../../infra/audit';
 import { idempotent } from '../../infra/idempotency';
-import { actorOf } from '../../infra/orgRepo';
-import { count, findAll, findByIds, findPage, getById, inTransaction, txGet } from '../../infra/store';
+import { actorOf, villageNamesOf } from '../../infra/orgRepo';
+import { count, findAll, findPage, getById, inTransaction, txGet } from '../../infra/store';
 import type { InboxRecord } from '../../domain/inbox/records';
-import type { VillageRecord } from '../../domain/org/records';
 import type { ElderlyRecord } from '../../domain/programme/records';
 import { helperReminderCutoff, helperReminderPrefix } from '../../domain/programme/rules';
 import { helperElderlyRow } from '../../domain/programme/views';
@@ -41,14 +40,9 @@ export const helperElderly = defineAction({
       input.pageSize,
     );
     const due = await count(ctx.db, 'elderly', { ...where, lastHelperContactAt: ctx.db.command.lte(helperReminderCutoff(ctx.now)) });
-    const villages = new Map(
-      (
-        await findByIds<VillageRecord>(
-          ctx.db,
-          'villages',
-          page.items.map((e) => e.villageId),
-        )
-      ).map((v) => [v._id, v.name]),
+    const villages = await villageNamesOf(
+      ctx,
+      page.items.map((e) => e.villageId),
     );
     return { items: page.items.map((e) => helperElderlyRow(e, villages.get(e.villageId) ?? '', ctx.now)), total: page.total, due };
   },
