@@ -215,6 +215,22 @@ describe('calling and WeChat from the board', () => {
     }
     const other = await backend.call('grid', { action: 'weeklyBoard', gridId: 'demo-grid-2-1' }, 'demo-leader-1');
     expect(other).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // the household lists keep the rule they had: WeChat ids masked like phones for the discipline office, in full for the liaison
+    const list = async (openid: string) => {
+      const r = await backend.call<{ items: { members: { wechatId?: string }[] }[] }>(
+        'org',
+        { action: 'listHouseholds', gridId: 'demo-grid-2-1' },
+        openid,
+      );
+      if (!r.ok) throw new Error(r.message);
+      return r.data.items.flatMap((h) => h.members.map((m) => m.wechatId)).filter(Boolean);
+    };
+    const masked = await list('demo-discipline');
+    const full = await list('demo-liaison-2');
+    expect(masked.length).toBeGreaterThan(0);
+    expect(full).toHaveLength(masked.length);
+    expect(masked.every((w) => /^wx\*{4}\d{2}$/.test(w!))).toBe(true);
+    expect(full.every((w) => /^wx_sj\d{4}$/.test(w!))).toBe(true);
   });
 });
 
