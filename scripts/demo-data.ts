@@ -92,6 +92,8 @@ const VISITORS: DemoVisitor[] = [
 ];
 
 const OFFICE = { name: '刘晓东', openid: 'demo-office' };
+/** seed 000's "一对一" helper with an account of their own: a volunteer, helper of 舒金花 (server/domain/programme/demo.ts) */
+const HELPER = { name: '向秋菊', openid: 'demo-helper-1', phone: '13800007001' };
 const DISCIPLINE = { name: '王纪明', openid: 'demo-discipline' };
 
 const SURNAMES = '向舒米谌张李杨刘王陈邓戴黄周夏贺唐龙彭肖'.split('');
@@ -168,8 +170,9 @@ function flagsFor(k: number): VulnerabilityFlags {
 function membersFor(k: number, head: string, flags: VulnerabilityFlags): HouseholdMember[] {
   // obviously fictional numbers: 1380000xxxx
   const phone = (n: number) => `1380000${String(n).padStart(4, '0')}`;
+  // an elderly person living alone has a phone but seldom WeChat; other heads have a (fictional) WeChat id too
   if (flags.elderlyAlone) return [{ name: head, relation: '户主', phone: phone(k) }];
-  const members: HouseholdMember[] = [{ name: head, relation: '户主', phone: phone(k) }];
+  const members: HouseholdMember[] = [{ name: head, relation: '户主', phone: phone(k), wechatId: `wx_sj${String(k).padStart(4, '0')}` }];
   const surname = head[0];
   if (k % 3 !== 0)
     members.push({ name: `${SURNAMES[(k * 5 + 3) % SURNAMES.length]}${GIVEN[(k * 13 + 5) % GIVEN.length]}`, relation: '配偶' });
@@ -303,6 +306,7 @@ export function demoDocs(): DemoDocs {
       }
     }
   });
+  docs.persons.push(person(HELPER.openid, HELPER.name, [grant('helper', DEMO_TOWNSHIP_ID)], HELPER.phone));
   return docs;
 }
 
@@ -333,6 +337,7 @@ export function demoIdentities(): DemoIdentity[] {
     const h = docs.households.find((x) => x._id === p.grants[0].scopeId)!;
     add(p.openid!, 'villager', `${h.address}村民：看明白卡和告知书、自查、上报隐患，只看自己一户`);
   }
+  add(HELPER.openid, 'helper', '志愿者：三江村独居老人舒金花的“一对一”帮扶人，记录上门或电话联系（7天未联系每天提醒）');
   return out;
 }
 

@@ -23,6 +23,18 @@ export interface HouseholdContactRow {
   householdId: string;
   address: string;
   headName: string;
+  /** the member whose phone is on file (the head first), null when nobody's is */
+  phoneName: string | null;
+  /** 138****0002 */
+  phoneMasked: string | null;
+  /** the full number for wx.makePhoneCall: only for the grid leader of this household's grid, null for everyone else */
+  callNumber: string | null;
+  /** the member whose WeChat id is on file (the head first) */
+  wechatName: string | null;
+  /** wx****01 */
+  wechatMasked: string | null;
+  /** the full WeChat id to copy: only for the grid leader of this household's grid, null for everyone else */
+  wechatId: string | null;
   contacted: boolean;
   method: ContactMethod | null;
   /** when the contact happened (device time for an offline confirmation) */
@@ -63,9 +75,18 @@ export interface ClosedResultView {
   closedAt: string;
 }
 
+/** A grid the caller leads, for the chooser of a leader of several grids. */
+export interface LeaderGridOption {
+  id: string;
+  name: string;
+  villageName: string;
+}
+
 export interface WeeklyBoard {
   week: WeekRef;
   grid: { id: string; name: string; villageId: string; villageName: string; leaderName: string | null };
+  /** every grid the caller leads, in the village's order (more than one: the page offers a chooser); [] for a liaison or the office */
+  myGrids: LeaderGridOption[];
   households: HouseholdContactRow[];
   contacted: number;
   total: number;
@@ -146,7 +167,7 @@ export interface WeeklyCloseSummary {
 // ---- requests ----
 
 export interface WeeklyBoardRequest {
-  /** the grid leader's own grid when omitted */
+  /** the grid leader's own grid when omitted (the first of several) */
   gridId?: string;
   weekKey?: string;
 }

@@ -93,3 +93,8 @@ export interface SelfCheckView {
   /** an earlier self-check of the same day was replaced */
   replaced: boolean;
 }
+
+/** The self-check as submitted: the grid leaders told about the items not done (none open, or no other leader: []). */
+export interface SelfCheckResult extends SelfCheckView {
+  leaderNames: string[];
+}

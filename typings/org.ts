@@ -21,6 +21,8 @@ export interface HouseholdMember {
   name: string;
   relation?: string;
   phone?: string;
+  /** 微信号, for the grid leader's weekly WeChat contact ("每周微信电话联络一次"); masked like a phone */
+  wechatId?: string;
 }
 
 export interface Page<T> {
@@ -277,10 +279,25 @@ export interface ExpireInvitesResult {
 }
 
 /** What the role-aware home page renders; one card per role the person holds. */
+/** A visit to my household that I have not confirmed yet (two-party visit proof), shown on the home page. */
+export interface PendingVisitView {
+  id: string;
+  at: string;
+  visitorName: string;
+}
+
 export type HomeCard =
   | {
       role: 'villager';
-      household: { id: string; address: string; gridName: string; villageName: string; leaderName: string | null } | null;
+      household: {
+        id: string;
+        address: string;
+        gridName: string;
+        villageName: string;
+        leaderName: string | null;
+        /** recent visits awaiting my confirmation, newest first */
+        pendingVisits: PendingVisitView[];
+      } | null;
     }
   | { role: 'gridLeader'; grid: GridSizeView & { villageName: string }; households: { id: string; address: string; headName: string }[] }
   | { role: 'visitor'; assignedHouseholds: number; villages: { id: string; name: string; households: number }[] }

@@ -55,7 +55,37 @@ export interface ElderlyPage {
 
 export interface HelperContactRecorded {
   elderlyId: string;
+  /** when the contact happened (the phone's time for one recorded without network) */
   at: string;
+  offline: boolean;
+  /** the helper's 7-day reminders marked done by this contact (none while another of their elderly people is still due) */
+  remindersCleared: number;
+}
+
+export type HelperContactMethod = 'visit' | 'phone' | 'wechat';
+
+/** One elderly person on their helper's page: due for a contact or not, and how to reach them. */
+export interface HelperElderlyRow {
+  id: string;
+  name: string;
+  gender: 'male' | 'female';
+  age: number;
+  address: string;
+  villageName: string;
+  /** the full number: the assigned helper calls them */
+  phone: string | null;
+  daysSinceContact: number;
+  /** 7 days or more without a recorded contact: the daily reminder names them */
+  due: boolean;
+  lastContact: { method: HelperContactMethod; note: string; at: string } | null;
+  helperContacts: number;
+}
+
+export interface HelperElderlyPage {
+  items: HelperElderlyRow[];
+  total: number;
+  /** of all my elderly people, how many are due now */
+  due: number;
 }
 
 export interface HelperReminderSummary {
@@ -136,8 +166,15 @@ export interface ListElderlyRequest {
 
 export interface RecordHelperContactRequest {
   elderlyId: string;
-  method: 'wechat' | 'phone' | 'visit';
+  method: HelperContactMethod;
   note?: string;
+  /** a contact recorded without network: the phone's time, with its offset */
+  deviceTime?: string;
+}
+
+export interface HelperElderlyRequest {
+  page?: number;
+  pageSize?: number;
 }
 
 export type AddCompoundRequest = Pick<

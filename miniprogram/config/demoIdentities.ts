@@ -177,4 +177,11 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
     roleLabel: '村民',
     note: '龙潭坪村一组5号村民：看明白卡和告知书、自查、上报隐患，只看自己一户',
   },
+  {
+    openid: 'demo-helper-1',
+    name: '向秋菊',
+    role: 'helper',
+    roleLabel: '帮扶人',
+    note: '志愿者：三江村独居老人舒金花的“一对一”帮扶人，记录上门或电话联系（7天未联系每天提醒）',
+  },
 ];

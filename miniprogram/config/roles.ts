@@ -16,7 +16,7 @@ export const ROLE_AREAS: Record<Role, RoleArea> = {
   liaison: { label: '村联络员', duty: '网格、住户与走访分配', path: '/packages/liaison/village/index' },
   office: { label: '镇领导小组办公室', duty: '统计、通报、豁免与设置', path: '/packages/office/dashboard/index' },
   discipline: { label: '镇纪委', duty: '逾期走访人约谈', path: '/packages/discipline/cases/index' },
-  helper: { label: '帮扶人', duty: '独居老人一对一帮扶', path: '/packages/programme/elderly/index' },
+  helper: { label: '帮扶人', duty: '独居老人一对一帮扶：7天内联系一次', path: '/packages/programme/helper/index' },
 };
 
 /** Tiles appear in this order, field roles first. */
@@ -32,12 +32,16 @@ export interface Shortcut {
   path: string;
   /** who sees it; 'everyone' includes people not yet bound to a household */
   roles: Role[] | 'everyone';
+  /** the page shows what fits the caller's roles: they travel as `?roles=a,b` */
+  passRoles?: true;
 }
 
-/** Frequent entries below the role tiles: reporting hazards, the whistle-blower form, the programmes. */
+/**
+ * Frequent entries below the role tiles. Hazards are one entry for everyone (随手拍, my reports, my household's hazards,
+ * the whistle-blower form and its receipt lookup live behind it); then the duty lists and the programmes.
+ */
 export const SHORTCUTS: Shortcut[] = [
-  { key: 'report', label: '随手拍：上报隐患', path: '/packages/resident/report/index', roles: ['villager', 'gridLeader'] },
-  { key: 'mine', label: '我上报的隐患', path: '/packages/resident/mine/index', roles: ['villager', 'gridLeader'] },
+  { key: 'hazards', label: '隐患：上报与查进度', path: '/packages/resident/hazards/index', roles: 'everyone', passRoles: true },
   { key: 'routed', label: '转给我的隐患', path: '/packages/resident/routed/index', roles: ['liaison', 'office'] },
   { key: 'elderly', label: '独居老人台账', path: '/packages/programme/elderly/index', roles: ['office', 'liaison'] },
   { key: 'compounds', label: '老旧小区台账', path: '/packages/programme/compounds/index', roles: ['office', 'liaison'] },
@@ -48,10 +52,10 @@ export const SHORTCUTS: Shortcut[] = [
     path: '/pages/inbox/index',
     roles: ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'],
   },
-  { key: 'whistle', label: '匿名举报火灾隐患（吹哨人）', path: '/packages/resident/whistle/index', roles: 'everyone' },
-  { key: 'status', label: '凭回执码查询举报进度', path: '/packages/resident/status/index', roles: 'everyone' },
 ];
 
 export function shortcutsFor(roles: readonly string[]): Shortcut[] {
-  return SHORTCUTS.filter((s) => s.roles === 'everyone' || s.roles.some((r) => roles.includes(r)));
+  return SHORTCUTS.filter((s) => s.roles === 'everyone' || s.roles.some((r) => roles.includes(r))).map((s) =>
+    s.passRoles ? { ...s, path: `${s.path}?roles=${[...new Set(roles)].join(',')}` } : s,
+  );
 }

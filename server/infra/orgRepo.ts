@@ -4,7 +4,7 @@ import type { GridRecord, HouseholdRecord, PersonRecord, TownshipRecord, Village
 import type { ActionContext } from './dispatch';
 import { AppError, notFound } from './errors';
 import type { Actor } from './auth';
-import { findByIds, getById } from './store';
+import { findAll, findByIds, getById } from './store';
 
 function townshipOf(ctx: ActionContext): string {
   return ctx.actor?.townshipId ?? '';
@@ -51,4 +51,15 @@ export async function scopeNames(
 export function actorOf(ctx: ActionContext): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', '请先通过邀请码加入您的网格');
   return ctx.actor;
+}
+
+/** The active grid leaders of a grid (one by the seed's rule; more are possible while a role is being handed over). */
+export async function gridLeadersOf(ctx: ActionContext, townshipId: string, gridId: string): Promise<PersonRecord[]> {
+  const rows = await findAll<PersonRecord>(ctx.db, 'persons', { townshipId, active: true, 'grants.scopeId': gridId });
+  return rows.filter((p) => p.grants.some((g) => g.role === 'gridLeader' && g.scopeId === gridId));
+}
+
+/** Village names by id, for rows that show their village (one batched read). */
+export async function villageNamesOf(ctx: ActionContext, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await findByIds<VillageRecord>(ctx.db, 'villages', [...ids])).map((v) => [v._id, v.name]));
 }

@@ -124,6 +124,10 @@ const holds =
   (householdId: string): Scope =>
   (w) =>
     heldBy(w.granter.personId).has(householdId);
+const assignedHelper =
+  (elderlyId: string): Scope =>
+  (w) =>
+    b.docs('elderly', { _id: elderlyId })[0]?.helper.personId === w.granter.personId;
 const either =
   (...rules: Scope[]): Scope =>
   (w) =>
@@ -489,12 +493,12 @@ const ROWS: Row[] = [
     cases: [{ event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), floors: 2 }), scope: manage(V1), mayBeAbsent: true }],
   },
   { fn: 'programme', action: 'listElderly', cases: [{ event: {} }] },
+  { fn: 'programme', action: 'helperElderly', cases: [{ event: {} }] },
   {
     fn: 'programme',
     action: 'recordHelperContact',
-    cases: [
-      { event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), method: 'phone' }), scope: manage(V1), mayBeAbsent: true },
-    ],
+    // only the entry's own one-to-one helper, whatever other roles the caller holds (demo-elderly-1: the 三江村 liaison)
+    cases: ['demo-elderly-1', 'demo-elderly-3'].map((id) => ({ event: { elderlyId: id, method: 'phone' }, scope: assignedHelper(id) })),
   },
   { fn: 'programme', action: 'addCompound', cases: [{ event: compound(V1) }] },
   {

@@ -35,7 +35,7 @@ const AS_ROLE: Record<Role, string> = {
   visitor: 'demo-visitor-1',
   gridLeader: 'demo-leader-1',
   villager: 'demo-villager-1',
-  helper: 'demo-office',
+  helper: 'demo-helper-1',
 };
 function callerFor(def: ActionDef<any, any>): string {
   if (def.access === 'anonymous') return 'fuzz-unbound-phone';

@@ -35,18 +35,42 @@ describe('home page', () => {
     expect(villager.text('#person-name')).toBe(personName('demo-villager-1'));
     expect(villager.allText()).toContain('村民');
     expect(villager.allText()).not.toContain('镇领导小组办公室');
-    // shortcuts follow the roles: a villager reports hazards; the office's registry entries are not theirs
-    expect(villager.find('#shortcut-report')).toBeDefined();
+    // shortcuts follow the roles: a villager has one hazard entry; the office's registry entries are not theirs
+    expect(villager.find('#shortcut-hazards')).toBeDefined();
     expect(villager.find('#shortcut-elderly')).toBeUndefined();
     villager.unload();
   });
 
+  it('gives a villager one hazard entry, leading to report, my reports, my household’s hazards, whistle and receipt lookup', async () => {
+    const villager = await loadPage('pages/home/index', { backend, openid: 'demo-villager-1' });
+    const labels = villager.page.querySelectorAll('.tap-row').map((el) => el.dom?.textContent ?? '');
+    expect(labels.filter((t) => /隐患|举报/.test(t))).toHaveLength(1);
+    await villager.tap('#shortcut-hazards');
+    expect(villager.harness.navigations).toEqual(['/packages/resident/hazards/index?roles=villager']);
+    villager.unload();
+
+    const hub = await loadPage('packages/resident/hazards/index', { backend, openid: 'demo-villager-1', query: { roles: 'villager' } });
+    expect(hub.harness.calls).toEqual([]);
+    const shown = (p: typeof hub) => ['report', 'mine', 'household', 'whistle', 'status'].filter((k) => p.find(`#entry-${k}`));
+    expect(shown(hub)).toEqual(['report', 'mine', 'household', 'whistle', 'status']);
+    expect(hub.page.querySelectorAll('.entry')).toHaveLength(5);
+    await hub.tap('#entry-report');
+    await hub.tap('#entry-status');
+    expect(hub.harness.navigations).toEqual(['/packages/resident/report/index', '/packages/resident/status/index']);
+    expect(hub.find('#join-hint')).toBeUndefined();
+    hub.unload();
+  });
+
   it('offers the whistle-blower form and its follow-up to everyone, even before joining', async () => {
     const anon = await loadPage('pages/home/index', { backend, openid: null });
-    expect(anon.find('#shortcut-whistle')).toBeDefined();
-    expect(anon.find('#shortcut-status')).toBeDefined();
-    expect(anon.find('#shortcut-report')).toBeUndefined();
+    await anon.tap('#shortcut-hazards');
+    expect(anon.harness.navigations).toEqual(['/packages/resident/hazards/index?roles=']);
     anon.unload();
+    const hub = await loadPage('packages/resident/hazards/index', { backend, openid: null, query: { roles: '' } });
+    expect(hub.page.querySelectorAll('.entry')).toHaveLength(2);
+    expect(['whistle', 'status'].every((k) => hub.find(`#entry-${k}`))).toBe(true);
+    expect(hub.find('#join-hint')).toBeDefined();
+    hub.unload();
     const office = await loadPage('pages/home/index', { backend, openid: 'demo-office' });
     expect(office.find('#shortcut-elderly')).toBeDefined();
     expect(office.find('#shortcut-exports')).toBeDefined();
@@ -72,8 +96,12 @@ describe('home page', () => {
     home.unload();
   });
 
-  it('shows an unbound phone its own OPENID (我的标识) for bootstrapping the first office account', async () => {
-    const home = await loadPage('pages/home/index', { backend, openid: 'test-future-office' });
+  it('tells an unbound villager how to join, and keeps the OPENID (我的标识) behind 我是镇村工作人员 for the bootstrap', async () => {
+    const home = await loadPage('pages/home/index', { backend, openid: 'test-future-office', envVersion: 'release' });
+    expect(home.text('#how-to-join')).toContain('邀请码');
+    expect(home.find('#my-openid')).toBeUndefined();
+    expect(home.allText()).not.toContain('test-future-office');
+    await home.tap('#staff-link');
     expect(home.text('#my-openid')).toBe('test-future-office');
     home.unload();
   });

@@ -70,12 +70,14 @@ const OWNERS: Record<string, Owner> = {
   'packages/programme/elderly/index': OFFICE,
   'packages/programme/compounds/index': OFFICE,
   'packages/programme/exports/index': OFFICE,
+  'packages/programme/helper/index': { openid: 'demo-helper-1' },
   'packages/resident/report/index': VILLAGER,
   'packages/resident/mine/index': VILLAGER,
   // anonymous towards the office, but only a member may blow the whistle (the salted hash keeps the daily limit)
   'packages/resident/whistle/index': VILLAGER,
   'packages/resident/status/index': { openid: null, query: () => ({ receipt: encodeURIComponent(receipt) }) },
   'packages/resident/routed/index': LIAISON,
+  'packages/resident/hazards/index': { ...VILLAGER, query: () => ({ roles: 'villager' }) },
 };
 
 /**

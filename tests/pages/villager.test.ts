@@ -140,11 +140,53 @@ describe('三清三关 self-check page', () => {
     for (const key of ['passageClear', 'balconyClear', 'kitchenClear', 'powerOff', 'doorsWindowsClosed']) await page.tap(`#yes-${key}`);
     await page.tap('#no-gasOff');
     await page.tap('#submit');
-    expect(page.text('#result')).toBe('已提交。请尽快做到：关气源');
+    expect(page.text('#result')).toContain('已提交。请尽快做到：关气源');
     const docs = backend.docs('selfChecks', { householdId: V1_HH });
     expect(docs).toHaveLength(1);
     expect(docs[0]).toMatchObject({ day: '2026-12-05', answers: { gasOff: false, powerOff: true } });
     page.unload();
+  });
+
+  it('没做到 shows what to do at once, and the grid leader is told in the inbox once per item and week', async () => {
+    const leader = person('demo-leader-1');
+    const told = () =>
+      backend.docs('inbox', { personId: leader._id, kind: 'hazard' }).filter((i) => String(i._id).startsWith('selfCheckOpen:'));
+    const before = told().length;
+    const page = await loadPage('packages/villager/selfcheck/index', { backend, openid: V1 });
+    await page.tap('#no-powerOff');
+    expect(page.text('#advice-powerOff')).toContain('人走电断');
+    expect(page.text('#advice-powerOff')).toContain('电动车不在屋里、走廊充电');
+    await page.tap('#yes-powerOff');
+    expect(page.find('#advice-powerOff')).toBeUndefined();
+    await page.tap('#no-powerOff');
+    await page.tap('#no-passageClear');
+    for (const key of ['balconyClear', 'kitchenClear', 'gasOff', 'doorsWindowsClosed']) await page.tap(`#yes-${key}`);
+    await page.tap('#submit');
+    expect(page.text('#result')).toContain('请尽快做到：通道清、关电源');
+    expect(page.text('#leader-told')).toBe(`已告诉网格长${leader.name}，本周联络时会提醒您或上门帮您落实。`);
+    const week = '2026-W49';
+    expect(told().length - before).toBe(2);
+    const entry = backend.docs('inbox', { _id: `selfCheckOpen:${week}:${V1_HH}:powerOff:${leader._id}` })[0];
+    expect(entry).toMatchObject({ kind: 'hazard', link: '/packages/leader/board/index', readAt: null });
+    expect(entry.body).toContain(backend.docs('households', { _id: V1_HH })[0].address);
+    expect(entry.body).toContain('“关电源”没做到');
+
+    // the same answers again later in the week tell the leader nothing new
+    backend.setClock('2026-12-06T09:00:00+08:00');
+    await page.tap('#submit');
+    expect(page.text('#leader-told')).toContain(leader.name);
+    expect(told().length - before).toBe(2);
+    // a new ISO week (Monday 2026-12-07): told again
+    backend.setClock('2026-12-07T09:00:00+08:00');
+    await page.tap('#submit');
+    expect(told().length - before).toBe(4);
+    page.unload();
+
+    const inbox = await loadPage('pages/inbox/index', { backend, openid: 'demo-leader-1' });
+    expect(inbox.allText()).toContain('“通道清”没做到');
+    expect(inbox.allText()).toContain('“关电源”没做到');
+    inbox.unload();
+    backend.setClock('2026-12-05T09:00:00+08:00');
   });
 
   it('refuses a visitor', () => expectRefused('packages/villager/selfcheck/index', 'demo-visitor-2'));
@@ -208,5 +250,30 @@ describe('hazards page', () => {
     expect(page.allText()).not.toContain('液化气钢瓶倒置使用');
     page.unload();
     await expectRefused('packages/villager/hazards/index', 'demo-office');
+  });
+});
+
+describe('home page: a visit awaiting my confirmation', () => {
+  it('shows on the home page with a button; confirming records the proof and the prompt goes', async () => {
+    const { visit } = await recordVisit([{ key: 'electricalWiring', answer: 'ok' }]);
+    const home = await loadPage('pages/home/index', { backend, openid: V1 });
+    expect(home.harness.calls.map((c) => c.data.action)).toEqual(['me']);
+    const card = home.text(`#pending-visit-${visit.id}`);
+    expect(card).toContain(`走访人${person('demo-visitor-1').name}于12月5日`);
+    expect(card).toContain(backend.docs('households', { _id: V1_HH })[0].address);
+    await home.tap(`#confirm-visit-${visit.id}`);
+    expect(home.harness.calls.map((c) => c.data)).toEqual([{ action: 'me' }, { action: 'confirmVisit', visitId: visit.id }]);
+    expect(backend.docs('visits', { _id: visit.id })[0].proofs).toContain('villagerConfirm');
+    expect(home.find(`#pending-visit-${visit.id}`)).toBeUndefined();
+    expect(home.harness.toasts.map((t) => t.title)).toContain('已确认，谢谢');
+    home.unload();
+
+    const again = await loadPage('pages/home/index', { backend, openid: V1 });
+    expect(again.find(`#pending-visit-${visit.id}`)).toBeUndefined();
+    again.unload();
+    // nobody else's home shows it
+    const other = await loadPage('pages/home/index', { backend, openid: 'demo-villager-2' });
+    expect(other.find('.pending-visit')).toBeUndefined();
+    other.unload();
   });
 });

@@ -7,12 +7,12 @@ import type {
   MyHouseholdView,
   NoticeView,
   SelfCheckRequest,
-  SelfCheckView,
+  SelfCheckResult,
 } from '../household';
 
 export interface HouseholdContract {
   myHousehold: PageAction<MyHouseholdRequest, MyHouseholdView>;
   getNotice: PageAction<{ householdId?: string }, NoticeView>;
   acknowledgeNotice: PageAction<AcknowledgeNoticeRequest, AcknowledgementView>;
-  selfCheck: PageAction<SelfCheckRequest, SelfCheckView>;
+  selfCheck: PageAction<SelfCheckRequest, SelfCheckResult>;
 }

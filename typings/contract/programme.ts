@@ -10,6 +10,8 @@ import type {
   ElderlyEntryView,
   ElderlyPage,
   HelperContactRecorded,
+  HelperElderlyPage,
+  HelperElderlyRequest,
   ListCompoundsRequest,
   ListElderlyRequest,
   RecordHelperContactRequest,
@@ -26,11 +28,8 @@ export interface ProgrammeContract {
     'no page yet: the registry page adds and lists entries; editing one is tested through the function'
   >;
   listElderly: PageAction<ListElderlyRequest, ElderlyPage>;
-  recordHelperContact: ServerAction<
-    RecordHelperContactRequest,
-    HelperContactRecorded,
-    'no page yet: the helper page is not built; the helperContact timer reminds silent helpers and the tests record contacts'
-  >;
+  helperElderly: PageAction<HelperElderlyRequest, HelperElderlyPage>;
+  recordHelperContact: PageAction<RecordHelperContactRequest, HelperContactRecorded>;
   addCompound: ServerAction<
     AddCompoundRequest,
     CompoundView,

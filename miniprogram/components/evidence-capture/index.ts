@@ -20,6 +20,8 @@ Component({
     optional: { type: Boolean, value: true },
     /** shown under the photos, e.g. an upload that failed or the server's refusal */
     photoError: { type: String, value: '' },
+    /** false: photos only (a form whose record has no place on the map) */
+    withLocation: { type: Boolean, value: true },
     location: { type: Object, value: null },
     locationTitle: { type: String, value: '位置（可选）' },
     /** added to the failure message, e.g. 不填位置也可以上报 */

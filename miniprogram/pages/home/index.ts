@@ -1,8 +1,10 @@
-// Home: one org.me call decides what to show — the join form, or the person's role tiles.
-import type { RoleTile } from '../../services/org/loadHome';
+// Home: one org.me call decides what to show — the join form (with how to get an invitation; the phone's identifier
+// only behind 我是工作人员), or the person's role tiles, the visits awaiting their confirmation, and the shortcuts.
+import type { PendingVisitRow, RoleTile } from '../../services/org/loadHome';
 import { loadHome } from '../../services/org/loadHome';
 import { inviteCodeFromScene } from '../../services/org/acceptInvite';
-import { failureText } from '../../services/feedback';
+import { failureText, showDone, showFailure } from '../../services/feedback';
+import { confirmVisit } from '../../services/visits';
 import { isLocalMode, localModeAllowed, localOpenid } from '../../services/localMode';
 import { setLargeText } from '../../ui/largeText';
 import { largeTextBehavior } from '../../behaviors/largeText';
@@ -22,6 +24,10 @@ Component({
     shortcuts: shortcutsFor([]) as Shortcut[],
     inviteCode: '',
     openid: '',
+    /** 我是工作人员 was tapped: show the phone's identifier for the bootstrap */
+    showStaff: false,
+    pendingVisits: [] as PendingVisitRow[],
+    confirmingId: '',
     devBanner: '',
   },
 
@@ -44,7 +50,15 @@ Component({
       }
       const view = res.data;
       if (!view.bound) {
-        this.setData({ state: 'join', openid: view.openid, name: '', township: '', tiles: [], shortcuts: shortcutsFor([]) });
+        this.setData({
+          state: 'join',
+          openid: view.openid,
+          name: '',
+          township: '',
+          tiles: [],
+          pendingVisits: [],
+          shortcuts: shortcutsFor([]),
+        });
         return;
       }
       this.setData({
@@ -52,6 +66,7 @@ Component({
         name: view.name,
         township: view.township,
         tiles: view.tiles,
+        pendingVisits: view.pendingVisits,
         shortcuts: shortcutsFor(view.tiles.map((t) => t.role)),
       });
     },
@@ -77,6 +92,25 @@ Component({
     onToggleLargeText(e: WechatMiniprogram.SwitchChange) {
       setLargeText(e.detail.value);
       this.setData({ largeText: e.detail.value });
+    },
+
+    onStaff() {
+      this.setData({ showStaff: !this.data.showStaff });
+    },
+
+    /** 确认来过: the two-party visit proof, from the home page; the prompt goes once confirmed. */
+    async onConfirmVisit(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      const id = e.currentTarget.dataset.id;
+      if (this.data.confirmingId) return;
+      this.setData({ confirmingId: id });
+      const res = await confirmVisit(id);
+      this.setData({ confirmingId: '' });
+      if (!res.ok) {
+        showFailure(res);
+        return;
+      }
+      this.setData({ pendingVisits: this.data.pendingVisits.filter((v) => v.id !== id) });
+      showDone('已确认，谢谢');
     },
 
     onCopyOpenid() {

@@ -2,6 +2,7 @@
 import type { HomeCard, RoleView } from '../../../typings/org';
 import type { Result } from '../../../typings/result';
 import { ROLE_AREAS, ROLE_ORDER } from '../../config/roles';
+import { cstShort } from '../../ui/cstFormat';
 import { callCloud } from '../callCloud';
 
 export interface RoleTile {
@@ -14,16 +15,42 @@ export interface RoleTile {
   path: string;
 }
 
+/** A visit to my household awaiting my confirmation: 走访人 向建军 12月2日 10:00 来过您家 */
+export interface PendingVisitRow {
+  id: string;
+  text: string;
+}
+
 export type HomeView =
-  /** openid: shown as 我的标识 so the township's IT contact can bootstrap or look up this phone */
-  { bound: false; openid: string } | { bound: true; name: string; township: string; tiles: RoleTile[] };
+  /** openid: shown as 我的标识 (behind 我是工作人员) so the township's IT contact can bootstrap or look up this phone */
+  { bound: false; openid: string } | { bound: true; name: string; township: string; tiles: RoleTile[]; pendingVisits: PendingVisitRow[] };
 
 export async function loadHome(): Promise<Result<HomeView>> {
   const res = await callCloud('org', 'me');
   if (!res.ok) return res;
   const me = res.data;
   if (!me.bound) return { ok: true, data: { bound: false, openid: me.openid ?? '' } };
-  return { ok: true, data: { bound: true, name: me.person.name, township: me.township.name, tiles: roleTiles(me.roles, me.home) } };
+  return {
+    ok: true,
+    data: {
+      bound: true,
+      name: me.person.name,
+      township: me.township.name,
+      tiles: roleTiles(me.roles, me.home),
+      pendingVisits: pendingVisits(me.home),
+    },
+  };
+}
+
+function pendingVisits(cards: HomeCard[]): PendingVisitRow[] {
+  return cards.flatMap((c) =>
+    c.role === 'villager' && c.household
+      ? c.household.pendingVisits.map((v) => ({
+          id: v.id,
+          text: `走访人${v.visitorName}于${cstShort(v.at)}到${c.household!.address}走访`,
+        }))
+      : [],
+  );
 }
 
 function roleTiles(roles: RoleView[], cards: HomeCard[]): RoleTile[] {

@@ -38,3 +38,12 @@ export const cstDayField = (label: string) =>
       (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
       `${label}不是有效日期`,
     );
+
+/** the phone's clock for something captured offline; an offset is required so the instant is unambiguous */
+export const deviceTime = z
+  .string({ error: '离线记录时间格式不正确' })
+  .refine(
+    (s) => /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)),
+    '离线记录时间格式不正确（需带时区，如 2027-01-03T21:00:00+08:00）',
+  )
+  .transform((s) => new Date(s));

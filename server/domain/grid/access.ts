@@ -31,3 +31,8 @@ export function soleScope(ids: readonly string[]): string | null {
   const unique = [...new Set(ids)];
   return unique.length === 1 ? unique[0] : null;
 }
+
+/** The grid a leader means when they leave it out: their only one, or the first of several by id (the page remembers a choice). */
+export function defaultLeaderGrid(grants: readonly RoleGrant[]): string | null {
+  return [...new Set(leaderGridIds(grants))].sort()[0] ?? null;
+}

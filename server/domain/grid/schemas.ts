@@ -1,7 +1,7 @@
 // Input schemas of the `grid` function, named by use; every message is the Chinese text the page shows as is.
 import { z } from 'zod';
 import type { ContactMethod, GridHazardCategory } from '../../../typings/grid';
-import { id, text } from '../common/fields';
+import { deviceTime, id, text } from '../common/fields';
 import { isWeekKey } from './weeks';
 import { HAZARD_CATEGORIES, MAX_PHOTOS } from './hazards';
 
@@ -13,15 +13,6 @@ const weekKey = z
   .trim()
   .regex(/^\d{4}-W\d{2}$/, '周次格式不正确（如 2026-W53）')
   .refine(isWeekKey, '该年没有这一周');
-
-/** the phone's clock for something captured offline; an offset is required so the instant is unambiguous */
-const deviceTime = z
-  .string({ error: '离线记录时间格式不正确' })
-  .refine(
-    (s) => /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)),
-    '离线记录时间格式不正确（需带时区，如 2027-01-03T21:00:00+08:00）',
-  )
-  .transform((s) => new Date(s));
 
 const note = z.string({ error: '备注格式不正确' }).trim().max(200, '备注不能超过200个字');
 

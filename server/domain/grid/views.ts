@@ -13,6 +13,7 @@ import type { WeeklyCloseResult, WeeklyContactRecord, WeeklyReport } from './rec
 import { contactRate, type GridWeekStatus } from './weeklyContact';
 import { weekLabel } from './weeks';
 import { HAZARD_CATEGORIES } from './hazards';
+import { householdReach } from '../household/contacts';
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
 
@@ -20,11 +21,18 @@ export function weekRef(week: IsoWeek, now: Date): WeekRef {
   return { key: week.key, monday: week.monday, sunday: week.sunday, label: weekLabel(week), current: isoWeekOf(now).key === week.key };
 }
 
-export function contactRow(h: HouseholdRecord, c: WeeklyContactRecord | undefined, closedAt: Date | null): HouseholdContactRow {
+/** One household's line on the weekly board; `reveal`: the caller leads this grid and gets the full phone and WeChat id. */
+export function contactRow(
+  h: HouseholdRecord,
+  c: WeeklyContactRecord | undefined,
+  closedAt: Date | null,
+  reveal: boolean,
+): HouseholdContactRow {
   return {
     householdId: h._id,
     address: h.address,
     headName: h.headName,
+    ...householdReach(h.members, reveal),
     contacted: !!c,
     method: c?.method ?? null,
     at: c ? iso(c.at) : null,

@@ -12,6 +12,19 @@ export const SELF_CHECK_ITEMS: readonly SelfCheckItemView[] = [
 
 export const SELF_CHECK_KEYS = SELF_CHECK_ITEMS.map((i) => i.key) as [SelfCheckKey, ...SelfCheckKey[]];
 
+/**
+ * "没做到" reaches the household's grid leader: one inbox entry per (ISO week, household, item, leader), so answering the
+ * same item "no" every day of the week tells the leader once.
+ */
+export function selfCheckNoticeId(weekKey: string, householdId: string, item: SelfCheckKey, leaderPersonId: string): string {
+  return `selfCheckOpen:${weekKey}:${householdId}:${item}:${leaderPersonId}`;
+}
+
+export function selfCheckNoticeBody(h: { address: string; headName: string }, item: SelfCheckKey): string {
+  const label = SELF_CHECK_ITEMS.find((i) => i.key === item)?.label ?? item;
+  return `${h.address}（户主${h.headName}）“三清三关”自查时，“${label}”没做到。请在本周联络时提醒，或上门帮助落实。`;
+}
+
 /** One self-check per household and CST day: a second one the same day replaces the first. */
 export function selfCheckId(householdId: string, day: string): string {
   return `selfcheck:${householdId}:${day}`;

@@ -24,6 +24,11 @@ const member = z.object(
     name: text('成员姓名', 20),
     relation: z.string({ error: '与户主关系格式不正确' }).trim().max(10, '与户主关系不能超过10个字').optional(),
     phone: phone.optional(),
+    wechatId: z
+      .string({ error: '微信号格式不正确' })
+      .trim()
+      .regex(/^([A-Za-z][-_A-Za-z0-9]{5,19}|1\d{10})$/, '微信号格式不正确：6-20位字母、数字、下划线或减号，以字母开头（或绑定的手机号）')
+      .optional(),
   },
   { error: '家庭成员格式不正确' },
 );

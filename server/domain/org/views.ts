@@ -10,7 +10,7 @@ import type {
 } from '../../../typings/org';
 import type { RoleGrant } from '../../../typings/roles';
 import { ROLE_LABELS } from '../roles';
-import { maskPhone } from './phoneMask';
+import { maskPhone, maskWechatId } from './phoneMask';
 import { INVITE_PAGE, inviteScene } from './inviteCode';
 import type { AssignmentRecord, GridRecord, HouseholdRecord, InviteRecord } from './records';
 import { isCurrent } from './assignmentInterval';
@@ -33,7 +33,11 @@ export function householdView(h: HouseholdRecord, showPhones: boolean): Househol
     gridId: h.gridId,
     address: h.address,
     headName: h.headName,
-    members: (h.members ?? []).map((m) => ({ ...m, ...(m.phone ? { phone: showPhones ? m.phone : maskPhone(m.phone)! } : {}) })),
+    members: (h.members ?? []).map((m) => ({
+      ...m,
+      ...(m.phone ? { phone: showPhones ? m.phone : maskPhone(m.phone)! } : {}),
+      ...(m.wechatId ? { wechatId: showPhones ? m.wechatId : maskWechatId(m.wechatId)! } : {}),
+    })),
     location: h.location ?? null,
     vulnerability: { ...NO_FLAGS, ...h.vulnerability },
     active: h.active,

@@ -61,7 +61,8 @@ export function programmeDemoDocs(townshipId: string): ProgrammeDemoDocs {
         address: '三江村二组15号',
         floors: 2,
         yearBuilt: '1985年',
-        helper: { name: '向秋菊', type: 'volunteer', phone: '13800007001', personId: null },
+        // a volunteer with an account (demo-helper-1): the helper page and the daily 7-day reminder are theirs
+        helper: { name: '向秋菊', type: 'volunteer', phone: '13800007001', personId: 'person-demo-helper-1' },
         devices: { ...noDevices, smokeDetector: true, alarmOrVideo: true, leakageProtection: true },
         manualCounts: { hazardsFound: 2, hazardsRectified: 1, timesEducated: 3 },
       }),

@@ -1,5 +1,5 @@
 // Stored shapes of the programme collections: `elderly` (seed 000), `compounds` and `compoundTasks` (seed 002).
-import type { CompoundStatus, CompoundTaskStatus, ElderlyDevices, ElderlyHelper } from '../../../typings/programme';
+import type { CompoundStatus, CompoundTaskStatus, ElderlyDevices, ElderlyHelper, HelperContactMethod } from '../../../typings/programme';
 
 export interface ElderlyRecord {
   _id: string;
@@ -22,6 +22,8 @@ export interface ElderlyRecord {
   manualCounts: { hazardsFound: number; hazardsRectified: number; timesEducated: number };
   /** starts at registration, so a helper who never called is reminded 7 days later */
   lastHelperContactAt: Date;
+  /** how the latest contact was made (absent on entries registered before contacts were kept) */
+  lastHelperContact?: { method: HelperContactMethod; note: string; at: Date; offline: boolean } | null;
   helperContacts: number;
   active: boolean;
   createdBy: string;

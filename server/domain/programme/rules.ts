@@ -30,9 +30,19 @@ export function helperReminderCutoff(now: Date): Date {
   return new Date(now.getTime() - HELPER_SILENCE_DAYS * DAY_MS);
 }
 
+/** Due for a contact: the daily reminder names this person (the same cutoff the reminder job queries with). */
+export function helperContactDue(lastContactAt: Date, now: Date): boolean {
+  return lastContactAt.getTime() <= helperReminderCutoff(now).getTime();
+}
+
 /** One reminder per helper per CST day, however often the timer runs. */
 export function helperReminderId(helperPersonId: string, day: string): string {
-  return `helperContact:${helperPersonId}:${day}`;
+  return `${helperReminderPrefix(helperPersonId)}${day}`;
+}
+
+/** Every daily reminder of one helper starts so: a contact that leaves nobody due marks them all done. */
+export function helperReminderPrefix(helperPersonId: string): string {
+  return `helperContact:${helperPersonId}:`;
 }
 
 /** "整改时限": overdue once the deadline day has passed and the item is not done. */

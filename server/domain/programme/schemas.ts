@@ -1,6 +1,6 @@
 // Input schemas of the `programme` function, named by use; messages are the Chinese the pages show as is.
 import { z } from 'zod';
-import { cstDayField, id, pageFields, phoneNumber, text } from '../common/fields';
+import { cstDayField, deviceTime, id, pageFields, phoneNumber, text } from '../common/fields';
 
 const flag = (label: string) => z.boolean({ error: `“${label}”须为是或否` });
 const count = (label: string) =>
@@ -100,7 +100,11 @@ export const recordHelperContactSchema = z.object({
   elderlyId: id('登记'),
   method: z.enum(['visit', 'phone', 'wechat'], { error: '联系方式须为上门、电话或微信' }),
   note: z.string({ error: '备注格式不正确' }).trim().max(200, '备注不能超过200个字').default(''),
+  /** a contact recorded without network: when it happened on the phone (within 48 h) */
+  deviceTime: deviceTime.optional(),
 });
+
+export const helperElderlySchema = z.object({ ...pageFields });
 
 const compoundFields = {
   villageId: id('社区'),

@@ -1,8 +1,8 @@
 // Stored programme records → what the pages and tables read.
-import type { CompoundTaskView, CompoundView, ElderlyEntryView } from '../../../typings/programme';
+import type { CompoundTaskView, CompoundView, ElderlyEntryView, HelperElderlyRow } from '../../../typings/programme';
 import type { HazardRecord, VisitRecord } from '../visit/records';
 import type { CompoundRecord, CompoundTaskRecord, ElderlyRecord } from './records';
-import { helperSilentDays, isOverdue } from './rules';
+import { helperContactDue, helperSilentDays, isOverdue } from './rules';
 
 export interface ElderlyCounts {
   hazardsFound: number;
@@ -95,5 +95,23 @@ export function compoundTaskView(t: CompoundTaskRecord, now: Date): CompoundTask
     status: t.status,
     note: t.note,
     overdue: isOverdue(t.deadline, t.status === 'done', now),
+  };
+}
+
+/** An elderly person as their one-to-one helper sees them: due or not by the 7-day rule, the latest contact, the number to call. */
+export function helperElderlyRow(e: ElderlyRecord, villageName: string, now: Date): HelperElderlyRow {
+  const last = e.lastHelperContact ?? null;
+  return {
+    id: e._id,
+    name: e.name,
+    gender: e.gender,
+    age: e.age,
+    address: e.address,
+    villageName,
+    phone: e.phone,
+    daysSinceContact: helperSilentDays(new Date(e.lastHelperContactAt), now),
+    due: helperContactDue(new Date(e.lastHelperContactAt), now),
+    lastContact: last ? { method: last.method, note: last.note, at: new Date(last.at).toISOString() } : null,
+    helperContacts: e.helperContacts ?? 0,
   };
 }

@@ -5,6 +5,11 @@ import type { ProofKind } from './records';
 import type { Problem } from './problem';
 
 export const CARD_PAGE = 'pages/card/index';
+/** a visit the household has not confirmed yet is put before the villager on the home page for this many days */
+export const CONFIRM_PROMPT_DAYS = 30;
+/** and at most this many of them, newest first */
+export const CONFIRM_PROMPT_MAX = 3;
+
 /** GPS within this distance of the household's registered location counts as presence */
 export const GPS_PROOF_RADIUS_M = 200;
 

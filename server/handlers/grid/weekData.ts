@@ -4,17 +4,17 @@ import type { ActionContext } from '../../infra/dispatch';
 import { AppError, forbidden, notFound } from '../../infra/errors';
 import { actorOf, requireGrid, requireVillage } from '../../infra/orgRepo';
 import { findAll, findByIds } from '../../infra/store';
-import { leaderGridIds, liaisonVillageIds } from '../../domain/org/access';
+import { liaisonVillageIds } from '../../domain/org/access';
 import type { GridRecord, PersonRecord, VillageRecord } from '../../domain/org/records';
 import { isoWeekOf, type IsoWeek } from '../../domain/time/cst';
-import { canReadGridWeek, canReadVillageWeek, soleScope } from '../../domain/grid/access';
+import { canReadGridWeek, canReadVillageWeek, defaultLeaderGrid, soleScope } from '../../domain/grid/access';
 import { weeklyContactId, weeklyReportId, type WeeklyContactRecord, type WeeklyReportRecord } from '../../domain/grid/records';
 import { compareWeekKeys, weekFromKey } from '../../domain/grid/weeks';
 
-/** The grid asked for, or the caller's only grid as leader; refused unless the caller leads it, liaises its village or is the office. */
+/** The grid asked for, or the caller's own grid as leader (the first of several); refused unless the caller leads it, liaises its village or is the office. */
 export async function readableGrid(ctx: ActionContext, gridId: string | undefined): Promise<GridRecord> {
   const actor = actorOf(ctx);
-  const id = gridId ?? soleScope(leaderGridIds(actor.grants));
+  const id = gridId ?? defaultLeaderGrid(actor.grants);
   if (!id) throw new AppError('INVALID_INPUT', '请选择微网格', 'gridId');
   const grid = await requireGrid(ctx, id);
   if (!canReadGridWeek(actor.grants, actor.townshipId, grid)) throw forbidden('您无权查看该微网格的每周联络情况');
@@ -27,7 +27,7 @@ export async function readableGridWithVillage(
   gridId: string | undefined,
 ): Promise<{ grid: GridRecord; village: VillageRecord | null }> {
   const actor = actorOf(ctx);
-  const id = gridId ?? soleScope(leaderGridIds(actor.grants));
+  const id = gridId ?? defaultLeaderGrid(actor.grants);
   if (!id) throw new AppError('INVALID_INPUT', '请选择微网格', 'gridId');
   const res = (await ctx.db
     .collection('grids')

@@ -1,15 +1,18 @@
 // `me`: who the caller is and what its role-aware home page shows; an unbound caller learns only that it is unbound.
-import type { HomeCard, MeResult, TownshipView } from '../../../typings/org';
+import type { HomeCard, MeResult, PendingVisitView, TownshipView } from '../../../typings/org';
 import type { RoleGrant } from '../../../typings/roles';
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { getById, count, findAll, findByIds } from '../../infra/store';
-import { requireTownship, scopeNames } from '../../infra/orgRepo';
+import { gridLeadersOf, requireTownship, scopeNames } from '../../infra/orgRepo';
 import { currentAssignmentWhere } from '../../infra/orgScope';
 import { GRID_MIN_HOUSEHOLDS } from '../../domain/org/gridCapacity';
 import { meSchema } from '../../domain/org/schemas';
 import type { AssignmentRecord, GridRecord, HouseholdRecord, PersonRecord, VillageRecord } from '../../domain/org/records';
 import { gridSizeView, roleView } from '../../domain/org/views';
 import { isCurrent } from '../../domain/org/assignmentInterval';
+import type { VisitRecord } from '../../domain/visit/records';
+import { CONFIRM_PROMPT_DAYS, CONFIRM_PROMPT_MAX } from '../../domain/visit/proof';
+import { DAY_MS } from '../../domain/time/cst';
 
 async function villagerCard(ctx: ActionContext, g: RoleGrant): Promise<HomeCard> {
   const h = await getById<HouseholdRecord>(ctx.db, 'households', g.scopeId);
@@ -18,7 +21,7 @@ async function villagerCard(ctx: ActionContext, g: RoleGrant): Promise<HomeCard>
     getById<GridRecord>(ctx.db, 'grids', h.gridId),
     getById<VillageRecord>(ctx.db, 'villages', h.villageId),
   ]);
-  const leader = await leaderOf(ctx, h.gridId);
+  const [leader] = await gridLeadersOf(ctx, h.townshipId, h.gridId);
   return {
     role: 'villager',
     household: {
@@ -27,17 +30,28 @@ async function villagerCard(ctx: ActionContext, g: RoleGrant): Promise<HomeCard>
       gridName: grid?.name ?? '',
       villageName: village?.name ?? '',
       leaderName: leader?.name ?? null,
+      pendingVisits: await pendingVisitsOf(ctx, h._id),
     },
   };
 }
 
-async function leaderOf(ctx: ActionContext, gridId: string): Promise<PersonRecord | null> {
-  const rows = await findAll<PersonRecord>(ctx.db, 'persons', {
-    townshipId: ctx.actor?.townshipId ?? '',
-    active: true,
-    'grants.scopeId': gridId,
-  });
-  return rows.find((p) => p.grants.some((x) => x.role === 'gridLeader' && x.scopeId === gridId)) ?? null;
+/** Recent visits to the household it has not confirmed yet ("确认走访人来过"), newest first, for the home page. */
+async function pendingVisitsOf(ctx: ActionContext, householdId: string): Promise<PendingVisitView[]> {
+  const since = new Date(ctx.now.getTime() - CONFIRM_PROMPT_DAYS * DAY_MS);
+  const visits = (await findAll<VisitRecord>(ctx.db, 'visits', { householdId, at: ctx.db.command.gte(since) }))
+    .filter((v) => !v.proofs.includes('villagerConfirm'))
+    .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime())
+    .slice(0, CONFIRM_PROMPT_MAX);
+  const names = new Map(
+    (
+      await findByIds<PersonRecord>(
+        ctx.db,
+        'persons',
+        visits.map((v) => v.visitorPersonId),
+      )
+    ).map((p) => [p._id, p.name]),
+  );
+  return visits.map((v) => ({ id: v._id, at: new Date(v.at).toISOString(), visitorName: names.get(v.visitorPersonId) ?? '' }));
 }
 
 async function gridLeaderCard(ctx: ActionContext, g: RoleGrant): Promise<HomeCard | null> {

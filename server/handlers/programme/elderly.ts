@@ -1,8 +1,8 @@
 // The elderly-living-alone registry of seed 000: "对辖区内独居老人进行排查摸底，登记造册，建立监管清单，动态更新".
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError, notFound } from '../../infra/errors';
-import { actorOf, requireHousehold, requirePerson, requireVillage } from '../../infra/orgRepo';
-import { findByIds, findPage, getById, inTransaction, txGet, withoutId } from '../../infra/store';
+import { actorOf, requireHousehold, requirePerson, requireVillage, villageNamesOf } from '../../infra/orgRepo';
+import { findPage, getById, inTransaction, txGet, withoutId } from '../../infra/store';
 import { writeAudit } from '../../infra/audit';
 import { idempotent } from '../../infra/idempotency';
 import { newDocId } from '../../infra/visitRepo';
@@ -10,8 +10,8 @@ import type { VillageRecord } from '../../domain/org/records';
 import type { ElderlyRecord } from '../../domain/programme/records';
 import { elderlyAgeRefusal } from '../../domain/programme/rules';
 import { elderlyView } from '../../domain/programme/views';
-import { addElderlySchema, listElderlySchema, recordHelperContactSchema, updateElderlySchema } from '../../domain/programme/schemas';
-import type { ElderlyPage, ElderlyEntryView, HelperContactRecorded } from '../../../typings/programme';
+import { addElderlySchema, listElderlySchema, updateElderlySchema } from '../../domain/programme/schemas';
+import type { ElderlyPage, ElderlyEntryView } from '../../../typings/programme';
 import { countsOf } from './elderlyFacts';
 import { elderlyWhere, programmeScope, requireKeeper } from './scope';
 
@@ -124,14 +124,9 @@ export const listElderly = defineAction({
       input.page,
       input.pageSize,
     );
-    const villages = new Map(
-      (
-        await findByIds<VillageRecord>(
-          ctx.db,
-          'villages',
-          page.items.map((e) => e.villageId),
-        )
-      ).map((v) => [v._id, v.name]),
+    const villages = await villageNamesOf(
+      ctx,
+      page.items.map((e) => e.villageId),
     );
     const counts = await countsOf(ctx.db, page.items, ctx.now);
     return {
@@ -139,27 +134,4 @@ export const listElderly = defineAction({
       total: page.total,
     };
   },
-});
-
-/** "定期上门帮扶指导独居老人消防安全工作": the helper (or the village) records a contact; the 7-day clock restarts. */
-export const recordHelperContact = defineAction({
-  schema: recordHelperContactSchema,
-  access: ['office', 'liaison', 'helper'],
-  run: (ctx, input) =>
-    idempotent(ctx, 'recordHelperContact', async (): Promise<HelperContactRecorded> => {
-      const e = await readable(ctx, input.elderlyId);
-      await inTransaction(ctx.db, async (tx) => {
-        const current = await txGet<ElderlyRecord>(tx, 'elderly', e._id);
-        if (!current) throw notFound('该独居老人登记');
-        const data = { lastHelperContactAt: ctx.now, helperContacts: (current.helperContacts ?? 0) + 1, updatedAt: ctx.now };
-        await tx.collection('elderly').doc(e._id).update({ data });
-        await writeAudit(tx, ctx, 'recordHelperContact', {
-          collection: 'elderly',
-          docId: e._id,
-          before: { lastHelperContactAt: current.lastHelperContactAt, helperContacts: current.helperContacts },
-          after: { ...data, method: input.method, note: input.note },
-        });
-      });
-      return { elderlyId: e._id, at: ctx.now.toISOString() };
-    }),
 });

@@ -34,7 +34,7 @@ export async function remindSilentHelpers(ctx: ActionContext): Promise<HelperRem
       kind: 'reminder',
       title: '独居老人帮扶提醒',
       body: `您“一对一”帮扶的独居老人已超过7天没有联系记录，请尽快上门或电话联系：${lines.join('；')}`,
-      link: '/packages/programme/elderly/index',
+      link: '/packages/programme/helper/index',
       createdAt: ctx.now,
     });
     if (created) helpersReminded += 1;

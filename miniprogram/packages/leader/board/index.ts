@@ -1,17 +1,25 @@
 // This week's contact board: every household of my micro-grid, contacted or not and how; one tap confirms with a method.
-// Without network the confirmation is kept on the phone (outbox, with its device time) and shown "待上传" until sent.
-import type { ContactMethod, HouseholdContactRow, WeeklyBoard } from '../../../../typings/grid';
+// Each household has 打电话 (wx.makePhoneCall) and 复制微信号 buttons — the server sends the numbers to this grid's leader
+// only — and after the call or the copy the page offers to confirm the contact. A leader of several grids picks the grid
+// (remembered on the phone). Without network a confirmation is kept on the phone (outbox, with its device time) and
+// shown "待上传" until sent.
+import type { ContactMethod, HouseholdContactRow, LeaderGridOption, WeeklyBoard } from '../../../../typings/grid';
 import { showDone, showFailure } from '../../../services/feedback';
 import { flush } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
-import { confirmContact, loadBoard, METHOD_LABELS, METHODS, pendingContacts, pendingReports } from '../services/grid';
+import { chooseGrid, confirmContact, loadBoard, METHOD_LABELS, METHODS, pendingContacts, pendingReports } from '../services/grid';
 import { cstShort } from '../../../ui/cstFormat';
 
 interface Row {
   householdId: string;
   address: string;
   headName: string;
+  /** 电话 向长青 13800000001 (masked for anyone but this grid's leader) */
+  phoneText: string;
+  callNumber: string;
+  wechatText: string;
+  wechatId: string;
   contacted: boolean;
   statusText: string;
   pendingText: string;
@@ -22,6 +30,10 @@ function rowOf(h: HouseholdContactRow, queued: { method: ContactMethod } | undef
     householdId: h.householdId,
     address: h.address,
     headName: h.headName,
+    phoneText: h.phoneMasked ? `电话 ${h.phoneName ?? ''} ${h.callNumber ?? h.phoneMasked}` : '未登记电话',
+    callNumber: h.callNumber ?? '',
+    wechatText: h.wechatMasked ? `微信号 ${h.wechatId ?? h.wechatMasked}` : '未登记微信号',
+    wechatId: h.wechatId ?? '',
     contacted: h.contacted,
     statusText:
       h.contacted && h.method ? `已联络 · ${METHOD_LABELS[h.method]} · ${cstShort(h.at)}${h.offline ? '（离线补传）' : ''}` : '未联络',
@@ -29,11 +41,19 @@ function rowOf(h: HouseholdContactRow, queued: { method: ContactMethod } | undef
   };
 }
 
+const gridLabel = (g: LeaderGridOption) => `${g.villageName} ${g.name}`;
+
 function boardView(b: WeeklyBoard) {
   const queued = pendingContacts();
   return {
     weekLabel: b.week.label,
     gridName: `${b.grid.villageName} ${b.grid.name}`,
+    gridIds: b.myGrids.map((g) => g.id),
+    gridNames: b.myGrids.map(gridLabel),
+    gridIndex: Math.max(
+      0,
+      b.myGrids.findIndex((g) => g.id === b.grid.id),
+    ),
     rows: b.households.map((h) => rowOf(h, queued.get(h.householdId))),
     contacted: b.contacted,
     total: b.total,
@@ -60,6 +80,10 @@ Component({
     pendingCount: 0,
     busyId: '',
     methods: METHODS,
+    /** the grids I lead; the chooser shows when there are several */
+    gridIds: [] as string[],
+    gridNames: [] as string[],
+    gridIndex: 0,
   },
 
   methods: {
@@ -76,8 +100,61 @@ Component({
       this.load();
     },
 
-    async onConfirm(e: WechatMiniprogram.TouchEvent) {
+    onGrid(e: WechatMiniprogram.PickerChange) {
+      const i = Number(e.detail.value);
+      const id = this.data.gridIds[i];
+      if (!id || i === this.data.gridIndex) return;
+      chooseGrid(id);
+      this.load();
+    },
+
+    /** 打电话: the dialler opens with the household's number; back from the call, the page offers to confirm it. */
+    onCall(e: WechatMiniprogram.TouchEvent) {
+      const { id } = e.currentTarget.dataset as { id: string };
+      const row = this.data.rows.find((r) => r.householdId === id);
+      if (!row?.callNumber) return;
+      wx.makePhoneCall({
+        phoneNumber: row.callNumber,
+        success: () => this.offerConfirm(row, 'phone', `通话结束了吗？确认本周已电话联络${row.address}`),
+        fail: () => undefined,
+      });
+    },
+
+    /** 复制微信号: the id goes to the clipboard for WeChat's 添加朋友; after the chat, the page offers to confirm it. */
+    onCopyWechat(e: WechatMiniprogram.TouchEvent) {
+      const { id } = e.currentTarget.dataset as { id: string };
+      const row = this.data.rows.find((r) => r.householdId === id);
+      if (!row?.wechatId) return;
+      wx.setClipboardData({
+        data: row.wechatId,
+        success: () =>
+          this.offerConfirm(
+            row,
+            'wechat',
+            `微信号已复制，可到微信“添加朋友”里粘贴查找。联系过${row.address}后，点“已联系”确认本周微信联络`,
+          ),
+      });
+    },
+
+    offerConfirm(row: Row, method: ContactMethod, content: string) {
+      if (row.contacted) return;
+      wx.showModal({
+        title: '确认本周联络',
+        content,
+        confirmText: '已联系',
+        cancelText: '稍后',
+        success: (res) => {
+          if (res.confirm) this.confirmRow(row.householdId, method);
+        },
+      });
+    },
+
+    onConfirm(e: WechatMiniprogram.TouchEvent) {
       const { id, method } = e.currentTarget.dataset as { id: string; method: ContactMethod };
+      this.confirmRow(id, method);
+    },
+
+    async confirmRow(id: string, method: ContactMethod) {
       if (this.data.busyId) return;
       const i = this.data.rows.findIndex((r) => r.householdId === id);
       if (i < 0) return;

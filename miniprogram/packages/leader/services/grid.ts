@@ -1,16 +1,38 @@
 // The grid leader's calls: this week's board, contact confirmations (queued offline with their device time), the weekly
-// risk report and past weeks; with the labels the pages share.
+// risk report and past weeks; the grid a leader of several grids chose (remembered on the phone); the labels the pages share.
 import type { ContactMethod, GridHazardCategory, ListWeeksResult, WeeklyBoard } from '../../../../typings/grid';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { pending, submitOrQueue } from '../../../services/outbox';
 
-export function loadBoard(): Promise<Result<WeeklyBoard>> {
-  return callCloud('grid', 'weeklyBoard');
+const GRID_KEY = 'nw.leader.gridId.v1';
+
+/** The grid chosen on the board by a leader of several grids; '' = the server's default (the only or first one). */
+export function chosenGrid(): string {
+  const stored = wx.getStorageSync(GRID_KEY) as string | '';
+  return typeof stored === 'string' ? stored : '';
+}
+
+export function chooseGrid(gridId: string): void {
+  if (gridId) wx.setStorageSync(GRID_KEY, gridId);
+  else wx.removeStorageSync(GRID_KEY);
+}
+
+const gridField = (): { gridId?: string } => (chosenGrid() ? { gridId: chosenGrid() } : {});
+
+/**
+ * This week's board of the chosen grid. A remembered grid the leader no longer leads (the role was moved) is forgotten
+ * and the leader's own grid is shown instead: the second call happens only then.
+ */
+export async function loadBoard(): Promise<Result<WeeklyBoard>> {
+  const res = await callCloud('grid', 'weeklyBoard', gridField());
+  if (res.ok || !chosenGrid() || (res.code !== 'FORBIDDEN' && res.code !== 'NOT_FOUND')) return res;
+  chooseGrid('');
+  return callCloud('grid', 'weeklyBoard', {});
 }
 
 export function loadWeeks(count = 8): Promise<Result<ListWeeksResult>> {
-  return callCloud('grid', 'listWeeks', { count });
+  return callCloud('grid', 'listWeeks', { count, ...gridField() });
 }
 
 /** Sent now, or kept on the phone with the device time when there is no network (SPEC §3: up to 48 h late). */
@@ -22,13 +44,16 @@ export interface ReportHazardInput {
   category: GridHazardCategory;
   description: string;
   householdId?: string;
+  /** file IDs of the uploaded photos */
+  photos?: string[];
 }
 
-export function fileReport(noRisk: boolean, hazards: ReportHazardInput[], key: string) {
+/** The report of the grid the board showed (a leader of several grids files for the one chosen). */
+export function fileReport(gridId: string, noRisk: boolean, hazards: ReportHazardInput[], key: string) {
   return submitOrQueue(
     'grid',
     'fileWeeklyReport',
-    { noRisk, hazards },
+    { gridId, noRisk, hazards },
     noRisk ? '本周风险上报：无风险' : `本周风险上报：${hazards.length}条隐患`,
     {
       key,

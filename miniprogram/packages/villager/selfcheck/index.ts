@@ -1,4 +1,5 @@
 // The 三清三关 self-check: six yes/no answers, one check per household per day (a second one the same day replaces it).
+// 没做到 shows at once what to do about that item; on submitting, the server tells the grid leader, who comes to help.
 import type { SelfCheckKey } from '../../../../typings/household';
 import { failureText, showDone } from '../../../services/feedback';
 import { largeTextBehavior } from '../../../behaviors/largeText';
@@ -11,6 +12,7 @@ interface Row {
   key: SelfCheckKey;
   label: string;
   hint: string;
+  advice: string;
   answer: Answer;
   missing: boolean;
 }
@@ -26,6 +28,7 @@ Component({
     submitting: false,
     submitError: '',
     resultText: '',
+    leaderText: '',
     /** kept across a failed submit so the retry is the same submission */
     pendingKey: '',
   },
@@ -43,7 +46,7 @@ Component({
       const i = this.data.rows.findIndex((r) => r.key === key);
       if (i < 0) return;
       // an answer changed after a failed submit is a new submission
-      this.setData({ [`rows[${i}].answer`]: answer, [`rows[${i}].missing`]: false, pendingKey: '', resultText: '' });
+      this.setData({ [`rows[${i}].answer`]: answer, [`rows[${i}].missing`]: false, pendingKey: '', resultText: '', leaderText: '' });
     },
 
     async onSubmit() {
@@ -62,11 +65,17 @@ Component({
         return;
       }
       const open = rows.filter((r) => res.data.open.includes(r.key)).map((r) => r.label);
+      const leaders = res.data.leaderNames;
       this.setData({
         submitting: false,
         pendingKey: '',
         todayText: '今天已自查过，再次提交将更新今天的结果',
-        resultText: open.length ? `已提交。请尽快做到：${open.join('、')}` : '已提交，三清三关全部做到，请继续保持',
+        resultText: open.length ? `已提交。请尽快做到：${open.join('、')}（做法见上面各项）` : '已提交，三清三关全部做到，请继续保持',
+        leaderText: !open.length
+          ? ''
+          : leaders.length
+            ? `已告诉网格长${leaders.join('、')}，本周联络时会提醒您或上门帮您落实。`
+            : '需要帮助的话，请联系本村网格员（村联络员）。',
       });
       showDone('已提交');
     },
