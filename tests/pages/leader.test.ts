@@ -312,7 +312,8 @@ describe('the weekly report with photos', () => {
     // the app was closed: the draft, with its photos and its key, is still on the phone
     const storage = Object.fromEntries([...page.harness.storage].filter(([k]) => k.startsWith('nw.leader.reportDraft')));
     expect(Object.values(storage)).toMatchObject([{ hazards: [{ description: '火盆靠近床铺' }], key: expect.any(String) }]);
-    const again = await loadPage('packages/leader/report/index', { backend, openid: 'demo-leader-8', storage });
+    page.harness.phone.restart();
+    const again = await loadPage('packages/leader/report/index', { backend, openid: 'demo-leader-8', storage, phone: page.harness.phone });
     const device2 = stubDevice(again, backend);
     expect(again.text('#draft-0')).toContain('火盆靠近床铺');
     await tap(again, '#submit-hazards');

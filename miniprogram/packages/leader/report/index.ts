@@ -142,16 +142,17 @@ Component({
 
     /** Uploads every hazard's photos not uploaded yet; false (with the reason under the list) when some did not go. */
     async uploadAll(draft: ReportDraft): Promise<ReportDraft | null> {
-      let failed = 0;
+      const missed = { failed: 0, lost: 0 };
       const hazards: DraftHazard[] = [];
       for (const h of draft.hazards) {
         const uploaded = await uploadPhotos(h.photos, `grid/${this.data.gridId}`);
-        failed += uploaded.failed;
+        missed.failed += uploaded.failed;
+        missed.lost += uploaded.lost;
         hazards.push({ ...h, photos: uploaded.photos });
       }
       const next = { ...draft, hazards };
-      if (failed) {
-        this.keep(next, { submitting: false, submitError: photosNotUploaded(failed) });
+      if (missed.failed) {
+        this.keep(next, { submitting: false, submitError: photosNotUploaded(missed) });
         return null;
       }
       saveDraft(this.data.gridId, next);
