@@ -46,6 +46,9 @@ export interface ElderlyEntryView {
   /** days since the helper's last contact, CST calendar days */
   daysSinceContact: number;
   active: boolean;
+  /** why and when the entry left the registry (kept, never deleted; no more helper reminders) */
+  inactiveReason: string | null;
+  inactiveSince: string | null;
 }
 
 export interface ElderlyPage {
@@ -122,9 +125,13 @@ export interface AddElderlyRequest extends ElderlyOwnFields {
   manualCounts?: ElderlyManualCounts;
 }
 
-export interface UpdateElderlyRequest extends Partial<Omit<AddElderlyRequest, 'villageId'>> {
+export type UpdateElderlyRequest = Partial<Omit<AddElderlyRequest, 'villageId'>> & { elderlyId: string };
+
+/** 销册 (moved away, living with family again, died) or back on the registry, always with the reason */
+export interface SetElderlyActiveRequest {
   elderlyId: string;
-  active?: boolean;
+  active: boolean;
+  reason: string;
 }
 
 export interface ListElderlyRequest {
@@ -170,3 +177,17 @@ export interface SetTaskStatusRequest {
   status: CompoundTaskStatus;
   note?: string;
 }
+
+/** A task of the year's list beyond 002 附件2's seven (a township's own), added at the end. */
+export interface AddCompoundTaskRequest {
+  year: number;
+  phase: string;
+  content: string;
+  units: string;
+  /** the last CST day */
+  deadline: string;
+  /** the wording shown, e.g. 6月30日前; default the deadline */
+  deadlineLabel?: string;
+}
+
+export type UpdateCompoundTaskRequest = Partial<Omit<AddCompoundTaskRequest, 'year'>> & { taskId: string };

@@ -24,6 +24,9 @@ export interface ElderlyRecord {
   lastHelperContactAt: Date;
   helperContacts: number;
   active: boolean;
+  /** set when taken off the registry (销册): the entry is kept, reminders stop */
+  inactiveReason?: string | null;
+  inactiveSince?: Date | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;

@@ -1,12 +1,21 @@
 // The `programme` function's action and timer tables: the elderly registry (seed 000) and old compounds (seed 002).
 import { contractActions, type TimerDef } from '../../infra/dispatch';
-import { addElderly, listElderly, recordHelperContact, updateElderly } from './elderly';
-import { addCompound, listCompoundTasks, listCompounds, setTaskStatus, updateCompound } from './compounds';
+import { addElderly, listElderly, recordHelperContact, setElderlyActive, updateElderly } from './elderly';
+import {
+  addCompound,
+  addCompoundTask,
+  listCompoundTasks,
+  listCompounds,
+  setTaskStatus,
+  updateCompound,
+  updateCompoundTask,
+} from './compounds';
 import { remindSilentHelpers } from './helperReminder';
 
 export const actions = contractActions('programme', {
   addElderly,
   updateElderly,
+  setElderlyActive,
   listElderly,
   recordHelperContact,
   addCompound,
@@ -14,6 +23,8 @@ export const actions = contractActions('programme', {
   listCompounds,
   listCompoundTasks,
   setTaskStatus,
+  addCompoundTask,
+  updateCompoundTask,
 });
 
 export const timers: Record<string, TimerDef> = { helperContact: { run: (ctx) => remindSilentHelpers(ctx) } };
