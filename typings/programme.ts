@@ -54,6 +54,8 @@ export interface ElderlyEntryView {
 export interface ElderlyPage {
   items: ElderlyEntryView[];
   total: number;
+  /** the caller keeps the registry (office, or a liaison for its village): the page offers edit and 销册 */
+  canEdit: boolean;
 }
 
 export interface HelperContactRecorded {
@@ -164,12 +166,15 @@ export interface ListCompoundsRequest {
 export interface CompoundList {
   items: CompoundView[];
   overdue: number;
+  /** the caller keeps the ledger and the task list (the township office): the page offers add and edit */
+  canEdit: boolean;
 }
 
 export interface CompoundTaskList {
   year: number;
   items: CompoundTaskView[];
   overdue: number;
+  canEdit: boolean;
 }
 
 export interface SetTaskStatusRequest {

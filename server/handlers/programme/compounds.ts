@@ -18,7 +18,7 @@ import {
   updateCompoundSchema,
   updateCompoundTaskSchema,
 } from '../../domain/programme/schemas';
-import type { CompoundTaskView, CompoundView } from '../../../typings/programme';
+import type { CompoundList, CompoundTaskList, CompoundTaskView, CompoundView } from '../../../typings/programme';
 import { programmeScope, requireKeeper } from './scope';
 
 export const addCompound = defineAction({
@@ -85,21 +85,21 @@ export async function readableCompounds(ctx: ActionContext, villageId?: string):
 export const listCompounds = defineAction({
   schema: listCompoundsSchema,
   access: ['office', 'liaison'],
-  async run(ctx, input): Promise<{ items: CompoundView[]; overdue: number }> {
+  async run(ctx, input): Promise<CompoundList> {
     const items = (await readableCompounds(ctx, input.villageId)).map((c) => compoundView(c, ctx.now));
     const overdue = items.filter((c) => c.overdue).length;
-    return { items: input.overdueOnly ? items.filter((c) => c.overdue) : items, overdue };
+    return { items: input.overdueOnly ? items.filter((c) => c.overdue) : items, overdue, canEdit: programmeScope(ctx).all };
   },
 });
 
 export const listCompoundTasks = defineAction({
   schema: listCompoundTasksSchema,
   access: ['office', 'liaison'],
-  async run(ctx, input): Promise<{ year: number; items: CompoundTaskView[]; overdue: number }> {
+  async run(ctx, input): Promise<CompoundTaskList> {
     const year = input.year ?? Number(cstDay(ctx.now).slice(0, 4));
     const rows = await findAll<CompoundTaskRecord>(ctx.db, 'compoundTasks', { townshipId: programmeScope(ctx).townshipId, year });
     const items = rows.sort((a, b) => a.order - b.order || a._id.localeCompare(b._id)).map((t) => compoundTaskView(t, ctx.now));
-    return { year, items, overdue: items.filter((t) => t.overdue).length };
+    return { year, items, overdue: items.filter((t) => t.overdue).length, canEdit: programmeScope(ctx).all };
   },
 });
 

@@ -175,6 +175,7 @@ export const listElderly = defineAction({
     return {
       items: page.items.map((e) => elderlyView(e, villages.get(e.villageId) ?? '', counts.get(e._id)!, ctx.now)),
       total: page.total,
+      canEdit: scope.all || scope.villageIds.length > 0,
     };
   },
 });
