@@ -15,10 +15,10 @@ import {
   saveCalendar,
   saveCampaign,
 } from '../services/campaign';
-import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { loadStateBehavior, okView } from '../../../behaviors/loadState';
+import { formWriteBehavior } from '../../../behaviors/formWrite';
 import { pageCount } from '../../../behaviors/pagedList';
 import { PAGE_SIZE } from '../../../config/paging';
 
@@ -39,7 +39,7 @@ function periodPageOf(c: CampaignView | undefined): number {
 }
 
 Component({
-  behaviors: [largeTextBehavior, loadStateBehavior],
+  behaviors: [largeTextBehavior, loadStateBehavior, formWriteBehavior],
   data: {
     /** ?campaignId= of the link that opened the page */
     campaignId: '',
@@ -51,7 +51,6 @@ Component({
     periodTo: PAGE_SIZE,
     newPeriod: { ...EMPTY_PERIOD } as NewPeriodForm,
     ...NO_ERRORS,
-    busy: false,
   },
 
   methods: {
@@ -135,46 +134,42 @@ Component({
       this.setData({ [`form.${list}`]: this.data.form[list].filter((_: DayForm, i: number) => i !== Number(index)), calendarError: '' });
     },
 
-    async onSave() {
+    onSave() {
       const form = this.data.form;
       const original = form && campaigns.find((c) => c.id === form.id);
       if (!form || !original || this.data.busy) return;
-      this.setData({ busy: true, ...NO_ERRORS });
-      const res = await saveCampaign(form, original);
-      if (!res.ok) {
-        this.setData({ busy: false, [`${failurePlace(res)}Error`]: failureText(res) });
-        return;
-      }
-      this.show(res.data, { busy: false });
-      showDone('已保存');
+      this.setData(NO_ERRORS);
+      // a refusal goes next to the section it names (rules, periods), else under the form
+      this.write(
+        (fail) => `${failurePlace(fail)}Error`,
+        () => saveCampaign(form, original),
+        (c) => this.show(c),
+        '已保存',
+      );
     },
 
-    async onSaveCalendar() {
+    onSaveCalendar() {
       const form = this.data.form;
-      if (!form || this.data.busy) return;
-      this.setData({ busy: true, calendarError: '' });
-      const res = await saveCalendar(form);
-      if (!res.ok) {
-        this.setData({ busy: false, calendarError: failureText(res) });
-        return;
-      }
-      this.show(res.data, { busy: false });
-      showDone('已保存');
+      if (form)
+        this.write(
+          'calendarError',
+          () => saveCalendar(form),
+          (c) => this.show(c),
+          '已保存',
+        );
     },
 
     async onAddPeriod() {
       const form = this.data.form;
-      if (!form || this.data.busy) return;
+      if (!form) return;
       addKey = addKey || newIdempotencyKey();
-      this.setData({ busy: true, addError: '' });
-      const res = await addPeriod(form.id, this.data.newPeriod, addKey);
-      if (!res.ok) {
-        this.setData({ busy: false, addError: failureText(res) });
-        return;
-      }
-      addKey = '';
-      this.show(res.data, { busy: false, newPeriod: { ...EMPTY_PERIOD } });
-      showDone('已添加时段');
+      const added = await this.write(
+        'addError',
+        () => addPeriod(form.id, this.data.newPeriod, addKey),
+        (c) => this.show(c, { newPeriod: { ...EMPTY_PERIOD } }),
+        '已添加时段',
+      );
+      if (added) addKey = '';
     },
 
     async onRemovePeriod(e: IndexTap) {
@@ -190,15 +185,13 @@ Component({
           fail: () => resolve(false),
         }),
       );
-      if (!sure) return;
-      this.setData({ busy: true, periodsError: '' });
-      const res = await removePeriod(form.id, p.key);
-      if (!res.ok) {
-        this.setData({ busy: false, periodsError: failureText(res) });
-        return;
-      }
-      this.show(res.data, { busy: false });
-      showDone('已删除');
+      if (sure)
+        this.write(
+          'periodsError',
+          () => removePeriod(form.id, p.key),
+          (c) => this.show(c),
+          '已删除',
+        );
     },
   },
 });

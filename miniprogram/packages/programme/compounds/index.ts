@@ -1,6 +1,12 @@
 // 老旧小区台账 (002 附件1) and 任务清单 (附件2): every row with its deadline, overdue ones flagged. The township office
 // adds and edits ledger rows (marking one rectified), and adds, edits and completes tasks; liaisons read.
-import type { CompoundTaskStatus, CompoundTaskView, CompoundView } from '../../../../typings/programme';
+import type {
+  AddCompoundRequest,
+  AddCompoundTaskRequest,
+  CompoundTaskStatus,
+  CompoundTaskView,
+  CompoundView,
+} from '../../../../typings/programme';
 import {
   addCompound,
   addCompoundTask,
@@ -11,34 +17,18 @@ import {
   updateCompound,
   updateCompoundTask,
 } from '../services/programme';
-import { failureText, showDone } from '../../../services/feedback';
+import { failureText } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { loadStateBehavior, mapOk } from '../../../behaviors/loadState';
+import { formWriteBehavior } from '../../../behaviors/formWrite';
 
 type Tap<T extends Record<string, unknown>> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, T>;
 type FieldInput = WechatMiniprogram.Input & { currentTarget: { dataset: { field: string; form: string } } };
 
-interface LedgerForm {
-  villageId: string;
-  streetCommunity: string;
-  name: string;
-  address: string;
-  managerName: string;
-  managerPhone: string;
-  floors: string;
-  heightMeters: string;
-  hazards: string;
-  deadline: string;
-}
-
-interface TaskForm {
-  phase: string;
-  content: string;
-  units: string;
-  deadline: string;
-  deadlineLabel: string;
-}
+/** the ledger row and the task as typed: every field of the request, as text */
+type LedgerForm = { [K in keyof AddCompoundRequest]-?: string };
+type TaskForm = { [K in keyof Omit<AddCompoundTaskRequest, 'year'>]-?: string };
 
 const EMPTY_LEDGER: LedgerForm = {
   villageId: '',
@@ -85,6 +75,14 @@ const ledgerFields = (f: LedgerForm) => ({
   deadline: f.deadline.trim(),
 });
 
+const taskFields = (f: TaskForm) => ({
+  phase: f.phase,
+  content: f.content,
+  units: f.units,
+  deadline: f.deadline.trim(),
+  deadlineLabel: f.deadlineLabel.trim(),
+});
+
 const taskOf = (t: CompoundTaskView): TaskForm => ({
   phase: t.phase,
   content: t.content,
@@ -102,7 +100,7 @@ let addLedgerKey = '';
 let addTaskKey = '';
 
 Component({
-  behaviors: [largeTextBehavior, loadStateBehavior],
+  behaviors: [largeTextBehavior, loadStateBehavior, formWriteBehavior],
   data: {
     compounds: [] as CompoundView[],
     tasks: [] as (CompoundTaskView & { statusLabel: string })[],
@@ -125,7 +123,6 @@ Component({
     taskError: '',
     addLedgerError: '',
     addTaskError: '',
-    busy: false,
   },
 
   methods: {
@@ -149,11 +146,9 @@ Component({
       this.setData({
         tasksState: 'ready',
         year: tasks.data.year,
-        tasks: tasks.data.items.map((t) => ({ ...t, statusLabel: statusLabel(t.status) })),
-        overdueTasks: tasks.data.overdue,
         canEdit: tasks.data.canEdit,
-        editTask: '',
       });
+      this.showTasks(tasks.data.items);
     },
 
     onInput(e: FieldInput) {
@@ -175,55 +170,49 @@ Component({
       this.setData(this.data.editCompound === c.id ? { editCompound: '' } : { editCompound: c.id, ledger: ledgerOf(c), ledgerError: '' });
     },
 
+    showCompounds(compounds: CompoundView[], extra: Record<string, unknown> = {}) {
+      this.setData({ compounds, overdueCompounds: compounds.filter((x) => x.overdue).length, editCompound: '', ...extra });
+    },
+
     replaceCompound(c: CompoundView) {
-      const compounds = this.data.compounds.map((x) => (x.id === c.id ? c : x));
-      this.setData({ busy: false, compounds, overdueCompounds: compounds.filter((x) => x.overdue).length, editCompound: '' });
+      this.showCompounds(this.data.compounds.map((x) => (x.id === c.id ? c : x)));
     },
 
-    async onSaveCompound() {
+    onSaveCompound() {
       const id = this.data.editCompound;
-      if (!id || this.data.busy) return;
-      this.setData({ busy: true, ledgerError: '' });
-      const res = await updateCompound({ compoundId: id, ...ledgerFields(this.data.ledger) });
-      if (!res.ok) {
-        this.setData({ busy: false, ledgerError: failureText(res) });
-        return;
-      }
-      this.replaceCompound(res.data);
-      showDone('已保存');
+      if (id)
+        this.write(
+          'ledgerError',
+          () => updateCompound({ compoundId: id, ...ledgerFields(this.data.ledger) }),
+          (c) => this.replaceCompound(c),
+          '已保存',
+        );
     },
 
-    async onCompoundStatus(e: Tap<{ id: string; status: 'open' | 'rectified' }>) {
+    onCompoundStatus(e: Tap<{ id: string; status: 'open' | 'rectified' }>) {
       const { id, status } = e.currentTarget.dataset;
-      if (this.data.busy) return;
-      this.setData({ busy: true, ledgerError: '' });
-      const res = await updateCompound({ compoundId: id, status });
-      if (!res.ok) {
-        this.setData({ busy: false, ledgerError: failureText(res) });
-        return;
-      }
-      this.replaceCompound(res.data);
-      showDone(status === 'rectified' ? '已标记整改完成' : '已改回整改中');
+      this.write(
+        'ledgerError',
+        () => updateCompound({ compoundId: id, status }),
+        (c) => this.replaceCompound(c),
+        status === 'rectified' ? '已标记整改完成' : '已改回整改中',
+      );
     },
 
     async onAddCompound() {
-      if (this.data.busy) return;
       const f = this.data.newLedger;
       if (!f.villageId) {
         this.setData({ addLedgerError: '请选择社区（村）' });
         return;
       }
       addLedgerKey = addLedgerKey || newIdempotencyKey();
-      this.setData({ busy: true, addLedgerError: '' });
-      const res = await addCompound({ villageId: f.villageId, ...ledgerFields(f) }, addLedgerKey);
-      if (!res.ok) {
-        this.setData({ busy: false, addLedgerError: failureText(res) });
-        return;
-      }
-      addLedgerKey = '';
-      const compounds = [...this.data.compounds, res.data];
-      this.setData({ busy: false, compounds, overdueCompounds: compounds.filter((x) => x.overdue).length, newLedger: { ...EMPTY_LEDGER } });
-      showDone('已加入台账');
+      const added = await this.write(
+        'addLedgerError',
+        () => addCompound({ villageId: f.villageId, ...ledgerFields(f) }, addLedgerKey),
+        (c) => this.showCompounds([...this.data.compounds, c], { newLedger: { ...EMPTY_LEDGER } }),
+        '已加入台账',
+      );
+      if (added) addLedgerKey = '';
     },
 
     onEditTask(e: Tap<{ id: string }>) {
@@ -232,70 +221,49 @@ Component({
       this.setData(this.data.editTask === t.id ? { editTask: '' } : { editTask: t.id, task: taskOf(t), taskError: '' });
     },
 
+    showTasks(tasks: CompoundTaskView[], extra: Record<string, unknown> = {}) {
+      const rows = tasks.map((t) => ({ ...t, statusLabel: statusLabel(t.status) }));
+      this.setData({ tasks: rows, overdueTasks: rows.filter((x) => x.overdue).length, editTask: '', ...extra });
+    },
+
     replaceTask(t: CompoundTaskView) {
-      const tasks = this.data.tasks.map((x) => (x.id === t.id ? { ...t, statusLabel: statusLabel(t.status) } : x));
-      this.setData({ busy: false, tasks, overdueTasks: tasks.filter((x) => x.overdue).length, editTask: '' });
+      this.showTasks(this.data.tasks.map((x) => (x.id === t.id ? t : x)));
     },
 
-    async onSaveTask() {
+    onSaveTask() {
       const id = this.data.editTask;
-      if (!id || this.data.busy) return;
       const f = this.data.task;
-      this.setData({ busy: true, taskError: '' });
-      const res = await updateCompoundTask({
-        taskId: id,
-        phase: f.phase,
-        content: f.content,
-        units: f.units,
-        deadline: f.deadline.trim(),
-        deadlineLabel: f.deadlineLabel,
-      });
-      if (!res.ok) {
-        this.setData({ busy: false, taskError: failureText(res) });
-        return;
-      }
-      this.replaceTask(res.data);
-      showDone('已保存');
+      if (id)
+        this.write(
+          'taskError',
+          () => updateCompoundTask({ taskId: id, ...taskFields(f) }),
+          (t) => this.replaceTask(t),
+          '已保存',
+        );
     },
 
-    async onTaskStatus(e: Tap<{ id: string; status: CompoundTaskStatus }>) {
+    onTaskStatus(e: Tap<{ id: string; status: CompoundTaskStatus }>) {
       const { id, status } = e.currentTarget.dataset;
-      if (this.data.busy) return;
-      this.setData({ busy: true, taskError: '' });
-      const res = await setTaskStatus(id, status);
-      if (!res.ok) {
-        this.setData({ busy: false, taskError: failureText(res) });
-        return;
-      }
-      this.replaceTask(res.data);
-      showDone(status === 'done' ? '已完成' : '已更新');
+      this.write(
+        'taskError',
+        () => setTaskStatus(id, status),
+        (t) => this.replaceTask(t),
+        status === 'done' ? '已完成' : '已更新',
+      );
     },
 
     async onAddTask() {
-      if (this.data.busy || !this.data.year) return;
-      const f = this.data.newTask;
+      const year = this.data.year;
+      if (!year) return;
+      const { deadlineLabel, ...fields } = taskFields(this.data.newTask);
       addTaskKey = addTaskKey || newIdempotencyKey();
-      this.setData({ busy: true, addTaskError: '' });
-      const label = f.deadlineLabel.trim();
-      const res = await addCompoundTask(
-        {
-          year: this.data.year,
-          phase: f.phase,
-          content: f.content,
-          units: f.units,
-          deadline: f.deadline.trim(),
-          ...(label ? { deadlineLabel: label } : {}),
-        },
-        addTaskKey,
+      const added = await this.write(
+        'addTaskError',
+        () => addCompoundTask({ year, ...fields, ...(deadlineLabel ? { deadlineLabel } : {}) }, addTaskKey),
+        (t) => this.showTasks([...this.data.tasks, t], { newTask: { ...EMPTY_TASK } }),
+        '已添加任务',
       );
-      if (!res.ok) {
-        this.setData({ busy: false, addTaskError: failureText(res) });
-        return;
-      }
-      addTaskKey = '';
-      const tasks = [...this.data.tasks, { ...res.data, statusLabel: statusLabel(res.data.status) }];
-      this.setData({ busy: false, tasks, overdueTasks: tasks.filter((x) => x.overdue).length, newTask: { ...EMPTY_TASK } });
-      showDone('已添加任务');
+      if (added) addTaskKey = '';
     },
   },
 });

@@ -3,12 +3,12 @@
 // helper reminders — and put back. The registration form picks the village instead of asking for its id.
 import type { ElderlyEntryView } from '../../../../typings/programme';
 import { addElderly, HELPER_TYPES, listElderly, num, setElderlyActive, updateElderly, type ElderlyForm } from '../services/programme';
-import { failureText, showDone } from '../../../services/feedback';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { cstTime } from '../../../ui/cstFormat';
 import { largeTextBehavior } from '../../../behaviors/largeText';
 import { pagedListBehavior } from '../../../behaviors/pagedList';
 import { mapOk } from '../../../behaviors/loadState';
+import { formWriteBehavior } from '../../../behaviors/formWrite';
 
 interface Row {
   id: string;
@@ -88,7 +88,7 @@ let entries: ElderlyEntryView[] = [];
 let addKey = '';
 
 Component({
-  behaviors: [largeTextBehavior, pagedListBehavior],
+  behaviors: [largeTextBehavior, pagedListBehavior, formWriteBehavior],
   data: {
     rows: [] as Row[],
     canEdit: false,
@@ -101,7 +101,6 @@ Component({
     edit: null as EditForm | null,
     reason: '',
     rowError: '',
-    busy: false,
     form: {
       villageId: '',
       name: '',
@@ -117,7 +116,6 @@ Component({
       gender: 'female',
     },
     formError: '',
-    saving: false,
   },
 
   methods: {
@@ -180,16 +178,14 @@ Component({
         mode: '',
         edit: null,
         reason: '',
-        busy: false,
       });
     },
 
-    async onSaveEdit() {
+    onSaveEdit() {
       const f = this.data.edit;
       const entry = entries.find((x) => x.id === this.data.openId);
-      if (!f || !entry || this.data.busy) return;
-      this.setData({ busy: true, rowError: '' });
-      const res = await updateElderly({
+      if (!f || !entry) return;
+      const request = {
         elderlyId: entry.id,
         name: f.name,
         age: num(f.age),
@@ -208,32 +204,30 @@ Component({
           gasShutoff: f.flags.gasShutoff,
           other: entry.devices.other,
         },
-      });
-      if (!res.ok) {
-        this.setData({ busy: false, rowError: failureText(res) });
-        return;
-      }
-      this.replaceRow(res.data);
-      showDone('已保存');
+      };
+      this.write(
+        'rowError',
+        () => updateElderly(request),
+        (e) => this.replaceRow(e),
+        '已保存',
+      );
     },
 
-    async onSetActive() {
+    onSetActive() {
       const entry = entries.find((x) => x.id === this.data.openId);
-      if (!entry || this.data.busy) return;
+      if (!entry) return;
       const reason = this.data.reason.trim();
-      if (reason.length < 2) {
-        this.setData({ rowError: this.data.mode === 'restore' ? '请写明恢复在册的原因' : '请写明销册原因（如：随子女居住、已去世）' });
-        return;
-      }
       const active = this.data.mode === 'restore';
-      this.setData({ busy: true, rowError: '' });
-      const res = await setElderlyActive(entry.id, active, reason);
-      if (!res.ok) {
-        this.setData({ busy: false, rowError: failureText(res) });
+      if (reason.length < 2) {
+        this.setData({ rowError: active ? '请写明恢复在册的原因' : '请写明销册原因（如：随子女居住、已去世）' });
         return;
       }
-      this.replaceRow(res.data);
-      showDone(active ? '已恢复在册' : '已销册');
+      this.write(
+        'rowError',
+        () => setElderlyActive(entry.id, active, reason),
+        (e) => this.replaceRow(e),
+        active ? '已恢复在册' : '已销册',
+      );
     },
 
     onInput(e: WechatMiniprogram.Input & { currentTarget: { dataset: { field: string } } }) {
@@ -270,16 +264,13 @@ Component({
         devices: { smokeDetector: false, alarmOrVideo: false, leakageProtection: false, gasShutoff: false, other: '' },
       };
       addKey = addKey || newIdempotencyKey();
-      this.setData({ saving: true, formError: '' });
-      const res = await addElderly(form, addKey);
-      this.setData({ saving: false });
-      if (!res.ok) {
-        this.setData({ formError: failureText(res) });
-        return;
-      }
-      addKey = '';
-      showDone('已登记');
-      this.load(this.data.page);
+      const added = await this.write(
+        'formError',
+        () => addElderly(form, addKey),
+        () => this.load(this.data.page),
+        '已登记',
+      );
+      if (added) addKey = '';
     },
   },
 });
