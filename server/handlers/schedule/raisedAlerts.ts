@@ -12,7 +12,6 @@ import { campaignCalendar, keyDatesAlerting, phaseOn, raisedAlertId, raisedAlert
 import { cstDay } from '../../domain/time/cst';
 
 const ALERTED_ROLES = ['office', 'liaison', 'visitor'] as const;
-const LINK = 'pages/inbox/index';
 
 /** under the function's 20 s timeout (a deployment may set RAISED_ALERT_BUDGET_MS) */
 function budgetMs(): number {
@@ -59,7 +58,7 @@ export async function runRaisedAlerts(ctx: ActionContext): Promise<RaisedAlertsS
           kind: 'reminder',
           title,
           body,
-          link: LINK,
+          link: null,
           createdAt: ctx.now,
         });
         if (created) summary.reminders += 1;
