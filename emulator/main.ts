@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { port, dataDir, seed } = config();
   const emulator = await startEmulator({ port, dataDir, collections: COLLECTIONS, timers: true, log: (l) => console.log(l) });
   if (seed) {
-    const summary = await emulator.runner.runAsServer(() => seedDemo(getDb()));
+    const summary = await emulator.runner.runAsServer(() => seedDemo(getDb(), { activity: true }));
     console.log(`demo township: ${JSON.stringify(summary)}`);
   }
   console.log(`邻里守望 local backend on ${emulator.url}`);

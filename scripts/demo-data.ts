@@ -18,7 +18,7 @@ import { BUILT_IN_TEMPLATES } from '../server/domain/visit/checklist';
 import { ROLE_LABELS } from '../server/domain/roles';
 import type { Database } from '../server/infra/cloud';
 import { findByIds } from '../server/infra/store';
-import { seedProgrammeDemo } from '../server/infra/programmeDemo';
+import { seedActivityDemo, seedProgrammeDemo } from '../server/infra/programmeDemo';
 
 export const DEMO_TOWNSHIP_ID = 'demo-township';
 export const DEMO_TOWNSHIP_NAME = '溆浦县三江镇';
@@ -346,8 +346,11 @@ export interface SeedSummary {
   alreadyPresent: number;
 }
 
-/** Insert whatever part of the demo township is missing; documents already there are left exactly as they are. */
-export async function seedDemo(db: Database): Promise<SeedSummary> {
+/**
+ * Insert whatever part of the demo township is missing; documents already there are left exactly as they are. With
+ * `activity` (`npm start`), also reports villagers would have made (whistle-blower reports); the tests seed without it.
+ */
+export async function seedDemo(db: Database, opts: { activity?: boolean } = {}): Promise<SeedSummary> {
   const docs = demoDocs();
   const summary: SeedSummary = {
     inserted: { townships: 0, villages: 0, grids: 0, households: 0, persons: 0, assignments: 0, campaigns: 0, checklistTemplates: 0 },
@@ -374,5 +377,6 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
     }
   }
   await seedProgrammeDemo(db, DEMO_TOWNSHIP_ID);
+  if (opts.activity) await seedActivityDemo(db, DEMO_TOWNSHIP_ID);
   return summary;
 }

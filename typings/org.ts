@@ -323,3 +323,28 @@ export type MeResult =
       roles: RoleView[];
       home: HomeCard[];
     };
+
+// ---- pickers: what a page offers instead of asking for an internal id ----
+
+export type ChoiceKind = 'village' | 'campaign';
+
+export interface ListChoicesRequest {
+  kind: ChoiceKind;
+}
+
+export interface ChoiceOption {
+  id: string;
+  label: string;
+  /** one short line under the label (进行中, 3个微网格 …) */
+  note: string;
+}
+
+/** A choice, with the choices under it (a campaign's periods) */
+export interface ChoiceView extends ChoiceOption {
+  options: ChoiceOption[];
+}
+
+export interface ChoiceList {
+  kind: ChoiceKind;
+  items: ChoiceView[];
+}

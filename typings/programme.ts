@@ -46,11 +46,16 @@ export interface ElderlyEntryView {
   /** days since the helper's last contact, CST calendar days */
   daysSinceContact: number;
   active: boolean;
+  /** why and when the entry left the registry (kept, never deleted; no more helper reminders) */
+  inactiveReason: string | null;
+  inactiveSince: string | null;
 }
 
 export interface ElderlyPage {
   items: ElderlyEntryView[];
   total: number;
+  /** the caller keeps the registry (office, or a liaison for its village): the page offers edit and 销册 */
+  canEdit: boolean;
 }
 
 export interface HelperContactRecorded {
@@ -152,9 +157,13 @@ export interface AddElderlyRequest extends ElderlyOwnFields {
   manualCounts?: ElderlyManualCounts;
 }
 
-export interface UpdateElderlyRequest extends Partial<Omit<AddElderlyRequest, 'villageId'>> {
+export type UpdateElderlyRequest = Partial<Omit<AddElderlyRequest, 'villageId'>> & { elderlyId: string };
+
+/** 销册 (moved away, living with family again, died) or back on the registry, always with the reason */
+export interface SetElderlyActiveRequest {
   elderlyId: string;
-  active?: boolean;
+  active: boolean;
+  reason: string;
 }
 
 export interface ListElderlyRequest {
@@ -194,12 +203,15 @@ export interface ListCompoundsRequest {
 export interface CompoundList {
   items: CompoundView[];
   overdue: number;
+  /** the caller keeps the ledger and the task list (the township office): the page offers add and edit */
+  canEdit: boolean;
 }
 
 export interface CompoundTaskList {
   year: number;
   items: CompoundTaskView[];
   overdue: number;
+  canEdit: boolean;
 }
 
 export interface SetTaskStatusRequest {
@@ -207,3 +219,17 @@ export interface SetTaskStatusRequest {
   status: CompoundTaskStatus;
   note?: string;
 }
+
+/** A task of the year's list beyond 002 附件2's seven (a township's own), added at the end. */
+export interface AddCompoundTaskRequest {
+  year: number;
+  phase: string;
+  content: string;
+  units: string;
+  /** the last CST day */
+  deadline: string;
+  /** the wording shown, e.g. 6月30日前; default the deadline */
+  deadlineLabel?: string;
+}
+
+export type UpdateCompoundTaskRequest = Partial<Omit<AddCompoundTaskRequest, 'year'>> & { taskId: string };

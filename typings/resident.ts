@@ -109,3 +109,20 @@ export interface ReportFormOptions {
   households: { id: string; address: string }[];
   dailyWhistleLimit: number;
 }
+
+export interface ListWhistleReportsRequest extends PageRequest {
+  /** only those not yet verified (default false: every report) */
+  openOnly?: boolean;
+}
+
+/** A whistle-blower report as the township office oversees it: who handles it, never who reported it. */
+export interface WhistleOversightView extends ResidentReportView {
+  /** the visitor or village liaison it was routed to; null when it sits with the office */
+  handlerName: string | null;
+}
+
+export interface WhistleReports extends Page<WhistleOversightView> {
+  /** of the township's whistle-blower reports: not yet verified, and of those past their deadline + 3 days */
+  open: number;
+  overdue: number;
+}

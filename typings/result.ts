@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'DEADLINE_IN_PAST'
   | 'CAMPAIGN_INVALID'
   | 'PERIOD_CLOSED'
+  /** a campaign period in which visits were recorded cannot be removed */
+  | 'PERIOD_HAS_VISITS'
   | 'CASE_STATE'
   /** a notice already published (or not in the state the action needs) */
   | 'NOTICE_STATE'

@@ -18,6 +18,18 @@ export interface DueDateView {
   submittedByName: string | null;
   /** Chinese explanation when the calendar is missing */
   problem: string | null;
+  /** whether the table is marked sent only with its signed and sealed scan (seed 000's table) */
+  scanRequired: boolean;
+  /** the scans attached when it was marked sent (and any added later), with temporary links to open them */
+  scans: DueScanView[];
+}
+
+export interface DueScanView {
+  fileId: string;
+  /** a temporary link; null when the file cannot be opened any more */
+  url: string | null;
+  /** 扫描件1, 扫描件2 … with the file's type */
+  label: string;
 }
 
 export interface ListDueDatesRequest {
@@ -33,6 +45,8 @@ export interface DueDates {
 export interface MarkSubmittedRequest {
   kind: DueKind;
   month: string;
+  /** file ids of the uploaded scans (folder `due-scans/`); required for the elderly table; marking again adds scans */
+  scans?: string[];
 }
 
 export interface SetCalendarOverrideRequest {
@@ -56,6 +70,16 @@ export interface DueRemindersSummary {
   townships: number;
   reminders: number;
   calendarWarnings: number;
+}
+
+/** What one run of the raised-alert job did (003 (八): key dates of raised alert level). */
+export interface RaisedAlertsSummary {
+  day: string;
+  /** key dates of active campaigns whose alert window contains the day */
+  keyDates: number;
+  reminders: number;
+  /** false when the run stopped at its time budget; the next run inside the window finishes */
+  complete: boolean;
 }
 
 export interface CalendarMonthRequest {

@@ -39,8 +39,11 @@ export interface PeriodInput {
 export interface PeriodView extends PeriodInput {
   /** closed: the escalation job closed it or its end has passed — it can no longer be edited */
   state: 'upcoming' | 'current' | 'ended' | 'closed';
+  /** 未开始 / 进行中 / 已结束 / 已结算 */
+  stateLabel: string;
 }
 
+/** A phase (部署/实施/总结) or a key date of raised alert level (元旦、春节、元宵节、全国两会): a span of CST days. */
 export interface PhaseView {
   name: string;
   startDay: string;
@@ -55,7 +58,12 @@ export interface CampaignView {
   rules: CampaignRulesView;
   periods: PeriodView[];
   phases: PhaseView[];
+  /** key dates: during each (and the day before) the cadres are sent a raised-alert reminder */
+  keyDates: PhaseView[];
   currentPeriodKey: string | null;
+  /** the phase and the key date today falls in */
+  currentPhase: PhaseView | null;
+  currentKeyDate: PhaseView | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -67,6 +75,7 @@ export interface CreateCampaignRequest {
   periods?: PeriodInput[];
   rules?: Partial<CampaignRulesView>;
   phases?: PhaseView[];
+  keyDates?: PhaseView[];
   active?: boolean;
 }
 
@@ -74,10 +83,25 @@ export interface UpdateCampaignRequest {
   campaignId: string;
   name?: string;
   rules?: Partial<CampaignRulesView>;
-  /** the whole new list; periods that are closed must be passed back unchanged */
+  /** the whole new list; periods that are closed must be passed back unchanged, periods with visits kept */
   periods?: PeriodInput[];
   phases?: PhaseView[];
+  keyDates?: PhaseView[];
   active?: boolean;
+}
+
+/** A new period; its key is chosen by the server (the month, e.g. `2027-04`, when it spans one calendar month). */
+export interface AddPeriodRequest {
+  campaignId: string;
+  label: string;
+  startDay: string;
+  endDay: string;
+  quota: number;
+}
+
+export interface RemovePeriodRequest {
+  campaignId: string;
+  periodKey: string;
 }
 
 // ---- checklist ----

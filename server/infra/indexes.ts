@@ -33,12 +33,16 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
   visits: [
     { name: 'household-time', keys: { householdId: 1, at: 1 } },
     { name: 'visitor-time', keys: { visitorPersonId: 1, at: -1 } },
+    // a period with visits is never removed: the office's removal counts them
+    { name: 'campaign-period', keys: { campaignId: 1, periodKey: 1 } },
   ],
   hazards: [
     { name: 'visitor-status', keys: { visitorPersonId: 1, status: 1, deadline: 1 } },
     { name: 'liaison-status', keys: { liaisonPersonId: 1, status: 1 } },
     { name: 'reporter', keys: { reporterPersonId: 1, reportedAt: -1 } },
     { name: 'receipt', keys: { receiptHash: 1 } },
+    // the office's oversight of the township's whistle-blower reports
+    { name: 'township-source', keys: { townshipId: 1, source: 1, reportedAt: -1 } },
   ],
   whistleLimits: [{ name: 'day', keys: { day: 1 } }],
   cases: [

@@ -1,13 +1,13 @@
-// Writes the programme part of the demo township (server/domain/programme/demo.ts); documents already there stay as they are.
-import { programmeDemoDocs, type ProgrammeDemoDocs } from '../domain/programme/demo';
+// Writes parts of the demo township kept beside their domain (server/domain/programme/demo.ts, resident/demo.ts);
+// documents already there stay as they are.
+import { programmeDemoDocs } from '../domain/programme/demo';
+import { whistleDemoDocs } from '../domain/resident/demo';
 import type { Database } from './cloud';
 import { findByIds } from './store';
 
-export async function seedProgrammeDemo(db: Database, townshipId: string): Promise<number> {
-  const docs = programmeDemoDocs(townshipId);
+async function insertMissing(db: Database, docs: Record<string, { _id: string }[]>): Promise<number> {
   let inserted = 0;
-  for (const collection of Object.keys(docs) as (keyof ProgrammeDemoDocs)[]) {
-    const wanted = docs[collection] as { _id: string }[];
+  for (const [collection, wanted] of Object.entries(docs)) {
     const present = new Set(
       (
         await findByIds<{ _id: string }>(
@@ -24,4 +24,13 @@ export async function seedProgrammeDemo(db: Database, townshipId: string): Promi
     }
   }
   return inserted;
+}
+
+export function seedProgrammeDemo(db: Database, townshipId: string): Promise<number> {
+  return insertMissing(db, { ...programmeDemoDocs(townshipId) });
+}
+
+/** `npm start` only: reports as if villagers had used the product, for the pages that oversee them. */
+export function seedActivityDemo(db: Database, townshipId: string): Promise<number> {
+  return insertMissing(db, { ...whistleDemoDocs(townshipId) });
 }

@@ -366,12 +366,20 @@ const ROWS: Row[] = [
     })),
   },
   { fn: 'org', action: 'listAssignments', cases: [{ event: {} }] },
+  // pickers: the caller's own scope (visibility, the township's campaigns)
+  { fn: 'org', action: 'listChoices', cases: [{ event: { kind: 'village' } }, { event: { kind: 'campaign' } }] },
 
   // visit
   { fn: 'visit', action: 'listCampaigns', cases: [{ event: {} }] },
   { fn: 'visit', action: 'getCampaign', cases: [{ event: { campaignId: WINTER } }] },
   { fn: 'visit', action: 'createCampaign', cases: [{ event: { preset: 'winter2026', active: false } }] },
   { fn: 'visit', action: 'updateCampaign', cases: [{ event: { campaignId: WINTER, name: '2026—2027年冬春“敲门行动”' } }] },
+  {
+    fn: 'visit',
+    action: 'addPeriod',
+    cases: [{ event: { campaignId: WINTER, label: '矩阵时段', startDay: '2029-04-01', endDay: '2029-04-30', quota: 1 } }],
+  },
+  { fn: 'visit', action: 'removePeriod', cases: [{ event: { campaignId: WINTER, periodKey: 'no-such-period' }, mayBeAbsent: true }] },
   { fn: 'visit', action: 'getChecklistTemplate', cases: [{ event: { templateId: 'residential-default' } }] },
   { fn: 'visit', action: 'listChecklistTemplates', cases: [{ event: {} }] },
   // a visitor records visits only where it holds the household now
@@ -477,10 +485,15 @@ const ROWS: Row[] = [
   { fn: 'resident', action: 'whistleStatus', cases: [{ event: { receipt: 'AAAA-AAAA-AAAA' }, mayBeAbsent: true }] },
   { fn: 'resident', action: 'listRoutedReports', cases: [{ event: {} }] },
   { fn: 'resident', action: 'verifyRoutedReport', cases: [{ event: { hazardId: 'no-such-hazard', rectified: true }, mayBeAbsent: true }] },
+  { fn: 'resident', action: 'listWhistleReports', cases: [{ event: {} }] },
 
   // schedule: the office's
   { fn: 'schedule', action: 'listDueDates', cases: [{ event: {} }] },
-  { fn: 'schedule', action: 'markSubmitted', cases: [{ event: { kind: 'elderlyTable', month: '2026-11' } }] },
+  {
+    fn: 'schedule',
+    action: 'markSubmitted',
+    cases: [{ event: { kind: 'elderlyTable', month: '2026-11', scans: ['cloud://local-dev.matrix/due-scans/matrix.jpg'] } }],
+  },
   { fn: 'schedule', action: 'setCalendarOverride', cases: [{ event: { day: '2027-01-04', working: true, reason: '矩阵测试调休' } }] },
   { fn: 'schedule', action: 'confirmCalendarMonth', cases: [{ event: { month: '2027-02', reason: '矩阵测试：按往年安排确认' } }] },
   { fn: 'schedule', action: 'listCalendarOverrides', cases: [{ event: { month: '2027-01' } }] },
@@ -491,6 +504,17 @@ const ROWS: Row[] = [
     fn: 'programme',
     action: 'updateElderly',
     cases: [{ event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), floors: 2 }), scope: manage(V1), mayBeAbsent: true }],
+  },
+  {
+    fn: 'programme',
+    action: 'setElderlyActive',
+    cases: [
+      {
+        event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), active: false, reason: '矩阵测试：随子女居住' }),
+        scope: manage(V1),
+        mayBeAbsent: true,
+      },
+    ],
   },
   { fn: 'programme', action: 'listElderly', cases: [{ event: {} }] },
   { fn: 'programme', action: 'helperElderly', cases: [{ event: {} }] },
@@ -512,6 +536,16 @@ const ROWS: Row[] = [
     fn: 'programme',
     action: 'setTaskStatus',
     cases: [{ event: () => ({ taskId: firstId('compoundTasks')(), status: 'done' }), mayBeAbsent: true }],
+  },
+  {
+    fn: 'programme',
+    action: 'addCompoundTask',
+    cases: [{ event: { year: 2026, phase: '矩阵阶段', content: '矩阵任务', units: '矩阵单位', deadline: '2026-12-30' } }],
+  },
+  {
+    fn: 'programme',
+    action: 'updateCompoundTask',
+    cases: [{ event: () => ({ taskId: firstId('compoundTasks')(), units: '矩阵单位' }), mayBeAbsent: true }],
   },
 
   // report: the office's tables (the compliance sheet also for the discipline office)

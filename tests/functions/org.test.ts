@@ -5,6 +5,7 @@ import { StorageService } from '../../emulator/admin/storage';
 import { getDb } from '../../server/infra/cloud';
 import { seedDemo } from '../../scripts/demo-data';
 import type {
+  ChoiceList,
   AssignmentView,
   GridView,
   HouseholdChange,
@@ -568,5 +569,38 @@ describe('demo township and bootstrap', () => {
     const forced = await run({ townshipName: '溆浦县新屋镇', openid: 'wx-second-office', name: '第二人', force: true });
     expect(forced).toMatchObject({ townshipCreated: false, personCreated: true });
     expect(b.docs('audit', { action: 'bootstrapOffice' }).length).toBe(3);
+  });
+});
+
+describe('pickers (issue 11): the choices in the caller’s scope instead of typed ids', () => {
+  const ids = (r: ChoiceList) => r.items.map((i) => i.id);
+
+  it('lists the villages the caller may see and the township’s campaigns with their periods; nothing of another township', async () => {
+    const office = ok(await org<ChoiceList>({ action: 'listChoices', kind: 'village' }, 'demo-office'));
+    expect(ids(office)).toEqual(expect.arrayContaining(['demo-village-1', 'demo-village-2', 'demo-village-3']));
+    expect(office.items.find((i) => i.id === 'demo-village-1')).toMatchObject({
+      label: expect.any(String),
+      note: expect.stringContaining('微网格'),
+    });
+    expect(ids(ok(await org<ChoiceList>({ action: 'listChoices', kind: 'village' }, 'demo-liaison-1')))).toEqual(['demo-village-1']);
+    expect(ids(ok(await org<ChoiceList>({ action: 'listChoices', kind: 'village' }, 'demo-liaison-3')))).toEqual(['demo-village-3']);
+    expect(ids(ok(await org<ChoiceList>({ action: 'listChoices', kind: 'village' }, 'demo-discipline')))).toEqual(ids(office));
+
+    const campaigns = ok(await org<ChoiceList>({ action: 'listChoices', kind: 'campaign' }, 'demo-liaison-1'));
+    expect(ids(campaigns).sort()).toEqual(
+      b
+        .docs('campaigns', { townshipId: 'demo-township' })
+        .map((c) => c._id)
+        .sort(),
+    );
+    const winter = campaigns.items.find((c) => c.id === 'demo-township-winter2026')!;
+    expect(winter.options.map((p) => p.id)).toEqual(['first-round', '2026-12', '2027-01', '2027-02', '2027-03']);
+    expect(winter.options[1]).toMatchObject({ label: '2026年12月', note: expect.stringContaining('2026-12-01至2026-12-31') });
+
+    refused(await org({ action: 'listChoices', kind: 'village' }, 'demo-villager-1'), 'FORBIDDEN');
+    refused(await org({ action: 'listChoices', kind: 'household' }, 'demo-office'), 'INVALID_INPUT');
+    // the office of another township (bootstrapped above) sees none of the demo township's
+    expect(ok(await org<ChoiceList>({ action: 'listChoices', kind: 'village' }, 'wx-first-office')).items).toEqual([]);
+    expect(ok(await org<ChoiceList>({ action: 'listChoices', kind: 'campaign' }, 'wx-first-office')).items).toEqual([]);
   });
 });

@@ -151,6 +151,59 @@ describe('programme', () => {
       // someone else's entry is not the helper's to touch
       refused(await call({ action: 'recordHelperContact', elderlyId: 'demo-elderly-2', method: 'phone' }, HELPER_OPENID), 'NOT_FOUND');
     });
+
+    it('an entry is edited, and taken off the registry with a reason: kept, audited, listed only on request, no more reminders', async () => {
+      const id = ok(await call<ElderlyPage>({ action: 'listElderly' }, HELPER_OPENID)).items[0].id;
+      const edited = ok(
+        await call<ElderlyEntryView>(
+          { action: 'updateElderly', elderlyId: id, phone: '0745-3529999', devices: { ...entry().devices, gasShutoff: true } },
+          'demo-liaison-1',
+        ),
+      );
+      expect(edited).toMatchObject({ phone: '0745-3529999', devices: { gasShutoff: true }, active: true });
+      expect(b.docs('audit', { action: 'updateElderly', docId: id })).toHaveLength(1);
+
+      const before = counts();
+      refused(await call({ action: 'setElderlyActive', elderlyId: id, active: false }, 'demo-office'), 'INVALID_INPUT', 'reason');
+      refused(await call({ action: 'setElderlyActive', elderlyId: id, active: false, reason: '随子女' }, 'demo-liaison-2'), 'NOT_FOUND');
+      refused(
+        await call({ action: 'setElderlyActive', elderlyId: id, active: false, reason: '随子女进城居住' }, HELPER_OPENID),
+        'FORBIDDEN',
+      );
+      refused(await call({ action: 'setElderlyActive', elderlyId: id, active: true, reason: '恢复' }, 'demo-office'), 'CONFLICT');
+      expect(counts()).toEqual(before);
+
+      b.setClock('2026-12-20T09:00:00+08:00');
+      const off = ok(
+        await call<ElderlyEntryView>(
+          { action: 'setElderlyActive', elderlyId: id, active: false, reason: '随子女进城居住' },
+          'demo-liaison-1',
+        ),
+      );
+      expect(off).toMatchObject({
+        active: false,
+        inactiveReason: '随子女进城居住',
+        inactiveSince: expect.stringMatching(/^2026-12-20T01:00/),
+      });
+      expect(b.docs('elderly', { _id: id })).toHaveLength(1);
+      expect(b.docs('audit', { action: 'deactivateElderly', docId: id })[0]).toMatchObject({ reason: '随子女进城居住' });
+      const listed = ok(await call<ElderlyPage>({ action: 'listElderly' }, 'demo-liaison-1'));
+      expect(listed.items.map((e) => e.id)).not.toContain(id);
+      const withInactive = ok(await call<ElderlyPage>({ action: 'listElderly', includeInactive: true }, 'demo-liaison-1'));
+      expect(withInactive.items.find((e) => e.id === id)).toMatchObject({ active: false, inactiveReason: '随子女进城居住' });
+
+      // silent for 11 days, but off the registry: the helper is not reminded
+      b.setClock('2026-12-21T09:00:00+08:00');
+      ok(await b.fireTimer('programme', 'helperContact'));
+      expect(b.docs('inbox', { _id: `helperContact:${HELPER_ID}:2026-12-21` })).toHaveLength(0);
+
+      // back on the registry: the 7-day clock starts again from that day
+      const on = ok(
+        await call<ElderlyEntryView>({ action: 'setElderlyActive', elderlyId: id, active: true, reason: '老人已回村独居' }, 'demo-office'),
+      );
+      expect(on).toMatchObject({ active: true, inactiveReason: null, daysSinceContact: 0 });
+      expect(b.docs('audit', { action: 'restoreElderly', docId: id })).toHaveLength(1);
+    });
   });
 
   describe('old compounds (seed 002)', () => {
@@ -222,6 +275,37 @@ describe('programme', () => {
       refused(await call({ action: 'setTaskStatus', taskId: tasks.items[5].id, status: 'done' }, 'demo-liaison-1'), 'FORBIDDEN');
       b.setClock('2026-12-26T08:00:00+08:00');
       expect(ok(await call<{ overdue: number }>({ action: 'listCompoundTasks', year: 2026 }, 'demo-office')).overdue).toBe(2);
+    });
+
+    it('the office adds a task of its own, edits a task and completes it, audited; a liaison only reads', async () => {
+      b.setClock('2026-12-27T09:00:00+08:00');
+      const task = {
+        year: 2026,
+        phase: '（三）巩固提升',
+        content: '对老旧小区楼栋长开展一次消防安全培训。',
+        units: '镇应急管理岗、各社区',
+        deadline: '2026-12-30',
+        deadlineLabel: '12月30日前',
+      };
+      refused(await call({ action: 'addCompoundTask', ...task }, 'demo-liaison-1'), 'FORBIDDEN');
+      refused(await call({ action: 'addCompoundTask', ...task, deadline: '2026-12-32' }, 'demo-office'), 'INVALID_INPUT', 'deadline');
+      const added = ok(await call<CompoundTaskView>({ action: 'addCompoundTask', ...task }, 'demo-office'));
+      expect(added).toMatchObject({ order: 8, status: 'pending', deadlineLabel: '12月30日前', overdue: false });
+      const edited = ok(
+        await call<CompoundTaskView>(
+          { action: 'updateCompoundTask', taskId: added.id, deadline: '2026-12-26', deadlineLabel: '12月26日前' },
+          'demo-office',
+        ),
+      );
+      expect(edited).toMatchObject({ deadline: '2026-12-26', overdue: true, content: task.content });
+      refused(await call({ action: 'updateCompoundTask', taskId: added.id }, 'demo-office'), 'INVALID_INPUT');
+      const done = ok(
+        await call<CompoundTaskView>({ action: 'setTaskStatus', taskId: added.id, status: 'done', note: '已培训32人' }, 'demo-office'),
+      );
+      expect(done).toMatchObject({ status: 'done', note: '已培训32人', overdue: false });
+      const list = ok(await call<{ items: CompoundTaskView[] }>({ action: 'listCompoundTasks', year: 2026 }, 'demo-liaison-1'));
+      expect(list.items.map((t) => t.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(b.docs('audit', { docId: added.id }).map((a) => a.action)).toEqual(['addCompoundTask', 'updateCompoundTask', 'setTaskStatus']);
     });
   });
 });

@@ -2,7 +2,9 @@
 // marking a table submitted (late after the deadline), calendar corrections, a missing 2027 calendar, and the reminders.
 import { startBackend, type Backend } from '../helpers/backend';
 import type { Result } from '../../typings/result';
-import type { DueDates, DueDateView, DueRemindersSummary } from '../../typings/schedule';
+import type { DueDates, DueDateView, DueRemindersSummary, RaisedAlertsSummary } from '../../typings/schedule';
+import type { CampaignView } from '../../typings/visit';
+import { StorageService } from '../../emulator/admin/storage';
 
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
@@ -38,9 +40,10 @@ describe('due dates', () => {
 
   it('marked in time is submitted; after the deadline it is late; marking twice keeps the first', async () => {
     b.setClock('2026-02-28T11:59:00+08:00');
-    expect(ok(await call<DueDateView>('markSubmitted', { kind: 'elderlyTable', month: '2026-02' })).state).toBe('submitted');
+    const scans = ['cloud://local-dev.bucket/due-scans/2026-02-sheet1.jpg'];
+    expect(ok(await call<DueDateView>('markSubmitted', { kind: 'elderlyTable', month: '2026-02', scans })).state).toBe('submitted');
     b.setClock('2026-02-28T12:01:00+08:00');
-    expect(ok(await call<DueDateView>('markSubmitted', { kind: 'elderlyTable', month: '2026-02' })).state).toBe('submitted');
+    expect(ok(await call<DueDateView>('markSubmitted', { kind: 'elderlyTable', month: '2026-02', scans })).state).toBe('submitted');
     b.setClock('2026-02-23T00:00:00+08:00');
     expect(ok(await call<DueDateView>('markSubmitted', { kind: 'compoundProgress', month: '2026-02' })).state).toBe('late');
     expect(b.docs('audit', { action: 'schedule.markSubmitted' })).toHaveLength(2);
@@ -67,6 +70,104 @@ describe('due dates', () => {
       ok: false,
       code: 'INVALID_INPUT',
     });
+  });
+});
+
+describe('the signed and sealed scan (000: "经主要领导签字盖章后扫描件")', () => {
+  const scan = (name: string) => {
+    b.emulator.store.putFile(`due-scans/${name}`, Buffer.from(`scan ${name}`), 'image/jpeg', Date.now());
+    return StorageService.fileIdOf(`due-scans/${name}`);
+  };
+
+  it('the elderly table is marked sent only with its scan; the scan is kept, linked and audited; a resend adds nothing', async () => {
+    b.setClock('2026-03-30T15:00:00+08:00');
+    const before = b.docs('dueSubmissions').length;
+    const refused = await call('markSubmitted', { kind: 'elderlyTable', month: '2026-03' });
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'scans' });
+    expect(refused.ok ? '' : refused.message).toContain('签字盖章');
+    // a file that was not uploaded through the due-date page is not attached (no link to other stored files this way)
+    expect(
+      await call('markSubmitted', { kind: 'elderlyTable', month: '2026-03', scans: ['cloud://local-dev.bucket/whistle/x/1.jpg'] }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(b.docs('dueSubmissions')).toHaveLength(before);
+
+    const first = scan('2026-03-p1.jpg');
+    const marked = ok(
+      await b.call<DueDateView>(
+        'schedule',
+        { action: 'markSubmitted', kind: 'elderlyTable', month: '2026-03', scans: [first], idempotencyKey: 'due-2026-03-a' },
+        'demo-office',
+      ),
+    );
+    expect(marked).toMatchObject({ state: 'submitted', stateLabel: '已报', scanRequired: true, submittedByName: '刘晓东' });
+    expect(marked.scans).toEqual([{ fileId: first, url: expect.stringContaining('http://'), label: '扫描件1' }]);
+    // the same submission resent: the first answer again, nothing written twice
+    const resent = await b.call(
+      'schedule',
+      { action: 'markSubmitted', kind: 'elderlyTable', month: '2026-03', scans: [first], idempotencyKey: 'due-2026-03-a' },
+      'demo-office',
+    );
+    expect(resent).toMatchObject({ ok: true, data: { state: 'submitted' } });
+    expect(b.docs('dueSubmissions', { month: '2026-03' })).toHaveLength(1);
+
+    // a second sheet added later: the submission time stays the first one
+    b.setClock('2026-04-02T09:00:00+08:00');
+    const second = scan('2026-03-p2.pdf');
+    const added = ok(await call<DueDateView>('markSubmitted', { kind: 'elderlyTable', month: '2026-03', scans: [second] }));
+    expect(added.scans.map((s) => s.label)).toEqual(['扫描件1', '扫描件2（PDF）']);
+    expect(added.submittedAt).toBe(marked.submittedAt);
+    expect(added.state).toBe('submitted');
+    const stored = b.docs('dueSubmissions', { month: '2026-03', kind: 'elderlyTable' })[0];
+    expect(stored.scans).toEqual([first, second]);
+    expect(b.docs('audit', { action: 'schedule.attachDueScans', docId: stored._id })).toHaveLength(1);
+    expect(b.docs('audit', { action: 'schedule.markSubmitted', docId: stored._id })[0].after.scans).toEqual([first]);
+
+    const listed = ok(await call<DueDates>('listDueDates', { month: '2026-03' }));
+    expect(listed.items[0].scans.map((s) => s.fileId)).toEqual([first, second]);
+    expect(listed.items[1]).toMatchObject({ kind: 'compoundProgress', scanRequired: false, state: 'overdue', stateLabel: '逾期未报' });
+  });
+});
+
+describe('the raisedAlerts timer (003 (八) "元旦、春节、元宵节和全国两会期间，要提高火灾防范等级")', () => {
+  it('sends every cadre one raised-alert reminder from the day before a key date to its last day, never outside', async () => {
+    const alerts = () => b.docs('inbox').filter((m) => String(m._id).startsWith('raisedAlert:'));
+    // the demo's active winter campaign: 元宵节 2027-02-20; outside every window nothing is sent
+    b.setClock('2027-02-15T07:30:00+08:00');
+    expect(ok((await b.fireTimer('schedule', 'raisedAlerts')) as Result<RaisedAlertsSummary>)).toMatchObject({ keyDates: 0, reminders: 0 });
+    expect(alerts()).toHaveLength(0);
+
+    // the office edits the key dates on its page: a township fair on 2027-02-16 becomes a key date
+    const campaign = ok(
+      await b.call<CampaignView>('visit', { action: 'getCampaign', campaignId: 'demo-township-winter2026' }, 'demo-office'),
+    );
+    const keyDates = [...campaign.keyDates, { name: '三江镇赶年集', startDay: '2027-02-16', endDay: '2027-02-16' }];
+    ok(await b.call('visit', { action: 'updateCampaign', campaignId: campaign.id, keyDates }, 'demo-office'));
+
+    const run = ok((await b.fireTimer('schedule', 'raisedAlerts')) as Result<RaisedAlertsSummary>);
+    const cadres = b
+      .docs('persons')
+      .filter((p) => p.active && p.grants.some((g: { role: string }) => ['office', 'liaison', 'visitor'].includes(g.role)));
+    expect(run).toMatchObject({ day: '2027-02-15', keyDates: 1, reminders: cadres.length, complete: true });
+    const sent = alerts();
+    expect(sent.map((m) => m.personId).sort()).toEqual(cadres.map((p) => p._id).sort());
+    expect(sent[0].title).toContain('提高火灾防范等级');
+    expect(sent[0].body).toContain('组织实施阶段');
+    // no villager, grid leader or discipline officer is sent one
+    expect(sent.some((m) => m.personId === 'person-demo-villager-1' || m.personId === 'person-demo-discipline')).toBe(false);
+
+    // again the same day, and on the key date itself: nothing new
+    expect(ok((await b.fireTimer('schedule', 'raisedAlerts')) as Result<RaisedAlertsSummary>).reminders).toBe(0);
+    b.setClock('2027-02-16T07:30:00+08:00');
+    expect(ok((await b.fireTimer('schedule', 'raisedAlerts')) as Result<RaisedAlertsSummary>).reminders).toBe(0);
+    b.setClock('2027-02-17T07:30:00+08:00');
+    expect(ok((await b.fireTimer('schedule', 'raisedAlerts')) as Result<RaisedAlertsSummary>)).toMatchObject({ keyDates: 0, reminders: 0 });
+
+    // 全国两会 (003, added to the demo key dates): its own reminder, once per cadre
+    b.setClock('2027-03-04T07:30:00+08:00');
+    const sessions = ok((await b.fireTimer('schedule', 'raisedAlerts')) as Result<RaisedAlertsSummary>);
+    expect(sessions.reminders).toBe(cadres.length);
+    expect(alerts().filter((m) => m.title.includes('全国两会'))).toHaveLength(cadres.length);
+    expect(alerts()).toHaveLength(2 * cadres.length);
   });
 });
 

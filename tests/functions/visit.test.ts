@@ -82,7 +82,9 @@ describe('campaigns', () => {
       ['2027-02', 2],
       ['2027-03', 2],
     ]);
-    expect(winter.phases.map((p) => p.name)).toEqual(expect.arrayContaining(['动员部署阶段', '全面行动阶段', '春节（除夕至正月初六）']));
+    // seed 003 三、时间步骤 and (八)'s key dates of raised alert level, 两会 among them
+    expect(winter.phases.map((p) => p.name)).toEqual(['部署发动', '组织实施', '总结提升']);
+    expect(winter.keyDates.map((k) => k.name)).toEqual(['元旦', '春节（除夕至正月初六）', '元宵节', '全国两会']);
     const seed = ok(await call<CampaignView>('getCampaign', { campaignId: SEED }, 'demo-discipline'));
     expect(seed.currentPeriodKey).toBe('2024-12');
     expect(seed.periods.map((p) => p.state)).toEqual(['ended', 'current', 'upcoming', 'upcoming', 'upcoming']);
@@ -591,5 +593,65 @@ describe('inbox and subscription credits', () => {
     expect(retried).toEqual({ credits: { visitReminder: 2, caseNotice: 1 } });
     expect(b.docs('subscriptions', { _id: 'person-demo-visitor-1' })[0].credits).toEqual({ visitReminder: 2, caseNotice: 1 });
     refused(await call('optInSubscribe', { templates: ['spam'] }, V1), 'INVALID_INPUT');
+  });
+});
+
+describe('adding and removing periods (issue 11): closed periods and periods with visits stay', () => {
+  it('adds a period with its month as key, removes it again; refuses the closed, the visited and the past, writing nothing', async () => {
+    b.setClock('2025-02-25T09:00:00+08:00');
+    const keysOf = () => (b.docs('campaigns', { _id: SEED })[0].periods as { key: string }[]).map((p) => p.key);
+    const original = keysOf();
+    const before = () => [JSON.stringify(b.docs('campaigns', { _id: SEED })[0].periods), b.docs('audit').length];
+    const untouched = before();
+    expect(b.docs('visits', { campaignId: SEED, periodKey: '2025-02' }).length).toBeGreaterThan(0);
+
+    expect(refused(await call('removePeriod', { campaignId: SEED, periodKey: 'first-round' }, 'demo-office'), 'PERIOD_CLOSED')).toContain(
+      '第一轮敲门行动',
+    );
+    expect(refused(await call('removePeriod', { campaignId: SEED, periodKey: '2025-02' }, 'demo-office'), 'PERIOD_HAS_VISITS')).toMatch(
+      /已有\d+次走访记录/,
+    );
+    // the whole-list edit obeys the same rule
+    const withoutFeb = b.docs('campaigns', { _id: SEED })[0].periods.filter((p: { key: string }) => p.key !== '2025-02');
+    refused(await call('updateCampaign', { campaignId: SEED, periods: withoutFeb }, 'demo-office'), 'PERIOD_HAS_VISITS');
+    const october = { campaignId: SEED, label: '补充时段', startDay: '2024-10-01', endDay: '2024-10-31', quota: 1 };
+    refused(await call('addPeriod', october, 'demo-office'), 'PERIOD_CLOSED');
+    const overlap = { campaignId: SEED, label: '三月下旬', startDay: '2025-03-20', endDay: '2025-04-10', quota: 1 };
+    expect(refused(await call('addPeriod', overlap, 'demo-office'), 'CAMPAIGN_INVALID')).toContain('重叠');
+    refused(await call('removePeriod', { campaignId: SEED, periodKey: 'no-such' }, 'demo-office'), 'NOT_FOUND');
+    refused(await call('addPeriod', { ...overlap, startDay: '2025-04-01' }, V1), 'FORBIDDEN');
+    expect(before()).toEqual(untouched);
+
+    const april = { campaignId: SEED, label: '2025年4月', startDay: '2025-04-01', endDay: '2025-04-30', quota: 2 };
+    const added = ok(
+      await b.call<CampaignView>('visit', { action: 'addPeriod', ...april, idempotencyKey: 'add-april-2025' }, 'demo-office'),
+    );
+    expect(added.periods.at(-1)).toMatchObject({ key: '2025-04', label: '2025年4月', state: 'upcoming', stateLabel: '未开始', quota: 2 });
+    // a resend of the same tap adds nothing more
+    ok(await b.call('visit', { action: 'addPeriod', ...april, idempotencyKey: 'add-april-2025' }, 'demo-office'));
+    expect(keysOf()).toEqual([...original, '2025-04']);
+    const half = { campaignId: SEED, label: '5月上半月', startDay: '2025-05-01', endDay: '2025-05-15', quota: 1 };
+    expect(ok(await call<CampaignView>('addPeriod', half, 'demo-office')).periods.at(-1)!.key).toBe('p-2025-05-01');
+    expect(b.docs('audit', { action: 'addPeriod', docId: SEED })).toHaveLength(2);
+
+    for (const periodKey of ['2025-04', 'p-2025-05-01']) ok(await call('removePeriod', { campaignId: SEED, periodKey }, 'demo-office'));
+    expect(keysOf()).toEqual(original);
+    const removal = b.docs('audit', { action: 'removePeriod', docId: SEED });
+    expect(removal).toHaveLength(2);
+    expect(removal[0].before.periods.map((p: { key: string }) => p.key)).toContain('2025-04');
+  });
+
+  it('key dates are edited as data beside the phases; one ending before it starts is refused', async () => {
+    b.setClock('2025-02-25T09:00:00+08:00');
+    const seed = ok(await call<CampaignView>('getCampaign', { campaignId: SEED }, 'demo-office'));
+    expect(seed.keyDates.map((k) => k.name)).toContain('全国两会');
+    expect(seed.currentPhase?.name).toBe('全面行动阶段');
+    const bad = [...seed.keyDates, { name: '庙会', startDay: '2025-03-02', endDay: '2025-03-01' }];
+    expect(refused(await call('updateCampaign', { campaignId: SEED, keyDates: bad }, 'demo-office'), 'CAMPAIGN_INVALID')).toContain('庙会');
+    const fair = [...seed.keyDates, { name: '庙会', startDay: '2025-02-25', endDay: '2025-02-26' }];
+    const updated = ok(await call<CampaignView>('updateCampaign', { campaignId: SEED, keyDates: fair }, 'demo-office'));
+    expect(updated.currentKeyDate?.name).toBe('庙会');
+    expect(updated.phases).toEqual(seed.phases);
+    ok(await call('updateCampaign', { campaignId: SEED, keyDates: seed.keyDates }, 'demo-office'));
   });
 });

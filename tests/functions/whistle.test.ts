@@ -12,7 +12,7 @@ import { actions as residentActions } from '../../server/handlers/resident';
 import { actions as gridActions } from '../../server/handlers/grid';
 import { actions as escalationActions } from '../../server/handlers/escalation';
 import type { Result } from '../../typings/result';
-import type { WhistleReceipt, WhistleStatusView } from '../../typings/resident';
+import type { WhistleReceipt, WhistleReports, WhistleStatusView } from '../../typings/resident';
 
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
@@ -33,6 +33,16 @@ const hashes = new Map<string, string>();
 const hashOf = (openid: string) => hashes.get(openid)!;
 const whistle = (event: Record<string, unknown>, openid: string | null = REPORTER.openid) =>
   b.call<WhistleReceipt>('resident', { action: 'whistleBlow', ...event }, openid);
+/** what would identify the reporter (or lead back to a receipt) if a response carried it */
+const reporterSecrets = () => [
+  REPORTER.openid,
+  REPORTER.personId,
+  REPORTER.name,
+  REPORTER.phone,
+  hashOf(REPORTER.openid),
+  'receiptHash',
+  ...b.docs('hazards', { source: 'whistleblower' }).map((h) => h.receiptHash as string),
+];
 const report = {
   villageId: VILLAGE_1,
   householdId: TARGET_HH,
@@ -150,16 +160,7 @@ describe('a whistle-blower report', () => {
     ok(await whistle({ villageId: VILLAGE_1, place: '三江村村口小卖部后面', category: 'clutter', description: '柴草堆在电表箱下面' }));
     const [liaisonReport] = b.docs('hazards', { source: 'whistleblower', householdId: null });
     expect(liaisonReport.liaisonPersonId).toBe('person-demo-liaison-1');
-    const receiptHashes = b.docs('hazards', { source: 'whistleblower' }).map((h) => h.receiptHash as string);
-    const forbidden = [
-      REPORTER.openid,
-      REPORTER.personId,
-      REPORTER.name,
-      REPORTER.phone,
-      hashOf(REPORTER.openid),
-      'receiptHash',
-      ...receiptHashes,
-    ];
+    const forbidden = reporterSecrets();
 
     const args: Record<string, Record<string, unknown>> = {
       listHouseholdHazards: { householdId: TARGET_HH },
@@ -219,6 +220,32 @@ describe('a whistle-blower report', () => {
     expect(routed.items.map((i: any) => i.id)).toContain(liaisonReport._id);
     const household = ok(await b.call<any>('visit', { action: 'listHouseholdHazards', householdId: TARGET_HH }, 'demo-villager-1'));
     expect(household.items.map((i: any) => i.id)).toContain(hazardId);
+  });
+
+  it('the office oversees every report of its township, wherever it was routed, never with the reporter', async () => {
+    // issue 11: the office saw 0 reports while the liaison saw its own, because the office's only list was of reports
+    // routed to the office (a village without a liaison); every demo village has one
+    expect(ok(await b.call<any>('resident', { action: 'listRoutedReports', openOnly: false }, 'demo-office')).total).toBe(0);
+    const all = ok(await b.call<WhistleReports>('resident', { action: 'listWhistleReports' }, 'demo-office'));
+    const stored = b.docs('hazards', { source: 'whistleblower' });
+    expect(all.items.map((i) => i.id).sort()).toEqual(stored.map((h) => h._id).sort());
+    expect(all.items.find((i) => i.id === hazardId)).toMatchObject({
+      route: 'visitor',
+      handlerName: '向建军',
+      status: 'verified',
+      villageName: '三江村',
+      photos: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//)],
+    });
+    expect(all.items.find((i) => i.route === 'liaison')).toMatchObject({ handlerName: '张秀兰', place: '三江村村口小卖部后面' });
+    expect(all.open).toBe(stored.filter((h) => h.status !== 'verified').length);
+    const open = ok(await b.call<WhistleReports>('resident', { action: 'listWhistleReports', openOnly: true }, 'demo-office'));
+    expect(open.items.every((i) => i.status !== 'verified')).toBe(true);
+    expect(open.total).toBe(all.open);
+    const text = JSON.stringify([all, open]);
+    for (const secret of [...reporterSecrets(), 'reporter']) expect(text).not.toContain(secret);
+    // oversight is the office's: the liaison keeps its routed list, the discipline office and a visitor are refused
+    for (const openid of ['demo-liaison-1', 'demo-discipline', 'demo-visitor-1'])
+      expect(await b.call('resident', { action: 'listWhistleReports' }, openid)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 

@@ -52,6 +52,8 @@ const OWNERS: Record<string, Owner> = {
   'packages/office/campaign/index': OFFICE,
   'packages/office/unproven/index': OFFICE,
   'packages/office/objections/index': OFFICE,
+  'packages/office/due/index': OFFICE,
+  'packages/office/whistle/index': OFFICE,
   'packages/liaison/village/index': LIAISON,
   'packages/liaison/grid/index': {
     ...LIAISON,

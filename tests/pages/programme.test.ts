@@ -25,8 +25,9 @@ describe('programme pages', () => {
 
   it('an age under 60 is refused next to the form with the server message', async () => {
     const page = await loadPage('packages/programme/elderly/index', { backend, openid: 'demo-office' });
+    await page.tap('#f-village >>> #picker-toggle');
+    await page.tap('#f-village >>> #choice-0');
     for (const [id, v] of [
-      ['#f-village', 'demo-village-1'],
       ['#f-name', '年轻人'],
       ['#f-age', '45'],
       ['#f-address', '三江村一组1号'],

@@ -19,7 +19,24 @@ import {
 } from '../../server/domain/visit/hazardState';
 import { countNote, withVisit, type TallyKey } from '../../server/domain/visit/tally';
 import { byUrgency, mustVisitBy } from '../../server/domain/visit/duties';
-import { asCampaign, campaignPeriodAt, campaignProblem, closedPeriodProblem, periodState } from '../../server/domain/visit/campaignEdit';
+import {
+  asCampaign,
+  campaignPeriodAt,
+  campaignProblem,
+  closedPeriodProblem,
+  newPeriodKey,
+  periodState,
+  removalProblem,
+} from '../../server/domain/visit/campaignEdit';
+import {
+  ALERT_LEAD_DAYS,
+  campaignCalendar,
+  keyDateOn,
+  keyDatesAlerting,
+  phaseOn,
+  RAISED_ALERT_NOTE,
+} from '../../server/domain/visit/campaignCalendar';
+import fc from 'fast-check';
 import { PRESET_KEYS, presetCampaignId, presetCampaignRecord } from '../../server/domain/visit/campaignPresets';
 import { SEED_001_CAMPAIGN } from '../../server/domain/quota/campaign';
 import type { CampaignRecord } from '../../server/domain/quota/records';
@@ -272,9 +289,75 @@ describe('campaign edits', () => {
       const r = presetCampaignRecord('t1', key, { active: false, now: new Date(0) });
       expect(r._id).toBe(presetCampaignId('t1', key));
       expect(r._id).toContain(key);
-      expect(campaignProblem(asCampaign(r), r.phases)).toBeNull();
-      expect(r.phases.length).toBeGreaterThanOrEqual(3);
+      expect(campaignProblem(asCampaign(r), r.phases, r.keyDates)).toBeNull();
+      expect(r.phases.length).toBeGreaterThanOrEqual(2);
+      // 003 (八) "元旦、春节、元宵节和全国两会期间，要提高火灾防范等级"
+      expect(r.keyDates!.map((k) => k.name)).toEqual(['元旦', '春节（除夕至正月初六）', '元宵节', '全国两会']);
     }
+    // this winter's phases are seed 003's 三、时间步骤
+    expect(
+      presetCampaignRecord('t1', 'winter2026', { active: false, now: new Date(0) }).phases.map((p) => [p.name, p.startDay, p.endDay]),
+    ).toEqual([
+      ['部署发动', '2026-11-01', '2026-11-30'],
+      ['组织实施', '2026-12-01', '2027-03-25'],
+      ['总结提升', '2027-03-26', '2027-03-31'],
+    ]);
+  });
+
+  test('a key date ending before it starts is invalid', () => {
+    const r = record();
+    const bad = [{ name: '庙会', startDay: '2025-02-02', endDay: '2025-02-01' }];
+    expect(campaignProblem(asCampaign(r), r.phases, bad)).toMatchObject({ code: 'CAMPAIGN_INVALID', field: 'keyDates' });
+  });
+
+  test('a campaign stored with its holidays among the phases reads them as key dates', () => {
+    const legacy = {
+      phases: [
+        { name: '全面行动阶段', startDay: '2024-11-20', endDay: '2025-03-31' },
+        { name: '元旦', startDay: '2025-01-01', endDay: '2025-01-01', note: RAISED_ALERT_NOTE },
+      ],
+    };
+    expect(campaignCalendar(legacy)).toEqual({ phases: [legacy.phases[0]], keyDates: [legacy.phases[1]] });
+    expect(campaignCalendar({ ...legacy, keyDates: [] })).toEqual({ phases: legacy.phases, keyDates: [] });
+    expect(phaseOn(campaignCalendar(legacy).phases, '2025-01-01')?.name).toBe('全面行动阶段');
+    expect(keyDateOn(campaignCalendar(legacy).keyDates, '2025-01-01')?.name).toBe('元旦');
+    expect(keyDateOn(campaignCalendar(legacy).keyDates, '2025-01-02')).toBeNull();
+  });
+
+  test('the raised-alert window runs from the day before a key date to its last day (fast-check)', () => {
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 10 }), day, (start, length, today) => {
+        const end = new Date(Date.parse(`${start}T00:00:00Z`) + length * 86400_000).toISOString().slice(0, 10);
+        const lead = new Date(Date.parse(`${start}T00:00:00Z`) - ALERT_LEAD_DAYS * 86400_000).toISOString().slice(0, 10);
+        const alerting = keyDatesAlerting([{ name: 'k', startDay: start, endDay: end }], today).length === 1;
+        expect(alerting).toBe(lead <= today && today <= end);
+      }),
+    );
+  });
+
+  test('a new period is keyed by its month when it spans one, and never by a key in use (fast-check)', () => {
+    expect(newPeriodKey({ startDay: '2027-04-01', endDay: '2027-04-30' }, [])).toBe('2027-04');
+    expect(newPeriodKey({ startDay: '2027-04-01', endDay: '2027-04-30' }, ['2027-04'])).toBe('2027-04-2');
+    expect(newPeriodKey({ startDay: '2027-04-05', endDay: '2027-04-11' }, [])).toBe('p-2027-04-05');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('2027-04', '2027-04-2', '2027-04-3', 'p-2027-04-01'), { maxLength: 4 }), (taken) => {
+        const key = newPeriodKey({ startDay: '2027-04-01', endDay: '2027-04-30' }, taken);
+        expect(taken).not.toContain(key);
+        expect(key).toMatch(/^[A-Za-z0-9-]{1,20}$/);
+      }),
+    );
+  });
+
+  test('removal: never a closed or ended period, never one with visits, never the last one', () => {
+    const now = at('2024-12-15T09:00:00+08:00');
+    const r = record({ closedPeriodKeys: ['2024-12'] });
+    expect(removalProblem(r, '2024-12', 0, now)?.code).toBe('PERIOD_CLOSED');
+    expect(removalProblem(r, 'first-round', 0, now)?.code).toBe('PERIOD_CLOSED');
+    expect(removalProblem(r, '2025-01', 3, now)).toMatchObject({ code: 'PERIOD_HAS_VISITS', field: 'periodKey' });
+    expect(removalProblem(r, '2025-01', 0, now)).toBeNull();
+    expect(removalProblem(r, 'nope', 0, now)?.code).toBe('NOT_FOUND');
+    expect(removalProblem({ ...r, periods: [r.periods[4]] }, r.periods[4].key, 0, now)?.code).toBe('CAMPAIGN_INVALID');
   });
 
   test('repeated period keys and phases ending before they start are invalid', () => {

@@ -8,6 +8,7 @@ import type {
   AssignHouseholdsRequest,
   AssignmentView,
   AssignResult,
+  ChoiceList,
   CreateGridRequest,
   CreateInviteRequest,
   CreateVillageRequest,
@@ -20,6 +21,7 @@ import type {
   InviteStatus,
   InviteView,
   ListAssignmentsRequest,
+  ListChoicesRequest,
   ListGridsRequest,
   ListHouseholdsRequest,
   ListPersonsRequest,
@@ -103,4 +105,5 @@ export interface OrgContract {
     'no page yet: ending an assignment without a successor is tested through the function only'
   >;
   listAssignments: PageAction<ListAssignmentsRequest, AssignmentView[]>;
+  listChoices: PageAction<ListChoicesRequest, ChoiceList>;
 }

@@ -2,6 +2,7 @@
 import type { PageAction, ServerAction } from './action';
 import type {
   AddCompoundRequest,
+  AddCompoundTaskRequest,
   AddElderlyRequest,
   CompoundList,
   CompoundTaskList,
@@ -15,36 +16,25 @@ import type {
   ListCompoundsRequest,
   ListElderlyRequest,
   RecordHelperContactRequest,
+  SetElderlyActiveRequest,
   SetTaskStatusRequest,
   UpdateCompoundRequest,
+  UpdateCompoundTaskRequest,
   UpdateElderlyRequest,
 } from '../programme';
 
 export interface ProgrammeContract {
   addElderly: PageAction<AddElderlyRequest, ElderlyEntryView>;
-  updateElderly: ServerAction<
-    UpdateElderlyRequest,
-    ElderlyEntryView,
-    'no page yet: the registry page adds and lists entries; editing one is tested through the function'
-  >;
+  updateElderly: PageAction<UpdateElderlyRequest, ElderlyEntryView>;
+  setElderlyActive: PageAction<SetElderlyActiveRequest, ElderlyEntryView>;
   listElderly: PageAction<ListElderlyRequest, ElderlyPage>;
   helperElderly: PageAction<HelperElderlyRequest, HelperElderlyPage>;
   recordHelperContact: PageAction<RecordHelperContactRequest, HelperContactRecorded>;
-  addCompound: ServerAction<
-    AddCompoundRequest,
-    CompoundView,
-    'no page yet: the compound ledger page lists; entries are added through the function (tests)'
-  >;
-  updateCompound: ServerAction<
-    UpdateCompoundRequest,
-    CompoundView,
-    'no page yet: the compound ledger page lists; entries are updated through the function (tests)'
-  >;
+  addCompound: PageAction<AddCompoundRequest, CompoundView>;
+  updateCompound: PageAction<UpdateCompoundRequest, CompoundView>;
   listCompounds: PageAction<ListCompoundsRequest, CompoundList>;
   listCompoundTasks: PageAction<{ year?: number }, CompoundTaskList>;
-  setTaskStatus: ServerAction<
-    SetTaskStatusRequest,
-    CompoundTaskView,
-    'no page yet: the task list page only reads; task status is set through the function (tests)'
-  >;
+  setTaskStatus: PageAction<SetTaskStatusRequest, CompoundTaskView>;
+  addCompoundTask: PageAction<AddCompoundTaskRequest, CompoundTaskView>;
+  updateCompoundTask: PageAction<UpdateCompoundTaskRequest, CompoundTaskView>;
 }

@@ -4,6 +4,7 @@ import type { Page } from '../org';
 import type {
   ListMyReportsRequest,
   ListRoutedReportsRequest,
+  ListWhistleReportsRequest,
   MyReports,
   ReportFormOptions,
   ReportHazardRequest,
@@ -11,6 +12,7 @@ import type {
   VerifyRoutedReportRequest,
   WhistleBlowRequest,
   WhistleReceipt,
+  WhistleReports,
   WhistleStatusRequest,
   WhistleStatusView,
 } from '../resident';
@@ -23,4 +25,5 @@ export interface ResidentContract {
   whistleStatus: PageAction<WhistleStatusRequest, WhistleStatusView>;
   listRoutedReports: PageAction<ListRoutedReportsRequest, Page<ResidentReportView>>;
   verifyRoutedReport: PageAction<VerifyRoutedReportRequest, ResidentReportView>;
+  listWhistleReports: PageAction<ListWhistleReportsRequest, WhistleReports>;
 }

@@ -1,5 +1,5 @@
 // The `schedule` function's contract table: monthly due dates and the working-day calendar corrections behind them.
-import type { ServerAction } from './action';
+import type { PageAction, ServerAction } from './action';
 import type {
   CalendarMonthRequest,
   CalendarMonthView,
@@ -12,13 +12,13 @@ import type {
   SetCalendarOverrideRequest,
 } from '../schedule';
 
-type NoDueDatesPage =
-  'no page yet: the office due-date page is not built; the dueReminders timer sends the reminders and the function tests cover the actions';
+type NoCalendarPage =
+  'no page yet: the due-date page shows when a month has no calendar; corrections are made through the function (tests, dev API)';
 
 export interface ScheduleContract {
-  listDueDates: ServerAction<ListDueDatesRequest, DueDates, NoDueDatesPage>;
-  markSubmitted: ServerAction<MarkSubmittedRequest, DueDateView, NoDueDatesPage>;
-  setCalendarOverride: ServerAction<SetCalendarOverrideRequest, CalendarOverrideView, NoDueDatesPage>;
-  confirmCalendarMonth: ServerAction<ConfirmCalendarMonthRequest, { month: string; confirmed: true }, NoDueDatesPage>;
-  listCalendarOverrides: ServerAction<CalendarMonthRequest, CalendarMonthView, NoDueDatesPage>;
+  listDueDates: PageAction<ListDueDatesRequest, DueDates>;
+  markSubmitted: PageAction<MarkSubmittedRequest, DueDateView>;
+  setCalendarOverride: ServerAction<SetCalendarOverrideRequest, CalendarOverrideView, NoCalendarPage>;
+  confirmCalendarMonth: ServerAction<ConfirmCalendarMonthRequest, { month: string; confirmed: true }, NoCalendarPage>;
+  listCalendarOverrides: ServerAction<CalendarMonthRequest, CalendarMonthView, NoCalendarPage>;
 }

@@ -2,6 +2,7 @@
 import type { NoFields, PageAction, ServerAction } from './action';
 import type { Page } from '../org';
 import type {
+  AddPeriodRequest,
   CampaignView,
   ChecklistTemplateView,
   ClaimRectificationRequest,
@@ -24,6 +25,7 @@ import type {
   OptInSubscribeRequest,
   RecordVisitRequest,
   RecordVisitResult,
+  RemovePeriodRequest,
   ResolveCardRequest,
   ResolveCardResult,
   SubscriptionCreditsView,
@@ -46,6 +48,8 @@ export interface VisitContract {
     'script: the demo seed and the tests create campaigns from presets; the office page edits the existing one'
   >;
   updateCampaign: PageAction<UpdateCampaignRequest, CampaignView>;
+  addPeriod: PageAction<AddPeriodRequest, CampaignView>;
+  removePeriod: PageAction<RemovePeriodRequest, CampaignView>;
   getChecklistTemplate: ServerAction<
     { templateId: string },
     ChecklistTemplateView,

@@ -101,6 +101,7 @@ export const setHouseholdActiveSchema = z.object({
 });
 
 export const listVillagesSchema = z.object({});
+export const listChoicesSchema = z.object({ kind: z.enum(['village', 'campaign'], { error: '选择的类型只能是村（社区）或行动' }) });
 export const listGridsSchema = z.object({ villageId: id('村').optional() });
 export const listHouseholdsSchema = z.object({
   villageId: id('村').optional(),

@@ -26,6 +26,9 @@ export interface ElderlyRecord {
   lastHelperContact?: { method: HelperContactMethod; note: string; at: Date; offline: boolean } | null;
   helperContacts: number;
   active: boolean;
+  /** set when taken off the registry (销册): the entry is kept, reminders stop */
+  inactiveReason?: string | null;
+  inactiveSince?: Date | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;

@@ -1,6 +1,6 @@
 // Input schemas of the `programme` function, named by use; messages are the Chinese the pages show as is.
 import { z } from 'zod';
-import { cstDayField, deviceTime, id, pageFields, phoneNumber, text } from '../common/fields';
+import { cstDayField, deviceTime, id, pageFields, phoneNumber, reason, text } from '../common/fields';
 
 const flag = (label: string) => z.boolean({ error: `“${label}”须为是或否` });
 const count = (label: string) =>
@@ -83,12 +83,14 @@ export const updateElderlySchema = z
     helper: helper.optional(),
     devices: devices.optional(),
     manualCounts: manualCounts.optional(),
-    active: flag('是否仍在册').optional(),
   })
   .superRefine((v, ctx) => {
     const { elderlyId: _id, ...changes } = v;
     if (Object.values(changes).every((x) => x === undefined)) ctx.addIssue({ code: 'custom', message: '没有要修改的内容' });
   });
+
+/** 销册 or back on the registry: never without a reason */
+export const setElderlyActiveSchema = z.object({ elderlyId: id('登记'), active: flag('是否在册'), reason });
 
 export const listElderlySchema = z.object({
   villageId: id('村（社区）').optional(),
@@ -141,11 +143,38 @@ export const updateCompoundSchema = z
   });
 
 export const listCompoundsSchema = z.object({ villageId: id('社区').optional(), overdueOnly: flag('只看逾期').default(false) });
-export const listCompoundTasksSchema = z.object({
-  year: z.number({ error: '年份必须是数字' }).int('年份必须是整数').min(2020, '年份不正确').max(2100, '年份不正确').optional(),
-});
+const taskYear = z.number({ error: '请填写年份' }).int('年份必须是整数').min(2020, '年份不正确').max(2100, '年份不正确');
+export const listCompoundTasksSchema = z.object({ year: taskYear.optional() });
 export const setTaskStatusSchema = z.object({
   taskId: id('任务'),
   status: z.enum(['pending', 'inProgress', 'done'], { error: '任务状态须为未开始、推进中或已完成' }),
   note: z.string({ error: '备注格式不正确' }).trim().max(200, '备注不能超过200个字').optional(),
 });
+
+const taskFields = {
+  phase: text('阶段', 30),
+  content: text('任务内容', 300),
+  units: text('责任单位', 200),
+  deadline: cstDayField('完成时限'),
+  deadlineLabel: text('时限说明', 20),
+};
+
+export const addCompoundTaskSchema = z.object({
+  year: taskYear,
+  ...taskFields,
+  deadlineLabel: taskFields.deadlineLabel.optional(),
+});
+
+export const updateCompoundTaskSchema = z
+  .object({
+    taskId: id('任务'),
+    phase: taskFields.phase.optional(),
+    content: taskFields.content.optional(),
+    units: taskFields.units.optional(),
+    deadline: taskFields.deadline.optional(),
+    deadlineLabel: taskFields.deadlineLabel.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const { taskId: _id, ...changes } = v;
+    if (Object.values(changes).every((x) => x === undefined)) ctx.addIssue({ code: 'custom', message: '没有要修改的内容' });
+  });

@@ -62,6 +62,8 @@ export function elderlyView(e: ElderlyRecord, villageName: string, counts: Elder
     lastHelperContactAt: new Date(e.lastHelperContactAt).toISOString(),
     daysSinceContact: helperSilentDays(new Date(e.lastHelperContactAt), now),
     active: e.active,
+    inactiveReason: e.active ? null : (e.inactiveReason ?? null),
+    inactiveSince: !e.active && e.inactiveSince ? new Date(e.inactiveSince).toISOString() : null,
   };
 }
 

@@ -63,6 +63,8 @@ export const reportFormOptionsSchema = z.object({});
 
 export const listRoutedReportsSchema = z.object({ ...pageFields, openOnly: z.boolean({ error: '筛选条件格式不正确' }).default(true) });
 
+export const listWhistleReportsSchema = z.object({ ...pageFields, openOnly: z.boolean({ error: '筛选条件格式不正确' }).default(false) });
+
 export const verifyRoutedReportSchema = z
   .object({
     hazardId: id('隐患'),

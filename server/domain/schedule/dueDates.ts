@@ -11,12 +11,23 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
 };
 
 export const DUE_STATE_LABELS: Record<DueState, string> = {
-  submitted: '已按时报送',
-  late: '逾期报送',
-  open: '待报送',
-  overdue: '已逾期未报送',
+  submitted: '已报',
+  late: '已报（逾期）',
+  open: '未报',
+  overdue: '逾期未报',
   missingCalendar: '缺少工作日历，无法确定截止时间',
 };
+
+/** 000 附件 备注 "经主要领导签字盖章后扫描件及电子档": the elderly table is marked sent only with its signed and sealed scan. */
+export function scanRequired(kind: DueKind): boolean {
+  return kind === 'elderlyTable';
+}
+
+/** Where the due-date page uploads scans; only files there may be attached (no other stored file gets a link this way). */
+export const DUE_SCAN_FOLDER = 'due-scans/';
+
+/** At most this many files per table (several pages photographed one by one). */
+export const MAX_DUE_SCANS = 9;
 
 /** "每月22日前上报阶段性工作进度" (002): by the end of the 22nd CST, like any "X日前" deadline of the seeds. */
 export const COMPOUND_PROGRESS_DAY = 22;

@@ -128,19 +128,19 @@ export const verifyHazardSchema = z
       ctx.addIssue({ code: 'custom', path: ['newDeadline'], message: '未整改到位的隐患须重新填写整改期限' });
   });
 
-const periodInput = z.object(
-  {
-    key: z
-      .string({ error: '请填写时段编号' })
-      .trim()
-      .regex(/^[A-Za-z0-9-]{1,20}$/, '时段编号只能由字母、数字和短横线组成（最多20个）'),
-    label: text('时段名称', 30),
-    startDay: day('开始日期'),
-    endDay: day('结束日期'),
-    quota: z.number({ error: '走访次数要求必须是数字' }).int('走访次数要求必须是整数').max(10, '每户走访次数要求最多10次'),
-  },
-  { error: '时段格式不正确' },
-);
+const periodFields = {
+  label: text('时段名称', 30),
+  startDay: day('开始日期'),
+  endDay: day('结束日期'),
+  quota: z.number({ error: '走访次数要求必须是数字' }).int('走访次数要求必须是整数').max(10, '每户走访次数要求最多10次'),
+};
+
+const periodKey = z
+  .string({ error: '请填写时段编号' })
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,20}$/, '时段编号只能由字母、数字和短横线组成（最多20个）');
+
+const periodInput = z.object({ key: periodKey, ...periodFields }, { error: '时段格式不正确' });
 
 const rules = z
   .object(
@@ -171,18 +171,26 @@ const rules = z
   )
   .partial();
 
-const phase = z.object(
-  {
-    name: text('阶段名称', 30),
-    startDay: day('阶段开始日期'),
-    endDay: day('阶段结束日期'),
-    note: z.string({ error: '阶段说明格式不正确' }).trim().max(100, '阶段说明不能超过100个字').optional(),
-  },
-  { error: '阶段格式不正确' },
-);
+const calendarDay = (what: string) =>
+  z.object(
+    {
+      name: text(`${what}名称`, 30),
+      startDay: day(`${what}开始日期`),
+      endDay: day(`${what}结束日期`),
+      note: z
+        .string({ error: `${what}说明格式不正确` })
+        .trim()
+        .max(100, `${what}说明不能超过100个字`)
+        .optional(),
+    },
+    { error: `${what}格式不正确` },
+  );
 
-const periods = z.array(periodInput, { error: '请填写行动时段' }).min(1, '请至少设置一个时段').max(24, '时段最多24个');
-const phases = z.array(phase, { error: '阶段格式不正确' }).max(30, '阶段最多30个');
+/** a campaign of weekly periods over a winter has about 20; the page shows them 20 a page */
+export const MAX_PERIODS = 60;
+const periods = z.array(periodInput, { error: '请填写行动时段' }).min(1, '请至少设置一个时段').max(MAX_PERIODS, `时段最多${MAX_PERIODS}个`);
+const phases = z.array(calendarDay('阶段'), { error: '阶段格式不正确' }).max(30, '阶段最多30个');
+const keyDates = z.array(calendarDay('重点时段'), { error: '重点时段格式不正确' }).max(30, '重点时段最多30个');
 
 export const createCampaignSchema = z
   .object({
@@ -191,6 +199,7 @@ export const createCampaignSchema = z
     periods: periods.optional(),
     rules: rules.optional(),
     phases: phases.optional(),
+    keyDates: keyDates.optional(),
     active: z.boolean({ error: '“启用”须为是或否' }).default(false),
   })
   .superRefine((v, ctx) => {
@@ -206,12 +215,16 @@ export const updateCampaignSchema = z
     rules: rules.optional(),
     periods: periods.optional(),
     phases: phases.optional(),
+    keyDates: keyDates.optional(),
     active: z.boolean({ error: '“启用”须为是或否' }).optional(),
   })
   .superRefine((v, ctx) => {
     const { campaignId: _id, ...changes } = v;
     if (Object.values(changes).every((x) => x === undefined)) ctx.addIssue({ code: 'custom', message: '没有要修改的内容' });
   });
+
+export const addPeriodSchema = z.object({ campaignId: id('行动'), ...periodFields });
+export const removePeriodSchema = z.object({ campaignId: id('行动'), periodKey });
 
 export const getCampaignSchema = z.object({ campaignId: id('行动') });
 export const listCampaignsSchema = z.object({});

@@ -4,21 +4,33 @@ import { periodAt } from '../quota/campaign';
 import type { CampaignRecord } from '../quota/records';
 import type { ChecklistTemplateRecord, HazardRecord, VisitRecord } from './records';
 import type { InboxRecord } from '../inbox/records';
-import { asCampaign, periodState } from './campaignEdit';
+import { asCampaign, PERIOD_STATE_LABELS, periodState } from './campaignEdit';
+import { campaignCalendar, keyDateOn, phaseOn } from './campaignCalendar';
+import { cstDay } from '../time/cst';
 import { deadlineDayOf, hazardState } from './hazardState';
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
 export function campaignView(r: CampaignRecord, now: Date): CampaignView {
+  const { phases, keyDates } = campaignCalendar(r);
+  const today = cstDay(now);
+  const phase = phaseOn(phases, today);
+  const keyDate = keyDateOn(keyDates, today);
   return {
     id: r._id,
     name: r.name,
     active: r.active,
     rules: { ...r.rules },
-    periods: r.periods.map((p) => ({ ...p, state: periodState(r, p, now) })),
-    phases: r.phases.map((p) => ({ ...p })),
+    periods: r.periods.map((p) => {
+      const state = periodState(r, p, now);
+      return { ...p, state, stateLabel: PERIOD_STATE_LABELS[state] };
+    }),
+    phases: phases.map((p) => ({ ...p })),
+    keyDates: keyDates.map((k) => ({ ...k })),
     currentPeriodKey: periodAt(asCampaign(r), now)?.key ?? null,
+    currentPhase: phase ? { ...phase } : null,
+    currentKeyDate: keyDate ? { ...keyDate } : null,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
   };

@@ -11,12 +11,14 @@ import type { CompoundRecord, CompoundTaskRecord } from '../../domain/programme/
 import { compoundTaskView, compoundView } from '../../domain/programme/views';
 import {
   addCompoundSchema,
+  addCompoundTaskSchema,
   listCompoundsSchema,
   listCompoundTasksSchema,
   setTaskStatusSchema,
   updateCompoundSchema,
+  updateCompoundTaskSchema,
 } from '../../domain/programme/schemas';
-import type { CompoundTaskView, CompoundView } from '../../../typings/programme';
+import type { CompoundList, CompoundTaskList, CompoundTaskView, CompoundView } from '../../../typings/programme';
 import { programmeScope, requireKeeper } from './scope';
 
 export const addCompound = defineAction({
@@ -83,21 +85,21 @@ export async function readableCompounds(ctx: ActionContext, villageId?: string):
 export const listCompounds = defineAction({
   schema: listCompoundsSchema,
   access: ['office', 'liaison'],
-  async run(ctx, input): Promise<{ items: CompoundView[]; overdue: number }> {
+  async run(ctx, input): Promise<CompoundList> {
     const items = (await readableCompounds(ctx, input.villageId)).map((c) => compoundView(c, ctx.now));
     const overdue = items.filter((c) => c.overdue).length;
-    return { items: input.overdueOnly ? items.filter((c) => c.overdue) : items, overdue };
+    return { items: input.overdueOnly ? items.filter((c) => c.overdue) : items, overdue, canEdit: programmeScope(ctx).all };
   },
 });
 
 export const listCompoundTasks = defineAction({
   schema: listCompoundTasksSchema,
   access: ['office', 'liaison'],
-  async run(ctx, input): Promise<{ year: number; items: CompoundTaskView[]; overdue: number }> {
+  async run(ctx, input): Promise<CompoundTaskList> {
     const year = input.year ?? Number(cstDay(ctx.now).slice(0, 4));
     const rows = await findAll<CompoundTaskRecord>(ctx.db, 'compoundTasks', { townshipId: programmeScope(ctx).townshipId, year });
-    const items = rows.sort((a, b) => a.order - b.order).map((t) => compoundTaskView(t, ctx.now));
-    return { year, items, overdue: items.filter((t) => t.overdue).length };
+    const items = rows.sort((a, b) => a.order - b.order || a._id.localeCompare(b._id)).map((t) => compoundTaskView(t, ctx.now));
+    return { year, items, overdue: items.filter((t) => t.overdue).length, canEdit: programmeScope(ctx).all };
   },
 });
 
@@ -125,6 +127,62 @@ export const setTaskStatus = defineAction({
           after: { ...current, ...data },
         });
         return { ...current, _id: input.taskId, ...data };
+      });
+      return compoundTaskView(after, ctx.now);
+    }),
+});
+
+/** A township's own task beyond 附件2's seven, appended to the year's list. */
+export const addCompoundTask = defineAction({
+  schema: addCompoundTaskSchema,
+  access: ['office'],
+  run: (ctx, input) =>
+    idempotent(ctx, 'addCompoundTask', async (): Promise<CompoundTaskView> => {
+      const townshipId = programmeScope(ctx).townshipId;
+      const year = await findAll<CompoundTaskRecord>(ctx.db, 'compoundTasks', { townshipId, year: input.year });
+      const record: CompoundTaskRecord = {
+        _id: newDocId(),
+        townshipId,
+        year: input.year,
+        order: year.reduce((n, t) => Math.max(n, t.order), 0) + 1,
+        phase: input.phase,
+        content: input.content,
+        units: input.units,
+        deadline: input.deadline,
+        deadlineLabel: input.deadlineLabel ?? input.deadline,
+        status: 'pending',
+        note: '',
+        doneAt: null,
+        updatedAt: ctx.now,
+      };
+      await inTransaction(ctx.db, async (tx) => {
+        await tx
+          .collection('compoundTasks')
+          .doc(record._id)
+          .set({ data: withoutId(record) });
+        await writeAudit(tx, ctx, 'addCompoundTask', { collection: 'compoundTasks', docId: record._id, before: null, after: record });
+      });
+      return compoundTaskView(record, ctx.now);
+    }),
+});
+
+export const updateCompoundTask = defineAction({
+  schema: updateCompoundTaskSchema,
+  access: ['office'],
+  run: (ctx, input) =>
+    idempotent(ctx, 'updateCompoundTask', async (): Promise<CompoundTaskView> => {
+      const seen = await getById<CompoundTaskRecord>(ctx.db, 'compoundTasks', input.taskId);
+      if (!seen || seen.townshipId !== programmeScope(ctx).townshipId) throw notFound('该任务');
+      const { taskId, ...changes } = input;
+      const patch: Record<string, unknown> = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      patch.updatedAt = ctx.now;
+      const after = await inTransaction(ctx.db, async (tx) => {
+        const current = await txGet<CompoundTaskRecord>(tx, 'compoundTasks', taskId);
+        if (!current) throw notFound('该任务');
+        const next = { ...current, _id: taskId, ...patch } as CompoundTaskRecord;
+        await tx.collection('compoundTasks').doc(taskId).update({ data: patch });
+        await writeAudit(tx, ctx, 'updateCompoundTask', { collection: 'compoundTasks', docId: taskId, before: current, after: next });
+        return next;
       });
       return compoundTaskView(after, ctx.now);
     }),

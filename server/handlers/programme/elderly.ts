@@ -10,7 +10,7 @@ import type { VillageRecord } from '../../domain/org/records';
 import type { ElderlyRecord } from '../../domain/programme/records';
 import { elderlyAgeRefusal } from '../../domain/programme/rules';
 import { elderlyView } from '../../domain/programme/views';
-import { addElderlySchema, listElderlySchema, updateElderlySchema } from '../../domain/programme/schemas';
+import { addElderlySchema, listElderlySchema, setElderlyActiveSchema, updateElderlySchema } from '../../domain/programme/schemas';
 import type { ElderlyPage, ElderlyEntryView } from '../../../typings/programme';
 import { countsOf } from './elderlyFacts';
 import { elderlyWhere, programmeScope, requireKeeper } from './scope';
@@ -107,6 +107,38 @@ export const updateElderly = defineAction({
     }),
 });
 
+/** "动态更新": an entry leaves the registry (销册) with its reason and is kept; the helper reminders stop. It may come back. */
+export const setElderlyActive = defineAction({
+  schema: setElderlyActiveSchema,
+  access: ['office', 'liaison'],
+  run: (ctx, input) =>
+    idempotent(ctx, 'setElderlyActive', async () => {
+      const seen = await readable(ctx, input.elderlyId);
+      requireKeeper(programmeScope(ctx), seen.villageId);
+      const after = await inTransaction(ctx.db, async (tx) => {
+        const current = await txGet<ElderlyRecord>(tx, 'elderly', seen._id);
+        if (!current) throw notFound('该独居老人登记');
+        if (current.active === input.active)
+          throw new AppError('CONFLICT', input.active ? '该老人已在册，无需恢复' : '该老人已销册', 'active');
+        // back on the registry, the 7-day helper clock starts again from today
+        const patch = input.active
+          ? { active: true, inactiveReason: null, inactiveSince: null, lastHelperContactAt: ctx.now, updatedAt: ctx.now }
+          : { active: false, inactiveReason: input.reason, inactiveSince: ctx.now, updatedAt: ctx.now };
+        const next: ElderlyRecord = { ...current, _id: seen._id, ...patch };
+        await tx.collection('elderly').doc(seen._id).update({ data: patch });
+        await writeAudit(tx, ctx, input.active ? 'restoreElderly' : 'deactivateElderly', {
+          collection: 'elderly',
+          docId: seen._id,
+          before: current,
+          after: next,
+          reason: input.reason,
+        });
+        return next;
+      });
+      return viewOf(ctx, after);
+    }),
+});
+
 export const listElderly = defineAction({
   schema: listElderlySchema,
   access: ['office', 'liaison', 'helper'],
@@ -132,6 +164,7 @@ export const listElderly = defineAction({
     return {
       items: page.items.map((e) => elderlyView(e, villages.get(e.villageId) ?? '', counts.get(e._id)!, ctx.now)),
       total: page.total,
+      canEdit: scope.all || scope.villageIds.length > 0,
     };
   },
 });

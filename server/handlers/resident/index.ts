@@ -4,6 +4,7 @@ import { contractActions } from '../../infra/dispatch';
 import { listMyReports, reportFormOptions, reportHazard } from './reports';
 import { whistleBlow, whistleStatus } from './whistle';
 import { listRoutedReports, verifyRoutedReport } from './routed';
+import { listWhistleReports } from './oversight';
 
 export const actions = contractActions('resident', {
   reportFormOptions,
@@ -13,4 +14,5 @@ export const actions = contractActions('resident', {
   whistleStatus,
   listRoutedReports,
   verifyRoutedReport,
+  listWhistleReports,
 });

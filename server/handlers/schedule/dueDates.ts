@@ -1,12 +1,14 @@
-// The office's view of the monthly tables: due instants, whether each went in on time, and the calendar corrections
-// the due dates depend on. Every change is audited.
-import type { CalendarOverrideView, DueDates, DueDateView, DueKind } from '../../../typings/schedule';
+// The office's view of the monthly tables: due instants, whether each went in on time with its signed and sealed scan,
+// and the calendar corrections the due dates depend on. Every change is audited.
+import type { CalendarOverrideView, DueDates, DueDateView, DueKind, DueScanView } from '../../../typings/schedule';
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError } from '../../infra/errors';
 import { writeAudit } from '../../infra/audit';
+import { idempotent } from '../../infra/idempotency';
+import { tempLinks } from '../../infra/tempLinks';
 import { actorOf } from '../../infra/orgRepo';
 import { loadCalendarOverrides } from '../../infra/calendarRepo';
-import { findAll, getById, inTransaction, txGet } from '../../infra/store';
+import { findAll, findByIds, inTransaction, txGet } from '../../infra/store';
 import type { CalendarOverrides } from '../../domain/calendar/workingDays';
 import { calendarCovers } from '../../domain/calendar/workingDays';
 import {
@@ -16,7 +18,17 @@ import {
   type CalendarMonthConfirmationRecord,
   type CalendarOverrideRecord,
 } from '../../domain/calendar/records';
-import { DUE_KIND_LABELS, DUE_KINDS, DUE_STATE_LABELS, dueAt, dueState, submissionId } from '../../domain/schedule/dueDates';
+import {
+  DUE_KIND_LABELS,
+  DUE_KINDS,
+  DUE_STATE_LABELS,
+  dueAt,
+  dueState,
+  MAX_DUE_SCANS,
+  scanRequired,
+  submissionId,
+} from '../../domain/schedule/dueDates';
+import { StorageRef } from '../../domain/resident/whistlePhotoPath';
 import {
   confirmCalendarMonthSchema,
   listCalendarOverridesSchema,
@@ -38,6 +50,16 @@ export interface DueSubmissionRecord {
   /** the due instant at the time of marking (null: the calendar was missing) */
   dueAt: Date | null;
   late: boolean;
+  /** file ids of the signed and sealed scans (000: "经主要领导签字盖章后扫描件"); absent on records marked before scans */
+  scans?: string[];
+}
+
+function scanViews(fileIds: readonly string[], links: Map<string, string>): DueScanView[] {
+  return fileIds.map((fileId, i) => ({
+    fileId,
+    url: links.get(fileId) ?? null,
+    label: `扫描件${i + 1}${StorageRef.extensionOf(fileId).toLowerCase() === '.pdf' ? '（PDF）' : ''}`,
+  }));
 }
 
 export function dueDateView(
@@ -46,6 +68,7 @@ export function dueDateView(
   overrides: CalendarOverrides,
   submission: DueSubmissionRecord | null,
   now: Date,
+  links: Map<string, string> = new Map(),
 ): DueDateView {
   const due = dueAt(kind, month, overrides);
   const at = due.ok ? due.value : null;
@@ -61,17 +84,24 @@ export function dueDateView(
     submittedAt: submission ? new Date(submission.submittedAt).toISOString() : null,
     submittedByName: submission?.submittedByName ?? null,
     problem: due.ok ? null : due.problem.message,
+    scanRequired: scanRequired(kind),
+    scans: scanViews(submission?.scans ?? [], links),
   };
 }
 
 export async function dueDatesOf(ctx: ActionContext, townshipId: string, month: string): Promise<DueDates> {
   const overrides = await loadCalendarOverrides(ctx.db, townshipId);
-  const items: DueDateView[] = [];
-  for (const kind of DUE_KINDS) {
-    const submission = await getById<DueSubmissionRecord>(ctx.db, 'dueSubmissions', submissionId(townshipId, kind, month));
-    items.push(dueDateView(kind, month, overrides, submission, ctx.now));
-  }
-  return { month, items };
+  const submissions = new Map(
+    (
+      await findByIds<DueSubmissionRecord>(
+        ctx.db,
+        'dueSubmissions',
+        DUE_KINDS.map((k) => submissionId(townshipId, k, month)),
+      )
+    ).map((r) => [r.kind, r]),
+  );
+  const links = await tempLinks([...submissions.values()].flatMap((r) => r.scans ?? []));
+  return { month, items: DUE_KINDS.map((kind) => dueDateView(kind, month, overrides, submissions.get(kind) ?? null, ctx.now, links)) };
 }
 
 export const listDueDates = defineAction({
@@ -80,35 +110,51 @@ export const listDueDates = defineAction({
   run: (ctx, input): Promise<DueDates> => dueDatesOf(ctx, actorOf(ctx).townshipId, input.month ?? cstMonth(ctx.now)),
 });
 
-/** Marking twice keeps the first submission: the time it went in is what counts. */
+/**
+ * Marking twice keeps the first submission: the time it went in is what counts. Scans sent with a later mark are added
+ * to it (a page photographed separately), so a resend changes nothing and a second sheet is never lost.
+ */
 export const markSubmitted = defineAction({
   schema: markSubmittedSchema,
   access: ['office'],
-  async run(ctx, input): Promise<DueDateView> {
-    const actor = actorOf(ctx);
-    const overrides = await loadCalendarOverrides(ctx.db, actor.townshipId);
-    const due = dueAt(input.kind, input.month, overrides);
-    const id = submissionId(actor.townshipId, input.kind, input.month);
-    const record = await inTransaction(ctx.db, async (tx) => {
-      const before = await txGet<DueSubmissionRecord>(tx, 'dueSubmissions', id);
-      if (before) return before;
-      const after: DueSubmissionRecord = {
-        _id: id,
-        townshipId: actor.townshipId,
-        kind: input.kind,
-        month: input.month,
-        submittedAt: ctx.now,
-        submittedBy: actor.personId,
-        submittedByName: actor.name,
-        dueAt: due.ok ? due.value : null,
-        late: due.ok ? ctx.now.getTime() > due.value.getTime() : false,
-      };
-      await tx.collection('dueSubmissions').add({ data: { ...after } });
-      await writeAudit(tx, ctx, 'schedule.markSubmitted', { collection: 'dueSubmissions', docId: id, before: null, after });
-      return after;
-    });
-    return dueDateView(input.kind, input.month, overrides, record, ctx.now);
-  },
+  run: (ctx, input) =>
+    idempotent(ctx, 'schedule.markSubmitted', async (): Promise<DueDateView> => {
+      const actor = actorOf(ctx);
+      const overrides = await loadCalendarOverrides(ctx.db, actor.townshipId);
+      const due = dueAt(input.kind, input.month, overrides);
+      const id = submissionId(actor.townshipId, input.kind, input.month);
+      const record = await inTransaction(ctx.db, async (tx) => {
+        const before = await txGet<DueSubmissionRecord>(tx, 'dueSubmissions', id);
+        if (before) {
+          const had = before.scans ?? [];
+          const added = input.scans.filter((f, i) => !had.includes(f) && input.scans.indexOf(f) === i);
+          if (!added.length) return before;
+          const scans = [...had, ...added];
+          if (scans.length > MAX_DUE_SCANS)
+            throw new AppError('INVALID_INPUT', `扫描件最多${MAX_DUE_SCANS}个，已有${had.length}个`, 'scans');
+          await tx.collection('dueSubmissions').doc(id).update({ data: { scans } });
+          const after = { ...before, scans };
+          await writeAudit(tx, ctx, 'schedule.attachDueScans', { collection: 'dueSubmissions', docId: id, before, after });
+          return after;
+        }
+        const after: DueSubmissionRecord = {
+          _id: id,
+          townshipId: actor.townshipId,
+          kind: input.kind,
+          month: input.month,
+          submittedAt: ctx.now,
+          submittedBy: actor.personId,
+          submittedByName: actor.name,
+          dueAt: due.ok ? due.value : null,
+          late: due.ok ? ctx.now.getTime() > due.value.getTime() : false,
+          scans: [...new Set(input.scans)],
+        };
+        await tx.collection('dueSubmissions').add({ data: { ...after } });
+        await writeAudit(tx, ctx, 'schedule.markSubmitted', { collection: 'dueSubmissions', docId: id, before: null, after });
+        return after;
+      });
+      return dueDateView(input.kind, input.month, overrides, record, ctx.now, await tempLinks(record.scans ?? []));
+    }),
 });
 
 export const setCalendarOverride = defineAction({

@@ -1,7 +1,7 @@
 // The `visit` function's action table: campaigns, the checklist, knock visits and their proof, a visitor's progress,
 // hazard re-verification, and the inbox with subscription credits.
 import { contractActions } from '../../infra/dispatch';
-import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns';
+import { addPeriod, createCampaign, getCampaign, listCampaigns, removePeriod, updateCampaign } from './campaigns';
 import { getChecklistTemplate, listChecklistTemplates } from './checklist';
 import { recordVisit } from './recordVisit';
 import { confirmVisit, listHouseholdVisits, listUnprovenVisits } from './confirm';
@@ -16,6 +16,8 @@ export const actions = contractActions('visit', {
   getCampaign,
   createCampaign,
   updateCampaign,
+  addPeriod,
+  removePeriod,
   getChecklistTemplate,
   listChecklistTemplates,
   recordVisit,

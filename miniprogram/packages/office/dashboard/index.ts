@@ -12,6 +12,8 @@ const LINKS = [
   { key: 'campaign', label: '行动设置', path: '/packages/office/campaign/index' },
   { key: 'unproven', label: '无证明走访', path: '/packages/office/unproven/index' },
   { key: 'objections', label: '申辩裁定', path: '/packages/office/objections/index' },
+  { key: 'due', label: '报表截止与报送', path: '/packages/office/due/index' },
+  { key: 'whistle', label: '吹哨人举报', path: '/packages/office/whistle/index' },
 ];
 /** one call answers every village; the pages after the first are cut from it on the phone */
 let loaded: DashboardView | null = null;

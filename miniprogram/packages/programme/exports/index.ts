@@ -1,4 +1,6 @@
-// 报表导出: one button per seed table; the result is a temporary link shown and copied to the clipboard.
+// 报表导出: one button per seed table; the result is a temporary link shown and copied to the clipboard. The campaign
+// and its period are picked, never typed as ids.
+import type { ChoiceOption } from '../../../../typings/org';
 import type { ExportAction } from '../services/programme';
 import { runExport } from '../services/programme';
 import { failureText } from '../../../services/feedback';
@@ -15,6 +17,8 @@ Component({
     month: thisMonth(),
     campaignId: '',
     periodKey: '',
+    /** the chosen campaign's periods, for the period picker */
+    periods: [] as ChoiceOption[],
     busy: '',
     link: '',
     fileName: '',
@@ -30,8 +34,22 @@ Component({
       this.setData({ [e.currentTarget.dataset.field]: e.detail.value, errorText: '' });
     },
 
+    onCampaign(e: WechatMiniprogram.CustomEvent<{ id: string; options: ChoiceOption[] }>) {
+      const periods = e.detail.options;
+      const kept = periods.some((p) => p.id === this.data.periodKey) ? this.data.periodKey : '';
+      this.setData({ campaignId: e.detail.id, periods, periodKey: kept, errorText: '' });
+    },
+
+    onPeriod(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
+      this.setData({ periodKey: e.detail.id, errorText: '' });
+    },
+
     async onExport(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { action: ExportAction }>) {
       const action = e.currentTarget.dataset.action;
+      if ((action === 'exportStats001' || action === 'exportCompliance') && (!this.data.campaignId || !this.data.periodKey)) {
+        this.setData({ errorText: '请先选择行动和周期' });
+        return;
+      }
       this.setData({ busy: action, errorText: '', link: '' });
       const res = await runExport(action, this.data);
       this.setData({ busy: '' });

@@ -1,9 +1,24 @@
 // The programme pages' calls: the elderly registry, the old-compound ledger and task list, and the exports.
-import type { CompoundTaskView, CompoundView, ElderlyEntryView, ElderlyPage, HelperType } from '../../../../typings/programme';
+import type {
+  AddCompoundRequest,
+  AddCompoundTaskRequest,
+  CompoundList,
+  CompoundTaskList,
+  CompoundTaskStatus,
+  CompoundTaskView,
+  CompoundView,
+  ElderlyEntryView,
+  ElderlyPage,
+  HelperType,
+  UpdateCompoundRequest,
+  UpdateCompoundTaskRequest,
+  UpdateElderlyRequest,
+} from '../../../../typings/programme';
 import type { ExportDone } from '../../../../typings/report';
 import type { Result } from '../../../../typings/result';
 import { callCloud } from '../../../services/callCloud';
 import { PAGE_SIZE } from '../../../config/paging';
+import { newIdempotencyKey } from '../../../services/outbox';
 
 export const HELPER_TYPES: { value: HelperType; label: string }[] = [
   { value: 'cadre', label: '村（社区）干部' },
@@ -12,8 +27,8 @@ export const HELPER_TYPES: { value: HelperType; label: string }[] = [
   { value: 'other', label: '其他' },
 ];
 
-export function listElderly(page = 1): Promise<Result<ElderlyPage>> {
-  return callCloud('programme', 'listElderly', { page, pageSize: PAGE_SIZE });
+export function listElderly(page = 1, includeInactive = false): Promise<Result<ElderlyPage>> {
+  return callCloud('programme', 'listElderly', { page, pageSize: PAGE_SIZE, includeInactive });
 }
 
 export interface ElderlyForm {
@@ -36,12 +51,49 @@ export function addElderly(form: ElderlyForm, idempotencyKey: string): Promise<R
   return callCloud('programme', 'addElderly', { ...form }, { idempotencyKey });
 }
 
-export function listCompounds(): Promise<Result<{ items: CompoundView[]; overdue: number }>> {
+export function updateElderly(request: UpdateElderlyRequest): Promise<Result<ElderlyEntryView>> {
+  return callCloud('programme', 'updateElderly', request, { idempotencyKey: newIdempotencyKey() });
+}
+
+/** 销册 (active false) or back on the registry, always with the reason */
+export function setElderlyActive(elderlyId: string, active: boolean, reason: string): Promise<Result<ElderlyEntryView>> {
+  return callCloud('programme', 'setElderlyActive', { elderlyId, active, reason }, { idempotencyKey: newIdempotencyKey() });
+}
+
+export function listCompounds(): Promise<Result<CompoundList>> {
   return callCloud('programme', 'listCompounds', {});
 }
 
-export function listCompoundTasks(): Promise<Result<{ year: number; items: CompoundTaskView[]; overdue: number }>> {
-  return callCloud('programme', 'listCompoundTasks', {});
+export function addCompound(request: AddCompoundRequest, idempotencyKey: string): Promise<Result<CompoundView>> {
+  return callCloud('programme', 'addCompound', request, { idempotencyKey });
+}
+
+export function updateCompound(request: UpdateCompoundRequest): Promise<Result<CompoundView>> {
+  return callCloud('programme', 'updateCompound', request, { idempotencyKey: newIdempotencyKey() });
+}
+
+export function listCompoundTasks(year?: number): Promise<Result<CompoundTaskList>> {
+  return callCloud('programme', 'listCompoundTasks', year ? { year } : {});
+}
+
+export function addCompoundTask(request: AddCompoundTaskRequest, idempotencyKey: string): Promise<Result<CompoundTaskView>> {
+  return callCloud('programme', 'addCompoundTask', request, { idempotencyKey });
+}
+
+export function updateCompoundTask(request: UpdateCompoundTaskRequest): Promise<Result<CompoundTaskView>> {
+  return callCloud('programme', 'updateCompoundTask', request, { idempotencyKey: newIdempotencyKey() });
+}
+
+export function setTaskStatus(taskId: string, status: CompoundTaskStatus, note?: string): Promise<Result<CompoundTaskView>> {
+  return callCloud('programme', 'setTaskStatus', note === undefined ? { taskId, status } : { taskId, status, note }, {
+    idempotencyKey: newIdempotencyKey(),
+  });
+}
+
+/** A number as typed; anything else goes to the server as typed, so its own message names the field. */
+export function num(text: string): number {
+  const t = text.trim();
+  return (/^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t) as number;
 }
 
 export type ExportAction = 'exportElderlyTable' | 'exportCompoundLedger' | 'exportElderly001' | 'exportStats001' | 'exportCompliance';
