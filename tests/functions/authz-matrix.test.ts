@@ -505,17 +505,6 @@ const ROWS: Row[] = [
     action: 'updateElderly',
     cases: [{ event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), floors: 2 }), scope: manage(V1), mayBeAbsent: true }],
   },
-  {
-    fn: 'programme',
-    action: 'setElderlyActive',
-    cases: [
-      {
-        event: () => ({ elderlyId: firstId('elderly', { villageId: V1 })(), active: false, reason: '矩阵测试：随子女居住' }),
-        scope: manage(V1),
-        mayBeAbsent: true,
-      },
-    ],
-  },
   { fn: 'programme', action: 'listElderly', cases: [{ event: {} }] },
   { fn: 'programme', action: 'helperElderly', cases: [{ event: {} }] },
   {
@@ -523,6 +512,22 @@ const ROWS: Row[] = [
     action: 'recordHelperContact',
     // only the entry's own one-to-one helper, whatever other roles the caller holds (demo-elderly-1: the 三江村 liaison)
     cases: ['demo-elderly-1', 'demo-elderly-3'].map((id) => ({ event: { elderlyId: id, method: 'phone' }, scope: assignedHelper(id) })),
+  },
+  {
+    fn: 'programme',
+    action: 'setElderlyActive',
+    cases: [
+      {
+        // the matrix's own entry (added above), never a demo entry the helper-contact rows need on the registry
+        event: () => ({
+          elderlyId: firstId('elderly', { villageId: V1, name: '矩阵老人' })(),
+          active: false,
+          reason: '矩阵测试：随子女居住',
+        }),
+        scope: manage(V1),
+        mayBeAbsent: true,
+      },
+    ],
   },
   { fn: 'programme', action: 'addCompound', cases: [{ event: compound(V1) }] },
   {

@@ -92,6 +92,13 @@ export class Phone {
     }, 0);
   }
 
+  /** a file received in a WeChat chat, as wx.chooseMessageFile hands it over: a temporary file keeping its extension */
+  receiveFile(name: string, bytes = 2000): string {
+    const file = `chat-${++this.photoCount}${/\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? ''}`;
+    fs.writeFileSync(path.join(this.root, 'tmp', file), Buffer.alloc(bytes, 0x25));
+    return `${TEMP_PREFIX}${file}`;
+  }
+
   takePhoto(bytes = 1000, size = { width: 1000, height: 750 }): string {
     const name = `photo-${++this.photoCount}.jpg`;
     this.dimensions.set(`${TEMP_PREFIX}${name}`, size);

@@ -26,9 +26,9 @@ afterAll(async () => {
 const actions = (p: LoadedPage) => p.harness.calls.map((c) => String(c.data.action));
 
 /** a file picked from a WeChat chat (wx.chooseMessageFile), as the due page asks for a sealed PDF */
-function stubChatFile(name: string): void {
+function stubChatFile(p: LoadedPage, name: string): void {
   (global as any).wx.chooseMessageFile = (o: any) =>
-    setTimeout(() => o.success?.({ tempFiles: [{ path: `wxfile://tmp/${name}`, name, size: 2000, type: 'file', time: 0 }] }), 0);
+    setTimeout(() => o.success?.({ tempFiles: [{ path: p.harness.phone.receiveFile(name), name, size: 2000, type: 'file', time: 0 }] }), 0);
 }
 
 describe('报表截止: the office marks a table sent with its signed and sealed scan', () => {
@@ -72,7 +72,7 @@ describe('报表截止: the office marks a table sent with its signed and sealed
   it('marks the compound progress sent with a PDF from a chat; the month before shows 逾期未报', async () => {
     const p = await loadPage('packages/office/due/index', { backend, openid: OFFICE });
     stubDevice(p, backend);
-    stubChatFile('老旧小区进度11月.pdf');
+    stubChatFile(p, '老旧小区进度11月.pdf');
     await tap(p, '#due-compoundProgress .add-file');
     expect(p.text('#due-compoundProgress .drafts')).toContain('老旧小区进度11月.pdf');
     await tap(p, '#due-compoundProgress .mark-sent');

@@ -1,5 +1,5 @@
 // The `programme` function's contract table: the elderly registry (seed 000) and old compounds (seed 002).
-import type { PageAction, ServerAction } from './action';
+import type { PageAction } from './action';
 import type {
   AddCompoundRequest,
   AddCompoundTaskRequest,

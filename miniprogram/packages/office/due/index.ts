@@ -100,7 +100,9 @@ Component({
       const up = await uploadScans(drafts);
       this.setData({ [`drafts.${kind}`]: up.drafts });
       if (up.failed) {
-        this.setData({ busy: '', [`rowError.${kind}`]: `${up.failed} 个扫描件未能上传，请检查网络后再点一次` });
+        const lost = up.lost ? `${up.lost} 个扫描件在手机上已找不到，请重新选择；` : '';
+        const waiting = up.failed - up.lost;
+        this.setData({ busy: '', [`rowError.${kind}`]: `${lost}${waiting ? `${waiting} 个扫描件未能上传，请检查网络后再点一次` : ''}` });
         return;
       }
       keys[kind] = keys[kind] ?? newIdempotencyKey();

@@ -3,6 +3,7 @@
 // marking one sent with its scans, uploaded first through the one uploader (services/upload).
 import type { DueDates, DueDateView, DueKind, DueState } from '../../../../typings/schedule';
 import type { Result } from '../../../../typings/result';
+import { keepPhotos } from '../../../services/photoStore';
 import { callCloud } from '../../../services/callCloud';
 import { choosePhotos, uploadPhotos, type LocalPhoto } from '../../../services/upload';
 import { cstTime } from '../../../ui/cstFormat';
@@ -71,8 +72,15 @@ export async function chooseScanPhotos(room: number): Promise<ScanDraft[]> {
   return (await choosePhotos(room)).map((p) => ({ ...p, name: '照片', isImage: true }));
 }
 
-/** A scan kept as a PDF or picture in a WeChat chat (the sealed table is often sent as a file). */
-export function chooseScanFiles(room: number): Promise<ScanDraft[]> {
+/** A scan kept as a PDF or picture in a WeChat chat (the sealed table is often sent as a file); like a photo, it is kept
+ * on the phone until uploaded (services/photoStore), so closing WeChat first loses nothing. */
+export async function chooseScanFiles(room: number): Promise<ScanDraft[]> {
+  const chosen = await chooseChatFiles(room);
+  const kept = await keepPhotos(chosen.map((d) => d.path));
+  return chosen.map((d, i) => ({ ...d, path: kept.paths[i] ?? d.path }));
+}
+
+function chooseChatFiles(room: number): Promise<ScanDraft[]> {
   if (room <= 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     wx.chooseMessageFile({
@@ -94,9 +102,11 @@ export function chooseScanFiles(room: number): Promise<ScanDraft[]> {
 }
 
 /** Upload what is not uploaded yet; the drafts come back with their file ids, so a retry skips those that made it. */
-export async function uploadScans(drafts: ScanDraft[]): Promise<{ drafts: ScanDraft[]; failed: number }> {
-  const { photos, failed } = await uploadPhotos(drafts, SCAN_FOLDER);
-  return { drafts: drafts.map((d, i) => ({ ...d, fileId: photos[i].fileId })), failed };
+export async function uploadScans(drafts: ScanDraft[]): Promise<{ drafts: ScanDraft[]; failed: number; lost: number }> {
+  const { photos, failed, lost } = await uploadPhotos(drafts, SCAN_FOLDER);
+  // a scan whose file is gone from the phone is left out (and counted as lost); the others keep their file ids
+  const uploaded = new Map(photos.map((p) => [p.path, p.fileId]));
+  return { drafts: drafts.filter((d) => uploaded.has(d.path)).map((d) => ({ ...d, fileId: uploaded.get(d.path) ?? null })), failed, lost };
 }
 
 export function markSent(kind: DueKind, month: string, scans: string[], idempotencyKey: string): Promise<Result<DueDateView>> {
