@@ -39,6 +39,8 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
     { name: 'liaison-status', keys: { liaisonPersonId: 1, status: 1 } },
     { name: 'reporter', keys: { reporterPersonId: 1, reportedAt: -1 } },
     { name: 'receipt', keys: { receiptHash: 1 } },
+    // the village's hazard register, oldest first
+    { name: 'village-register', keys: { villageId: 1, reportedAt: 1 } },
   ],
   whistleLimits: [{ name: 'day', keys: { day: 1 } }],
   cases: [
@@ -52,4 +54,5 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
   // the visit write's one aggregation joins a household's tallies and its township's campaigns by these
   visitTallies: [{ name: 'household', keys: { householdId: 1 } }],
   campaigns: [{ name: 'township', keys: { townshipId: 1, active: 1 } }],
+  spotChecks: [{ name: 'township', keys: { townshipId: 1, drawnAt: -1 } }],
 };

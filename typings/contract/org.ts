@@ -38,6 +38,7 @@ import type {
   UpdateVillageRequest,
   VillageView,
 } from '../org';
+import type { SetVisitorProfileRequest, VisitorProfile } from '../supervision';
 
 /** what a rename answers */
 type Renamed = { id: string; name: string };
@@ -103,4 +104,9 @@ export interface OrgContract {
     'no page yet: ending an assignment without a successor is tested through the function only'
   >;
   listAssignments: PageAction<ListAssignmentsRequest, AssignmentView[]>;
+  setVisitorProfile: ServerAction<
+    SetVisitorProfileRequest,
+    VisitorProfile,
+    'no page yet: the office records the unit and type of a visitor through the function (tests, demo data); the people page is another issue'
+  >;
 }

@@ -12,6 +12,9 @@ import type { CaseView } from '../../../typings/escalation';
 import { moveCase } from './steps';
 import { objectionWindow } from './objections';
 import { caseView, photoIdsOf, withPhotoLinks } from './views';
+import { caseVisitorContact } from '../../domain/supervision/visitorProfile';
+import { SUPERVISORS } from '../../domain/supervision/access';
+import type { PersonRecord } from '../../domain/org/records';
 import { tempLinks } from '../../infra/tempLinks';
 import { formatCst } from '../../domain/time/cst';
 import type { CaseRecord, CaseStatus, NoticeRecord } from '../../domain/escalation/records';
@@ -101,7 +104,9 @@ export const getCase = defineAction({
   async run(ctx, input) {
     const c = await readableCase(ctx, input.caseId);
     const w = await objectionWindow(ctx, c);
-    const view = caseView(c, { objectionOpen: w.open && c.visitorPersonId === actorOf(ctx).personId, objectionDeadline: w.deadline });
+    const actor = actorOf(ctx);
+    const view = caseView(c, { objectionOpen: w.open && c.visitorPersonId === actor.personId, objectionDeadline: w.deadline });
+    if (hasRole(actor, ...SUPERVISORS)) view.visitorContact = caseVisitorContact(await getById<PersonRecord>(ctx.db, 'persons', c.visitorPersonId), c.visitorName);
     return withPhotoLinks(view, await tempLinks(photoIdsOf(c)));
   },
 });
@@ -169,6 +174,7 @@ export const recordInterview = defineAction({
       ...c.interview,
       outcome: input.outcome,
       conclusion: input.conclusion,
+      attachments: input.attachments,
       recordedAt: ctx.now,
       recordedBy: actorOf(ctx).personId,
     };

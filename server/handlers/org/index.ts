@@ -7,6 +7,7 @@ import { addPerson, grantRole, listPersons, revokeRole } from './persons';
 import { acceptInvite, createInvite, expireInvites, listInvites, revokeInvite } from './invites';
 import { assignHouseholds, endAssignment, listAssignments, reassignHouseholds } from './assignments';
 import { me } from './me';
+import { setVisitorProfile } from './visitorProfile';
 
 export const actions = contractActions('org', {
   me,
@@ -33,6 +34,7 @@ export const actions = contractActions('org', {
   reassignHouseholds,
   endAssignment,
   listAssignments,
+  setVisitorProfile,
 });
 
 export const timers: Record<string, TimerDef> = { expireInvites };
