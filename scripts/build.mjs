@@ -18,6 +18,9 @@ await Promise.all(
       format: 'cjs',
       target: 'node16',
       external: ['wx-server-sdk'],
+      // a cloud function has no DOM: libraries that probe `typeof document` (pdfkit) take their Node path even when
+      // the bundle is loaded into a process that has one (the page tests' jsdom runs the functions in-process)
+      define: { document: 'undefined' },
       sourcemap: false,
       legalComments: 'none',
       logLevel: 'warning',

@@ -2,8 +2,11 @@
 // subset embedded (pdfkit + fontkit keep only the glyphs used, so a village's sheets stay small and print anywhere).
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import PDFDocument from 'pdfkit';
 import { AppError } from './errors';
+// required, not imported: the bundler then takes pdfkit's CommonJS build, which finds its data files from __filename
+// (the ES build resolves them from import.meta.url, which a CommonJS bundle does not have)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PDFDocument = require('pdfkit') as typeof import('pdfkit');
 import { CARD_KEY_RULES, CARD_SAN_GUAN, CARD_SAN_QING, CARD_TITLE } from '../domain/household/card';
 
 /** Noto Sans SC (SIL OFL 1.1) from @embedpdf/fonts-sc; `npm run build` copies it beside the report function's bundle. */
@@ -73,9 +76,10 @@ function drawCard(doc: PDFKit.PDFDocument, card: PrintCard, top: number): void {
 /** The sheets as one PDF: two cards to a page, a dashed cutting line between them. */
 export async function writeCardSheets(title: string, cards: readonly PrintCard[]): Promise<Buffer> {
   const cjk = cardFont();
-  // the font as a Buffer (pdfkit accepts one; its types say string): no standard font is ever loaded, so the bundle
-  // needs none of pdfkit's AFM files
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: cjk as unknown as string, autoFirstPage: false, info: { Title: title } });
+  // the font's bytes as this realm's Uint8Array (pdfkit tests `instanceof Uint8Array`; its types say string): no
+  // standard font is ever loaded, so the bundle needs none of pdfkit's AFM files
+  const fontBytes = new Uint8Array(cjk.buffer, cjk.byteOffset, cjk.byteLength);
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: fontBytes as unknown as string, autoFirstPage: false, info: { Title: title } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

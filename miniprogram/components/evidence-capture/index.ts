@@ -19,6 +19,8 @@ Component({
     optional: { type: Boolean, value: true },
     /** shown under the photos, e.g. an upload that failed or the server's refusal */
     photoError: { type: String, value: '' },
+    /** false: photos only (e.g. a signed record's scans), no location card */
+    showLocation: { type: Boolean, value: true },
     location: { type: Object, value: null },
     locationTitle: { type: String, value: '位置（可选）' },
     /** added to the failure message, e.g. 不填位置也可以上报 */
