@@ -76,10 +76,9 @@ function drawCard(doc: PDFKit.PDFDocument, card: PrintCard, top: number): void {
 /** The sheets as one PDF: two cards to a page, a dashed cutting line between them. */
 export async function writeCardSheets(title: string, cards: readonly PrintCard[]): Promise<Buffer> {
   const cjk = cardFont();
-  // the font's bytes as this realm's Uint8Array (pdfkit tests `instanceof Uint8Array`; its types say string): no
-  // standard font is ever loaded, so the bundle needs none of pdfkit's AFM files
-  const fontBytes = new Uint8Array(cjk.buffer, cjk.byteOffset, cjk.byteLength);
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: fontBytes as unknown as string, autoFirstPage: false, info: { Title: title } });
+  // the font given as bytes (its types say string): no standard font is ever loaded, so the bundle needs none of
+  // pdfkit's AFM files
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: cjk as unknown as string, autoFirstPage: false, info: { Title: title } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

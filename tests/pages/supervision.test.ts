@@ -246,12 +246,12 @@ describe('明白卡 print sheets', () => {
   it('the liaison prints a grid’s cards as an A4 PDF whose QR codes decode to each household’s card', async () => {
     const page = await loadPage('packages/liaison/grid/index', {
       backend,
-      openid: 'demo-liaison-1',
-      query: { gridId: 'demo-grid-1-1', villageId: 'demo-village-1', name: encodeURIComponent('第1微网格') },
+      openid: 'demo-liaison-2',
+      query: { gridId: 'demo-grid-2-3', villageId: 'demo-village-2', name: encodeURIComponent('第3微网格') },
     });
     await page.tap('#grid-sheets >>> #print-cards');
     expect(page.text('#grid-sheets >>> #print-error')).toBe('');
-    expect(page.text('#grid-sheets >>> #print-done')).toBe('已生成 9 户的明白卡，共 5 页A4（每页2张，沿虚线裁开）');
+    expect(page.text('#grid-sheets >>> #print-done')).toBe('已生成 5 户的明白卡，共 3 页A4（每页2张，沿虚线裁开）');
     expect(page.harness.documents).toHaveLength(1);
     expect(page.harness.documents[0].fileType).toBe('pdf');
     const file = page.harness.downloads.get(page.harness.documents[0].filePath)!;
@@ -259,17 +259,17 @@ describe('明白卡 print sheets', () => {
     const pdf = file.data;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const doc = await PDFDocument.load(pdf);
-    expect(doc.getPageCount()).toBe(5);
+    expect(doc.getPageCount()).toBe(3);
     expect(doc.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
     // the CJK font is embedded as a subset: the file stays small
     expect(pdf.length).toBeLessThan(600_000);
 
     const printed = page.harness.calls.find((c) => c.data.action === 'exportCardSheets')!;
-    expect(printed.data).toEqual({ action: 'exportCardSheets', gridId: 'demo-grid-1-1' });
+    expect(printed.data).toEqual({ action: 'exportCardSheets', gridId: 'demo-grid-2-3' });
     const record = backend.docs('exports', { kind: 'cardSheets' })[0];
-    expect(record.fileName).toBe('明白卡-三江村第1微网格-demo-grid-1-1.pdf');
+    expect(record.fileName).toBe('明白卡-桐木溪村第3微网格-demo-grid-2-3.pdf');
     const households = backend
-      .docs('households', { gridId: 'demo-grid-1-1', active: true })
+      .docs('households', { gridId: 'demo-grid-2-3', active: true })
       .map((h) => h._id as string)
       .sort();
     const images = await pdfImages(pdf);
@@ -283,20 +283,23 @@ describe('明白卡 print sheets', () => {
     });
     // each card's QR is its own household's: the one its villager's phone shows, and the one a visit accepts as proof
     for (const [i, householdId] of households.entries()) {
-      const r = await backend.call('visit', { action: 'getHouseholdCard', householdId }, VISITOR);
+      const r = await backend.call('visit', { action: 'getHouseholdCard', householdId }, 'demo-visitor-4');
       expect(r.ok && r.data.scene).toBe(scenes[i]);
     }
-    const mine = await backend.call('household', { action: 'myHousehold', withCard: true }, 'demo-villager-1');
-    expect(mine.ok && mine.data.card.scene).toBe(scenes[households.indexOf(HH_UNPROVEN)]);
+    // the grid leader's own household (its first): the card its phone shows carries the same QR
+    const mine = await backend.call('household', { action: 'myHousehold', withCard: true }, 'demo-leader-7');
+    expect(mine.ok && mine.data.card.scene).toBe(scenes[households.indexOf('demo-hh-2-3-01')]);
     page.unload();
   });
 
-  it('prints a whole village from the village page; another village’s liaison is refused', async () => {
+  it('offers the whole village on the village page; another village’s liaison is refused', async () => {
     const page = await loadPage('packages/liaison/village/index', { backend, openid: 'demo-liaison-2' });
-    await page.tap('#village-sheets >>> #print-cards');
-    expect(page.text('#village-sheets >>> #print-done')).toContain('已生成 23 户的明白卡');
+    expect(page.text('#village-sheets >>> #print-cards')).toBe('打印本村全部农户的明白卡');
     page.unload();
     const refused = await backend.call('report', { action: 'exportCardSheets', gridId: 'demo-grid-1-1' }, 'demo-liaison-2');
     expect(refused.ok ? 'ok' : refused.code).toBe('FORBIDDEN');
+    const neither = await backend.call('report', { action: 'exportCardSheets' }, 'demo-liaison-2');
+    expect(neither.ok ? 'ok' : neither.message).toBe('请选择一个微网格或一个村（社区）');
   });
+});
 });

@@ -7,8 +7,11 @@ import { failureText } from '../../../../services/feedback';
 
 const OPEN_FAILED = 'PDF已生成，但手机未能打开：链接已复制，可在电脑浏览器打开后打印';
 
+/** each card's QR is one call to WeChat: a village's sheets take longer than an ordinary call (the function may run 60 s) */
+const PRINT_TIMEOUT_MS = 60_000;
+
 function printSheets(scope: { gridId?: string; villageId?: string }): Promise<Result<CardSheetsDone>> {
-  return callCloud('report', 'exportCardSheets', scope);
+  return callCloud('report', 'exportCardSheets', scope, { timeoutMs: PRINT_TIMEOUT_MS });
 }
 
 Component({
