@@ -158,7 +158,10 @@ describe('an interview case', () => {
     expect(backend.docs('cases', { _id: interview._id })[0].interview.attachments).toEqual(device.uploads);
     const shown = page.page.querySelectorAll('#interview-attachments .attachment-img');
     expect(shown).toHaveLength(2);
-    expect(shown.every((img) => /^http:\/\/127\.0\.0\.1:\d+\/_storage\/file\//.test(String(img.dom!.getAttribute('src'))))).toBe(true);
+    // shown through temporary links the function issued (storage is private), each one opening the stored photo
+    const links = page.page.instance.data.screen.interview.attachments as string[];
+    expect(links).toHaveLength(2);
+    for (const link of links) expect((await get(link)).toString()).toMatch(/^photo wxfile:\/\/tmp\/photo-\d\.jpg$/);
     await page.tap('#close-submit');
     expect(page.text('#case-status')).toBe('已结案');
     expect(page.find('#close-submit')).toBeUndefined();
