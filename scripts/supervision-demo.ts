@@ -9,7 +9,14 @@ import { DEMO_TOWNSHIP_ID } from './demo-data';
 const AT = new Date('2024-11-25T10:00:00+08:00');
 const VISITOR = 'person-demo-visitor-1';
 
-function hazard(n: number, householdId: string, category: string, description: string, deadlineDay: string, verified: boolean): HazardRecord {
+function hazard(
+  n: number,
+  householdId: string,
+  category: string,
+  description: string,
+  deadlineDay: string,
+  verified: boolean,
+): HazardRecord {
   const [, , v, g] = householdId.split('-');
   return {
     _id: `demo-hazard-${n}`,
@@ -48,7 +55,15 @@ export function supervisionDemoHazards(): HazardRecord[] {
 /** Insert the demo hazards that are missing; existing ones are left as they are. */
 export async function seedSupervisionDemo(db: Database): Promise<number> {
   const wanted = supervisionDemoHazards();
-  const present = new Set((await findByIds<{ _id: string }>(db, 'hazards', wanted.map((h) => h._id))).map((h) => h._id));
+  const present = new Set(
+    (
+      await findByIds<{ _id: string }>(
+        db,
+        'hazards',
+        wanted.map((h) => h._id),
+      )
+    ).map((h) => h._id),
+  );
   let inserted = 0;
   for (const h of wanted.filter((x) => !present.has(x._id))) {
     await db.collection('hazards').add({ data: { ...h } });

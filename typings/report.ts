@@ -1,14 +1,7 @@
 // Request/response types of the `report` function: the seeds' tables as .xlsx files (import type only).
 
 export type ExportKind =
-  | 'elderlyTable000'
-  | 'compoundLedger002'
-  | 'stats001'
-  | 'elderly001'
-  | 'compliance'
-  | 'hazardRegister'
-  | 'caseFile'
-  | 'cardSheets';
+  'elderlyTable000' | 'compoundLedger002' | 'stats001' | 'elderly001' | 'compliance' | 'hazardRegister' | 'caseFile' | 'cardSheets';
 
 /** spreadsheets for tables; PDF for the print sheets of 明白卡 */
 export type ExportFormat = 'xlsx' | 'pdf';

@@ -159,4 +159,4 @@ export interface SpotCheckHome {
   toDay: string;
 }
 
-export interface ListSpotChecksRequest extends PageRequest {}
+export type ListSpotChecksRequest = PageRequest;

@@ -49,20 +49,38 @@ function drawCard(doc: PDFKit.PDFDocument, card: PrintCard, top: number): void {
   const pad = 16;
   const textW = CARD_W - QR_SIZE - pad * 3;
   let y = top + pad;
-  doc.fillColor('#b71c1c').fontSize(22).text(CARD_TITLE, left + pad, y, { width: textW });
+  doc
+    .fillColor('#b71c1c')
+    .fontSize(22)
+    .text(CARD_TITLE, left + pad, y, { width: textW });
   y = doc.y + 6;
-  doc.fillColor('#000000').fontSize(17).text(card.address, left + pad, y, { width: textW });
+  doc
+    .fillColor('#000000')
+    .fontSize(17)
+    .text(card.address, left + pad, y, { width: textW });
   y = doc.y + 2;
-  doc.fontSize(11).fillColor('#333333').text(card.subtitle, left + pad, y, { width: textW });
+  doc
+    .fontSize(11)
+    .fillColor('#333333')
+    .text(card.subtitle, left + pad, y, { width: textW });
   y = doc.y + 8;
   const visitors = card.visitors.length ? card.visitors.map((v) => `${v.name}${v.phone ? ` ${v.phone}` : ''}`).join('；') : '暂未安排';
-  doc.fontSize(12).fillColor('#000000').text(`上门走访人：${visitors}`, left + pad, y, { width: textW });
+  doc
+    .fontSize(12)
+    .fillColor('#000000')
+    .text(`上门走访人：${visitors}`, left + pad, y, { width: textW });
   y = doc.y + 2;
   doc.text(`网格长：${card.leaders.length ? card.leaders.join('、') : '暂未设'}`, left + pad, y, { width: textW });
   y = doc.y + 6;
-  doc.fillColor('#b71c1c').fontSize(18).text('火警电话 119', left + pad, y, { width: textW });
+  doc
+    .fillColor('#b71c1c')
+    .fontSize(18)
+    .text('火警电话 119', left + pad, y, { width: textW });
   y = doc.y + 6;
-  doc.fillColor('#000000').fontSize(12).text(`${CARD_SAN_QING}　${CARD_SAN_GUAN}`, left + pad, y, { width: textW });
+  doc
+    .fillColor('#000000')
+    .fontSize(12)
+    .text(`${CARD_SAN_QING}  ${CARD_SAN_GUAN}`, left + pad, y, { width: textW });
   y = doc.y + 4;
   CARD_KEY_RULES.forEach((rule, i) => {
     doc.fontSize(11).text(`${i + 1}. ${rule}`, left + pad, y, { width: CARD_W - pad * 2 });
@@ -70,7 +88,10 @@ function drawCard(doc: PDFKit.PDFDocument, card: PrintCard, top: number): void {
   });
   const qrLeft = left + CARD_W - pad - QR_SIZE;
   doc.image(card.qr, qrLeft, top + pad, { width: QR_SIZE, height: QR_SIZE });
-  doc.fontSize(10).fillColor('#333333').text('走访人上门时请扫此码', qrLeft, top + pad + QR_SIZE + 4, { width: QR_SIZE, align: 'center' });
+  doc
+    .fontSize(10)
+    .fillColor('#333333')
+    .text('走访人上门时请扫此码', qrLeft, top + pad + QR_SIZE + 4, { width: QR_SIZE, align: 'center' });
 }
 
 /** The sheets as one PDF: two cards to a page, a dashed cutting line between them. */

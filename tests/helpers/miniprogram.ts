@@ -257,7 +257,12 @@ export function installWx(opts: LoadPageOptions): Harness {
     return track(callbackStyle(p, o));
   };
   wx.openDocument = (o: Json) =>
-    track(callbackStyle(Promise.resolve({ errMsg: 'openDocument:ok' }), (harness.documents.push({ filePath: o.filePath, fileType: o.fileType }), o)));
+    track(
+      callbackStyle(
+        Promise.resolve({ errMsg: 'openDocument:ok' }),
+        (harness.documents.push({ filePath: o.filePath, fileType: o.fileType }), o),
+      ),
+    );
 
   wx.cloud = {
     init: () => undefined,

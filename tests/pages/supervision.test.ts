@@ -96,7 +96,19 @@ describe('安全隐患登记表', () => {
     expect(ws.getCell(1, 1).value).toBe(HAZARD_REGISTER_TABLE.title);
     // title, the filling line, then the documented header
     const header = Array.from({ length: columnCount(HAZARD_REGISTER_TABLE) }, (_, i) => ws.getCell(3, i + 1).value);
-    expect(header).toEqual(['序号', '农户地址（场所）', '户主', '隐患类别', '隐患描述', '来源', '发现日期', '整改期限', '整改状态', '核实整改日期', '核实人']);
+    expect(header).toEqual([
+      '序号',
+      '农户地址（场所）',
+      '户主',
+      '隐患类别',
+      '隐患描述',
+      '来源',
+      '发现日期',
+      '整改期限',
+      '整改状态',
+      '核实整改日期',
+      '核实人',
+    ]);
     const data = Array.from({ length: header.length }, (_, i) => ws.getCell(4, i + 1).value);
     expect(data.slice(0, 2)).toEqual([1, '三江村一组5号']);
     expect(data[4]).toBe('液化气钢瓶放在灶台下倒置使用');
@@ -173,7 +185,11 @@ describe('抽查农户', () => {
     expect(backend.docs('spotChecks')[0].households).toEqual(drawn[0].households);
     home.unload();
 
-    const p = await loadPage('packages/discipline/spotcheck/index', { backend, openid: DISCIPLINE, query: { id: encodeURIComponent(drawn[0]._id) } });
+    const p = await loadPage('packages/discipline/spotcheck/index', {
+      backend,
+      openid: DISCIPLINE,
+      query: { id: encodeURIComponent(drawn[0]._id) },
+    });
     expect(p.harness.calls.map((c) => c.data)).toEqual([{ action: 'getSpotCheck', spotCheckId: drawn[0]._id }]);
     expect(p.text('#sample-title')).toContain('向建军');
     // before any check: the visit without proof is already flagged
@@ -301,5 +317,4 @@ describe('明白卡 print sheets', () => {
     const neither = await backend.call('report', { action: 'exportCardSheets' }, 'demo-liaison-2');
     expect(neither.ok ? 'ok' : neither.message).toBe('请选择一个微网格或一个村（社区）');
   });
-});
 });

@@ -58,7 +58,10 @@ export function caseSummaryRows(c: CaseRecord, contact: CaseVisitorContact, noti
     ['联系电话', contact.phone ?? ''],
   ];
   const line = notice?.lines.find((l) => l.visitorPersonId === c.visitorPersonId);
-  rows.push(['全镇通报', notice ? `${notice.title}（${notice.status === 'published' ? `${when(notice.publishedAt)} 发布` : '草稿'}）` : '']);
+  rows.push([
+    '全镇通报',
+    notice ? `${notice.title}（${notice.status === 'published' ? `${when(notice.publishedAt)} 发布` : '草稿'}）` : '',
+  ]);
   rows.push(['通报内容', line ? `${line.visitorName}：${line.shortHouseholds} 户未完成，缺 ${line.missingVisits} 次走访` : '']);
   for (const k of notice?.corrections.filter((x) => x.visitorPersonId === c.visitorPersonId) ?? [])
     rows.push(['通报更正', `${when(k.at)} ${k.kind === 'withdrawn' ? '撤销' : '豁免'}：${k.reason}`]);
@@ -68,7 +71,10 @@ export function caseSummaryRows(c: CaseRecord, contact: CaseVisitorContact, noti
     const o = c.objection;
     rows.push(['申辩', `${when(o.filedAt)} 提交：${o.text}`]);
     rows.push(['申辩照片', o.photos.join('\n')]);
-    rows.push(['申辩裁定', `${OBJECTION_STATUS_LABELS[o.status]}${o.ruling ? `：${when(o.ruling.at)} ${o.ruling.byName}，${o.ruling.reason}` : ''}`]);
+    rows.push([
+      '申辩裁定',
+      `${OBJECTION_STATUS_LABELS[o.status]}${o.ruling ? `：${when(o.ruling.at)} ${o.ruling.byName}，${o.ruling.reason}` : ''}`,
+    ]);
   }
   if (c.interview) {
     const i = c.interview;

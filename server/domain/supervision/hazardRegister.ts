@@ -70,5 +70,17 @@ export const HAZARD_REGISTER_TABLE: TableLayout = {
 };
 
 export function registerCells(n: number, r: HazardRegisterRow): (string | number)[] {
-  return [n, r.place, r.headName, r.category, r.description, r.sourceLabel, r.foundDay, r.deadlineDay, r.stateLabel, r.verifiedDay, r.verifiedBy];
+  return [
+    n,
+    r.place,
+    r.headName,
+    r.category,
+    r.description,
+    r.sourceLabel,
+    r.foundDay,
+    r.deadlineDay,
+    r.stateLabel,
+    r.verifiedDay,
+    r.verifiedBy,
+  ];
 }

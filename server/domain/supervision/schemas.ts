@@ -10,7 +10,11 @@ export const hazardRegisterSchema = z.object({ villageId: id('村（社区）').
 export const exportHazardRegisterSchema = z.object({ villageId: id('村（社区）') });
 
 const optionalText = (label: string, max: number) =>
-  z.string({ error: `${label}格式不正确` }).trim().max(max, `${label}不能超过${max}个字`).default('');
+  z
+    .string({ error: `${label}格式不正确` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .default('');
 
 export const drawSpotCheckSchema = z
   .object({

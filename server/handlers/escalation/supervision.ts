@@ -32,7 +32,6 @@ import type {
   VillageOption,
 } from '../../../typings/supervision';
 
-
 async function villageOptions(ctx: ActionContext): Promise<VillageOption[]> {
   const villages = await findAll<VillageRecord>(ctx.db, 'villages', { townshipId: actorOf(ctx).townshipId });
   return villages.sort((a, b) => a._id.localeCompare(b._id)).map((v) => ({ villageId: v._id, name: v.name }));
@@ -131,19 +130,26 @@ export const drawSpotCheck = defineAction({
       const village = await requireVillage(ctx, input.villageId);
       scope = { kind: 'village', villageId: village._id };
       scopeLabel = village.name;
-      candidates = (await findAll<HouseholdRecord>(ctx.db, 'households', { townshipId: actor.townshipId, villageId: village._id, active: true })).map(
-        (h) => h._id,
-      );
+      candidates = (
+        await findAll<HouseholdRecord>(ctx.db, 'households', { townshipId: actor.townshipId, villageId: village._id, active: true })
+      ).map((h) => h._id);
     } else {
       const visitor = await getById<PersonRecord>(ctx.db, 'persons', input.visitorPersonId!);
-      if (!visitor || visitor.townshipId !== actor.townshipId || !visitor.grants.some((g) => g.role === 'visitor')) throw notFound('该走访人');
+      if (!visitor || visitor.townshipId !== actor.townshipId || !visitor.grants.some((g) => g.role === 'visitor'))
+        throw notFound('该走访人');
       scope = { kind: 'visitor', visitorPersonId: visitor._id };
       scopeLabel = `走访人 ${visitor.name}`;
-      const held = (await findAll<AssignmentRecord>(ctx.db, 'assignments', { visitorPersonId: visitor._id })).filter((a) => overlaps(a, from, to));
+      const held = (await findAll<AssignmentRecord>(ctx.db, 'assignments', { visitorPersonId: visitor._id })).filter((a) =>
+        overlaps(a, from, to),
+      );
       candidates = [...new Set(held.map((a) => a.householdId))];
     }
     if (!candidates.length)
-      throw new AppError('NOT_FOUND', input.villageId ? '该村（社区）没有在册农户可抽查' : '该走访人在核对期间没有责任农户', input.villageId ? 'villageId' : 'visitorPersonId');
+      throw new AppError(
+        'NOT_FOUND',
+        input.villageId ? '该村（社区）没有在册农户可抽查' : '该走访人在核对期间没有责任农户',
+        input.villageId ? 'villageId' : 'visitorPersonId',
+      );
     const households: SpotCheckEntry[] = drawSample(candidates.sort(), input.size, (n) => randomInt(n)).map((householdId) => ({
       householdId,
       check: null,
@@ -187,24 +193,45 @@ async function spotCheckView(ctx: ActionContext, r: SpotCheckRecord): Promise<Sp
   const _ = ctx.db.command;
   const households = new Map((await findByIds<HouseholdRecord>(ctx.db, 'households', ids)).map((h) => [h._id, h]));
   const visits = (
-    await findAll<VisitRecord>(ctx.db, 'visits', { townshipId: r.townshipId, householdId: _.in(ids), day: _.gte(r.fromDay).and(_.lte(r.toDay)) })
+    await findAll<VisitRecord>(ctx.db, 'visits', {
+      townshipId: r.townshipId,
+      householdId: _.in(ids),
+      day: _.gte(r.fromDay).and(_.lte(r.toDay)),
+    })
   ).filter((v) => r.scope.kind === 'village' || v.visitorPersonId === r.scope.visitorPersonId);
-  const assignments = (await findAll<AssignmentRecord>(ctx.db, 'assignments', { householdId: _.in(ids) })).filter((a) => overlaps(a, from, to));
-  const hazards = await findAll<HazardRecord>(ctx.db, 'hazards', { townshipId: r.townshipId, householdId: _.in(ids), status: _.neq('verified') });
-  const people = await findByIds<PersonRecord>(ctx.db, 'persons', [...visits.map((v) => v.visitorPersonId), ...assignments.map((a) => a.visitorPersonId)]);
+  const assignments = (await findAll<AssignmentRecord>(ctx.db, 'assignments', { householdId: _.in(ids) })).filter((a) =>
+    overlaps(a, from, to),
+  );
+  const hazards = await findAll<HazardRecord>(ctx.db, 'hazards', {
+    townshipId: r.townshipId,
+    householdId: _.in(ids),
+    status: _.neq('verified'),
+  });
+  const people = await findByIds<PersonRecord>(ctx.db, 'persons', [
+    ...visits.map((v) => v.visitorPersonId),
+    ...assignments.map((a) => a.visitorPersonId),
+  ]);
   const name = new Map(people.map((p) => [p._id, p.name]));
   const out: SpotCheckHousehold[] = r.households.map((entry) => {
     const h = households.get(entry.householdId);
     const mine = visits
       .filter((v) => v.householdId === entry.householdId)
       .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
-      .map((v) => ({ visitId: v._id, at: new Date(v.at).toISOString(), day: v.day, visitorName: name.get(v.visitorPersonId) ?? '', proofs: v.proofs }));
+      .map((v) => ({
+        visitId: v._id,
+        at: new Date(v.at).toISOString(),
+        day: v.day,
+        visitorName: name.get(v.visitorPersonId) ?? '',
+        proofs: v.proofs,
+      }));
     const check = entry.check;
     return {
       householdId: entry.householdId,
       address: h?.address ?? entry.householdId,
       headName: h?.headName ?? '',
-      visitorNames: [...new Set(assignments.filter((a) => a.householdId === entry.householdId).map((a) => name.get(a.visitorPersonId) ?? ''))],
+      visitorNames: [
+        ...new Set(assignments.filter((a) => a.householdId === entry.householdId).map((a) => name.get(a.visitorPersonId) ?? '')),
+      ],
       visits: mine.map(({ day: _d, ...v }) => v),
       check: check && {
         says: check.says,
@@ -219,7 +246,10 @@ async function spotCheckView(ctx: ActionContext, r: SpotCheckRecord): Promise<Sp
     };
   });
   return {
-    ...summaryOf(r, out.reduce((n, h) => n + h.mismatches.length, 0)),
+    ...summaryOf(
+      r,
+      out.reduce((n, h) => n + h.mismatches.length, 0),
+    ),
     drawnByName: r.drawnByName,
     households: out,
   };
@@ -258,7 +288,10 @@ export const recordSpotCheck = defineAction({
         },
       };
       const households = r.households.map((h, i) => (i === index ? entry : h));
-      await tx.collection('spotChecks').doc(r._id).update({ data: { households, updatedAt: ctx.now } });
+      await tx
+        .collection('spotChecks')
+        .doc(r._id)
+        .update({ data: { households, updatedAt: ctx.now } });
       await writeAudit(tx, ctx, 'recordSpotCheck', { collection: 'spotChecks', docId: r._id, before, after: entry });
       return { ...r, _id: input.spotCheckId, households, updatedAt: ctx.now };
     });

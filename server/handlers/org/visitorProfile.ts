@@ -15,7 +15,10 @@ export const setVisitorProfile = defineAction({
     if (!person.grants.some((g) => g.role === 'visitor')) throw new AppError('INVALID_INPUT', '该人员不是走访人', 'personId');
     const profile: VisitorProfile = { unit: input.unit, type: input.type };
     await inTransaction(ctx.db, async (tx) => {
-      await tx.collection('persons').doc(person._id).update({ data: { visitorProfile: profile, updatedAt: ctx.now } });
+      await tx
+        .collection('persons')
+        .doc(person._id)
+        .update({ data: { visitorProfile: profile, updatedAt: ctx.now } });
       await writeAudit(tx, ctx, 'setVisitorProfile', {
         collection: 'persons',
         docId: person._id,

@@ -70,8 +70,16 @@ export const exportCardSheets = defineAction({
     const ids = households.map((h) => h._id);
     const held = await findAll<AssignmentRecord>(ctx.db, 'assignments', currentAssignmentWhere(ctx, { householdId: _.in(ids) }));
     const gridIds = scope.grids.map((g) => g._id);
-    const people = await findByIds<PersonRecord>(ctx.db, 'persons', held.map((a) => a.visitorPersonId));
-    const leaders = await findAll<PersonRecord>(ctx.db, 'persons', { townshipId: actor.townshipId, active: true, 'grants.scopeId': _.in(gridIds) });
+    const people = await findByIds<PersonRecord>(
+      ctx.db,
+      'persons',
+      held.map((a) => a.visitorPersonId),
+    );
+    const leaders = await findAll<PersonRecord>(ctx.db, 'persons', {
+      townshipId: actor.townshipId,
+      active: true,
+      'grants.scopeId': _.in(gridIds),
+    });
     const person = new Map(people.map((p) => [p._id, p]));
     const images = await qrImages(ids);
     const missing = households.filter((h) => !images.has(h._id));

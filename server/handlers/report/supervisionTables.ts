@@ -7,7 +7,14 @@ import { publishExport } from '../../infra/exportFile';
 import { once, writeTableXlsx, writeWorkbookXlsx } from '../../infra/xlsx';
 import { registerRows } from '../../infra/supervisionRepo';
 import { byRegisterOrder, HAZARD_REGISTER_TABLE, registerCells } from '../../domain/supervision/hazardRegister';
-import { CASE_STANDING_TABLE, CASE_SUMMARY_TABLE, CASE_VISITS_TABLE, caseStandingRows, caseSummaryRows, caseVisitRows } from '../../domain/supervision/caseFile';
+import {
+  CASE_STANDING_TABLE,
+  CASE_SUMMARY_TABLE,
+  CASE_VISITS_TABLE,
+  caseStandingRows,
+  caseSummaryRows,
+  caseVisitRows,
+} from '../../domain/supervision/caseFile';
 import { caseVisitorContact } from '../../domain/supervision/visitorProfile';
 import { SUPERVISORS } from '../../domain/supervision/access';
 import { exportHazardRegisterSchema } from '../../domain/supervision/schemas';
@@ -32,7 +39,9 @@ export const exportHazardRegister = defineAction({
     const { file } = await writeTableXlsx(
       HAZARD_REGISTER_TABLE,
       {
-        above: [`村（社区）：${filler.townshipName}${village.name}        查阅人：${filler.name}        查阅日期：${chineseDay(cstDay(ctx.now))}`],
+        above: [
+          `村（社区）：${filler.townshipName}${village.name}        查阅人：${filler.name}        查阅日期：${chineseDay(cstDay(ctx.now))}`,
+        ],
         below: ['注：整改期限当天结束前整改到位；期限过后3天仍未经走访人上门核实的，列为逾期未核实。'],
       },
       once(rows.map((r, i) => registerCells(i + 1, r))),

@@ -39,7 +39,10 @@ Component({
         villageName: d.villageName,
         villageNames: d.villages.map((v) => v.name),
         villageIds: d.villages.map((v) => v.villageId),
-        villageIndex: Math.max(0, d.villages.findIndex((v) => v.villageId === d.villageId)),
+        villageIndex: Math.max(
+          0,
+          d.villages.findIndex((v) => v.villageId === d.villageId),
+        ),
       }));
     },
 

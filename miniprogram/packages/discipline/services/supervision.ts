@@ -13,7 +13,13 @@ import { callCloud } from '../../../services/callCloud';
 import { newIdempotencyKey } from '../../../services/outbox';
 import { PAGE_SIZE } from '../../../config/paging';
 
-export type { HazardRegisterPage, HazardRegisterRow, SpotCheckHousehold, SpotCheckView, VillagerSays } from '../../../../typings/supervision';
+export type {
+  HazardRegisterPage,
+  HazardRegisterRow,
+  SpotCheckHousehold,
+  SpotCheckView,
+  VillagerSays,
+} from '../../../../typings/supervision';
 
 export function hazardRegister(villageId: string, page: number): Promise<Result<HazardRegisterPage>> {
   return callCloud('escalation', 'hazardRegister', { ...(villageId ? { villageId } : {}), page, pageSize: PAGE_SIZE });

@@ -66,7 +66,9 @@ Component({
         return;
       }
       const target =
-        f.scope === 'village' ? { villageId: this.data.villageIds[f.villageIndex] } : { visitorPersonId: this.data.visitorIds[f.visitorIndex] };
+        f.scope === 'village'
+          ? { villageId: this.data.villageIds[f.villageIndex] }
+          : { visitorPersonId: this.data.visitorIds[f.visitorIndex] };
       // one key per chosen draw: a retry after a lost answer finds the same sample instead of drawing a second one
       const drawKey = this.data.drawKey || newIdempotencyKey();
       this.setData({ drawing: true, drawError: '', drawKey });

@@ -34,7 +34,11 @@ Component({
         return;
       }
       const pages = Math.ceil(res.data.rows / 2);
-      this.setData({ busy: false, link: res.data.url, done: `已生成 ${res.data.rows} 户的明白卡，共 ${pages} 页A4（每页2张，沿虚线裁开）` });
+      this.setData({
+        busy: false,
+        link: res.data.url,
+        done: `已生成 ${res.data.rows} 户的明白卡，共 ${pages} 页A4（每页2张，沿虚线裁开）`,
+      });
       wx.setClipboardData({ data: res.data.url });
       wx.downloadFile({
         url: res.data.url,
@@ -43,7 +47,12 @@ Component({
             this.setData({ error: OPEN_FAILED });
             return;
           }
-          wx.openDocument({ filePath: file.tempFilePath, fileType: 'pdf', showMenu: true, fail: () => this.setData({ error: OPEN_FAILED }) });
+          wx.openDocument({
+            filePath: file.tempFilePath,
+            fileType: 'pdf',
+            showMenu: true,
+            fail: () => this.setData({ error: OPEN_FAILED }),
+          });
         },
         fail: () => this.setData({ error: OPEN_FAILED }),
       });
