@@ -51,22 +51,22 @@ function drawCard(doc: PDFKit.PDFDocument, card: PrintCard, top: number): void {
   let y = top + pad;
   doc
     .fillColor('#b71c1c')
-    .fontSize(22)
+    .fontSize(26)
     .text(CARD_TITLE, left + pad, y, { width: textW });
   y = doc.y + 6;
   doc
     .fillColor('#000000')
-    .fontSize(17)
+    .fontSize(21)
     .text(card.address, left + pad, y, { width: textW });
   y = doc.y + 2;
   doc
-    .fontSize(11)
+    .fontSize(12)
     .fillColor('#333333')
     .text(card.subtitle, left + pad, y, { width: textW });
   y = doc.y + 8;
   const visitors = card.visitors.length ? card.visitors.map((v) => `${v.name}${v.phone ? ` ${v.phone}` : ''}`).join('；') : '暂未安排';
   doc
-    .fontSize(12)
+    .fontSize(14)
     .fillColor('#000000')
     .text(`上门走访人：${visitors}`, left + pad, y, { width: textW });
   y = doc.y + 2;
@@ -74,16 +74,16 @@ function drawCard(doc: PDFKit.PDFDocument, card: PrintCard, top: number): void {
   y = doc.y + 6;
   doc
     .fillColor('#b71c1c')
-    .fontSize(18)
+    .fontSize(24)
     .text('火警电话 119', left + pad, y, { width: textW });
   y = doc.y + 6;
   doc
     .fillColor('#000000')
-    .fontSize(12)
+    .fontSize(14)
     .text(`${CARD_SAN_QING}  ${CARD_SAN_GUAN}`, left + pad, y, { width: textW });
   y = doc.y + 4;
   CARD_KEY_RULES.forEach((rule, i) => {
-    doc.fontSize(11).text(`${i + 1}. ${rule}`, left + pad, y, { width: CARD_W - pad * 2 });
+    doc.fontSize(13).text(`${i + 1}. ${rule}`, left + pad, y, { width: CARD_W - pad * 2 });
     y = doc.y + 1;
   });
   const qrLeft = left + CARD_W - pad - QR_SIZE;
