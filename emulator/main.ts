@@ -4,6 +4,7 @@ import { startEmulator } from './index';
 import { COLLECTIONS } from '../server/infra/collections';
 import { getDb } from '../server/infra/cloud';
 import { seedDemo } from '../scripts/demo-data';
+import { seedSupervisionDemo } from '../scripts/supervision-demo';
 
 const ROOT = join(__dirname, '..');
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   if (seed) {
     const summary = await emulator.runner.runAsServer(() => seedDemo(getDb(), { activity: true }));
     console.log(`demo township: ${JSON.stringify(summary)}`);
+    const hazards = await emulator.runner.runAsServer(() => seedSupervisionDemo(getDb()));
+    if (hazards) console.log(`demo hazard register: ${hazards} hazards in 三江村`);
   }
   console.log(`邻里守望 local backend on ${emulator.url}`);
   console.log(`  data:       ${dataDir}`);

@@ -3,6 +3,7 @@
 // Written straight to the database with stable ids, so seeding twice changes nothing; used by `npm start` and the tests.
 import type { Role, RoleGrant } from '../typings/roles';
 import type { HouseholdMember, VulnerabilityFlags } from '../typings/org';
+import type { VisitorType } from '../typings/supervision';
 import type {
   AssignmentRecord,
   GridRecord,
@@ -43,6 +44,8 @@ const VILLAGES: DemoVillage[] = [
 interface DemoVisitor {
   name: string;
   kind: string;
+  type: VisitorType;
+  unit: string;
   /** [village number, grid number] pairs, 1-based */
   range: [number, number][];
 }
@@ -51,6 +54,8 @@ const VISITORS: DemoVisitor[] = [
   {
     name: '向建军',
     kind: '镇干部',
+    type: 'townCadre',
+    unit: '三江镇人民政府应急办',
     range: [
       [1, 1],
       [1, 2],
@@ -59,6 +64,8 @@ const VISITORS: DemoVisitor[] = [
   {
     name: '舒丽华',
     kind: '镇干部',
+    type: 'townCadre',
+    unit: '三江镇人民政府党政办',
     range: [
       [1, 3],
       [1, 4],
@@ -67,6 +74,8 @@ const VISITORS: DemoVisitor[] = [
   {
     name: '米志勇',
     kind: '村干部',
+    type: 'villageCadre',
+    unit: '桐木溪村村民委员会',
     range: [
       [2, 1],
       [2, 2],
@@ -75,6 +84,8 @@ const VISITORS: DemoVisitor[] = [
   {
     name: '谌海波',
     kind: '驻村工作队',
+    type: 'workTeam',
+    unit: '溆浦县应急管理局驻龙潭坪村工作队',
     range: [
       [2, 3],
       [3, 1],
@@ -83,12 +94,14 @@ const VISITORS: DemoVisitor[] = [
   {
     name: '邓小芳',
     kind: '党员',
+    type: 'partyMember',
+    unit: '龙潭坪村党支部',
     range: [
       [3, 2],
       [3, 3],
     ],
   },
-  { name: '戴文涛', kind: '镇干部', range: [] },
+  { name: '戴文涛', kind: '镇干部', type: 'townCadre', unit: '三江镇人民政府规建办', range: [] },
 ];
 
 const OFFICE = { name: '刘晓东', openid: 'demo-office' };
@@ -286,7 +299,10 @@ export function demoDocs(): DemoDocs {
   VISITORS.forEach((visitor, i) => {
     const openid = `demo-visitor-${i + 1}`;
     const personId = demoId.person(openid);
-    docs.persons.push(person(openid, visitor.name, [grant('visitor', DEMO_TOWNSHIP_ID)], `1380000${9020 + i + 1}`));
+    docs.persons.push({
+      ...person(openid, visitor.name, [grant('visitor', DEMO_TOWNSHIP_ID)], `1380000${9020 + i + 1}`),
+      visitorProfile: { unit: visitor.unit, type: visitor.type },
+    });
     for (const [v, g] of visitor.range) {
       for (const h of docs.households.filter((x) => x.gridId === demoId.grid(v, g))) {
         docs.assignments.push({

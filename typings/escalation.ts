@@ -2,6 +2,7 @@
 // the server stores the same fields with Dates (server/domain/escalation/records.ts).
 import type { GeoPoint, Page, PageRequest } from './org';
 import type { ProofKind } from './visit';
+import type { CaseVisitorContact } from './supervision';
 
 export type CaseLevel = 'notice' | 'interview';
 /**
@@ -77,6 +78,8 @@ export interface CaseView {
     attachments?: string[];
   };
   objection: ObjectionView | null;
+  /** the discipline office and the township office only: the visitor's phone, unit and type */
+  visitorContact?: CaseVisitorContact;
   /** whether the visitor may still object to this case now (computed by the server for the visitor) */
   objectionOpen?: boolean;
   /** the last moment an objection may be filed, when the case is in its objection window */
@@ -208,6 +211,8 @@ export interface RecordInterviewRequest {
   caseId: string;
   outcome: string;
   conclusion: string;
+  /** file IDs of the signed transcript (photos or scans), at most 9 */
+  attachments?: string[];
 }
 
 export interface ExemptVisitorRequest {

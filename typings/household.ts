@@ -34,6 +34,8 @@ export interface MyHouseholdCardQr {
   /** a temporary link to the QR PNG, issued by the function; what the <image> shows */
   qrUrl: string | null;
   qrProblem: string | null;
+  /** the card's key rules, as the print sheets print them */
+  rules: string[];
 }
 
 export interface MyHouseholdView {

@@ -1,6 +1,10 @@
 // Request/response types of the `report` function: the seeds' tables as .xlsx files (import type only).
 
-export type ExportKind = 'elderlyTable000' | 'compoundLedger002' | 'stats001' | 'elderly001' | 'compliance';
+export type ExportKind =
+  'elderlyTable000' | 'compoundLedger002' | 'stats001' | 'elderly001' | 'compliance' | 'hazardRegister' | 'caseFile' | 'cardSheets';
+
+/** spreadsheets for tables; PDF for the print sheets of 明白卡 */
+export type ExportFormat = 'xlsx' | 'pdf';
 
 export interface ExportDone {
   exportId: string;
@@ -23,4 +27,25 @@ export interface PeriodExportRequest {
 /** seed 000's monthly table, `YYYY-MM` */
 export interface MonthExportRequest {
   month: string;
+}
+
+/** a village's hazard register (安全隐患登记表) */
+export interface HazardRegisterExportRequest {
+  villageId: string;
+}
+
+/** a discipline case's file for the archive */
+export interface CaseFileExportRequest {
+  caseId: string;
+}
+
+/** the 明白卡 print sheets of one micro-grid or one whole village (exactly one of the two) */
+export interface CardSheetsRequest {
+  gridId?: string;
+  villageId?: string;
+}
+
+/** the print sheets, with the households in the order their cards are printed */
+export interface CardSheetsDone extends ExportDone {
+  householdIds: string[];
 }

@@ -42,6 +42,8 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   /** a secret the deployment must set (CARD_QR_SECRET, WHISTLE_SALT) is missing: an administrator's fix, not the user's */
   | 'CONFIG_MISSING'
+  /** WeChat could not make a household's card QR (wxacode.getUnlimited): a print sheet without it is not made */
+  | 'QR_UNAVAILABLE'
   /** client-side only: the call never reached a function (offline, timeout, local backend down) */
   | 'NETWORK'
   | 'INTERNAL';

@@ -45,6 +45,9 @@ export const SHORTCUTS: Shortcut[] = [
   { key: 'routed', label: '转给我的隐患', path: '/packages/resident/routed/index', roles: ['liaison', 'office'] },
   { key: 'elderly', label: '独居老人台账', path: '/packages/programme/elderly/index', roles: ['office', 'liaison'] },
   { key: 'compounds', label: '老旧小区台账', path: '/packages/programme/compounds/index', roles: ['office', 'liaison'] },
+  // "领导小组将联合镇纪委通过抽查农户、村部查阅安全隐患登记表等方式…进行督查" (seed 001 §六(三))
+  { key: 'hazardRegister', label: '安全隐患登记表', path: '/packages/discipline/hazards/index', roles: ['office', 'discipline'] },
+  { key: 'spotChecks', label: '抽查农户', path: '/packages/discipline/spotchecks/index', roles: ['office', 'discipline'] },
   { key: 'exports', label: '月报表导出', path: '/packages/programme/exports/index', roles: ['office', 'discipline'] },
   {
     key: 'inbox',

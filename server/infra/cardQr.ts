@@ -26,29 +26,41 @@ interface UnlimitedReply {
   errMsg?: string;
 }
 
-const QR_PROBLEM = '明白卡二维码生成失败，请稍后再试';
+export const QR_PROBLEM = '明白卡二维码生成失败，请稍后再试';
 
 /** a card's QR link is good for a day: long enough to print, short enough not to be a standing public address */
 const QR_LINK_SECONDS = 24 * 3600;
 
-export async function makeCardQr(householdId: string): Promise<{ fileId: string | null; url: string | null; problem: string | null }> {
-  const cloud = getCloud();
+/** The card's QR image (PNG) for a household, or null when WeChat refused or failed (logged). */
+export async function cardQrImage(householdId: string): Promise<Buffer | null> {
   const scene = sceneOf(householdId); // outside the try: a missing secret is CONFIG_MISSING, not a passing QR problem
   try {
     // checkPath false: the card page may not be published yet when cards are printed
-    const reply = (await cloud.openapi.wxacode.getUnlimited({ scene, page: CARD_PAGE, checkPath: false })) as UnlimitedReply;
+    const reply = (await getCloud().openapi.wxacode.getUnlimited({ scene, page: CARD_PAGE, checkPath: false })) as UnlimitedReply;
     if (!reply.buffer || (reply.errCode !== undefined && reply.errCode !== 0)) {
       console.warn('[cardQr] getUnlimited refused', reply.errCode, reply.errMsg);
-      return { fileId: null, url: null, problem: QR_PROBLEM };
+      return null;
     }
-    const upload = await cloud.uploadFile({ cloudPath: `cards/${householdId}.png`, fileContent: Buffer.from(reply.buffer) });
+    return Buffer.from(reply.buffer);
+  } catch (err) {
+    console.warn('[cardQr] failed', err);
+    return null;
+  }
+}
+
+export async function makeCardQr(householdId: string): Promise<{ fileId: string | null; url: string | null; problem: string | null }> {
+  const image = await cardQrImage(householdId);
+  if (!image) return { fileId: null, url: null, problem: QR_PROBLEM };
+  const cloud = getCloud();
+  try {
+    const upload = await cloud.uploadFile({ cloudPath: `cards/${householdId}.png`, fileContent: image });
     // storage is private (scripts/deploy.ts): the phone gets a temporary link, never a readable file ID
     const links = (await cloud.getTempFileURL({ fileList: [{ fileID: upload.fileID, maxAge: QR_LINK_SECONDS }] })) as {
       fileList: { tempFileURL?: string }[];
     };
     return { fileId: upload.fileID, url: links.fileList[0]?.tempFileURL || null, problem: null };
   } catch (err) {
-    console.warn('[cardQr] failed', err);
+    console.warn('[cardQr] upload failed', err);
     return { fileId: null, url: null, problem: QR_PROBLEM };
   }
 }

@@ -33,6 +33,7 @@ export const COLLECTIONS = [
   'calendarOverrides',
   'dueSubmissions',
   'exports',
+  'spotChecks',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -1,4 +1,4 @@
-// An export lands in cloud storage under exports/…, is opened by a temporary link, and leaves an `exports` record
+// An export (.xlsx, or .pdf for print sheets) lands in cloud storage under exports/…, is opened by a temporary link, and leaves an `exports` record
 // (who, when, which table, which period) with its audit line.
 import { getCloud } from './cloud';
 import type { ActionContext } from './dispatch';
@@ -7,7 +7,7 @@ import { inTransaction } from './store';
 import { writeAudit } from './audit';
 import { newDocId } from './visitRepo';
 import { cstDay } from '../domain/time/cst';
-import type { ExportDone, ExportKind } from '../../typings/report';
+import type { ExportDone, ExportFormat, ExportKind } from '../../typings/report';
 
 export interface ExportRecord {
   _id: string;
@@ -33,12 +33,13 @@ export async function publishExport(
   title: string,
   file: Buffer,
   rows: number,
+  format: ExportFormat = 'xlsx',
 ): Promise<ExportDone> {
   const actor = actorOf(ctx);
   const cloud = getCloud();
   const exportId = newDocId();
-  const fileName = `${title}${period ? `-${period.replace(/[:/]/g, '-')}` : ''}.xlsx`;
-  const cloudPath = `exports/${actor.townshipId}/${cstDay(ctx.now)}/${exportId}.xlsx`;
+  const fileName = `${title}${period ? `-${period.replace(/[:/]/g, '-')}` : ''}.${format}`;
+  const cloudPath = `exports/${actor.townshipId}/${cstDay(ctx.now)}/${exportId}.${format}`;
   const upload = await cloud.uploadFile({ cloudPath, fileContent: file });
   const links = (await cloud.getTempFileURL({ fileList: [{ fileID: upload.fileID, maxAge: LINK_SECONDS }] })) as {
     fileList: { fileID: string; tempFileURL: string; status?: number }[];

@@ -43,6 +43,8 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
     { name: 'receipt', keys: { receiptHash: 1 } },
     // the office's oversight of the township's whistle-blower reports
     { name: 'township-source', keys: { townshipId: 1, source: 1, reportedAt: -1 } },
+    // the village's hazard register, oldest first
+    { name: 'village-register', keys: { villageId: 1, reportedAt: 1 } },
   ],
   whistleLimits: [{ name: 'day', keys: { day: 1 } }],
   cases: [
@@ -56,4 +58,5 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
   // the visit write's one aggregation joins a household's tallies and its township's campaigns by these
   visitTallies: [{ name: 'household', keys: { householdId: 1 } }],
   campaigns: [{ name: 'township', keys: { townshipId: 1, active: 1 } }],
+  spotChecks: [{ name: 'township', keys: { townshipId: 1, drawnAt: -1 } }],
 };

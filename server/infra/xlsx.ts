@@ -16,12 +16,24 @@ export interface SheetText {
 const thin = { style: 'thin' as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
+/** One sheet of a workbook: its layout, the lines around the table, and its rows in order. */
+export interface SheetSpec {
+  layout: TableLayout;
+  text: SheetText;
+  batches: AsyncIterable<Cell[][]>;
+}
+
 /** `batches` yields rows in order; returns the file and how many data rows it holds. */
 export async function writeTableXlsx(
   layout: TableLayout,
   text: SheetText,
   batches: AsyncIterable<Cell[][]>,
 ): Promise<{ file: Buffer; rows: number }> {
+  return writeWorkbookXlsx([{ layout, text, batches }]);
+}
+
+/** Several sheets in one file (e.g. a case file: summary, standing, visits); `rows` counts the data rows of all. */
+export async function writeWorkbookXlsx(sheets: readonly SheetSpec[]): Promise<{ file: Buffer; rows: number }> {
   const chunks: Buffer[] = [];
   const out = new PassThrough();
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -30,6 +42,14 @@ export async function writeTableXlsx(
     out.on('error', reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  let rows = 0;
+  for (const sheet of sheets) rows += await writeSheet(wb, sheet);
+  await wb.commit();
+  await finished;
+  return { file: Buffer.concat(chunks), rows };
+}
+
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, { layout, text, batches }: SheetSpec): Promise<number> {
   const ws = wb.addWorksheet(layout.sheetName);
   const width = columnCount(layout);
   const header = headerCells(layout, 2 + text.above.length);
@@ -80,9 +100,7 @@ export async function writeTableXlsx(
   }
   for (const line of text.below) fullRow(line, { size: 10 }, 'left');
   ws.commit();
-  await wb.commit();
-  await finished;
-  return { file: Buffer.concat(chunks), rows };
+  return rows;
 }
 
 /** One batch, for small tables built in memory. */

@@ -559,6 +559,17 @@ const ROWS: Row[] = [
   { fn: 'report', action: 'exportStats001', cases: [{ event: { campaignId: WINTER, periodKey: 'first-round' } }] },
   { fn: 'report', action: 'exportElderly001', cases: [{ event: {} }] },
   { fn: 'report', action: 'exportCompliance', cases: [{ event: { campaignId: WINTER, periodKey: 'first-round' } }] },
+  // supervision files: the office and the discipline office; the print sheets: the office, and a liaison in its village
+  { fn: 'report', action: 'exportHazardRegister', cases: [V1, V2].map((v) => ({ event: { villageId: v } })) },
+  { fn: 'report', action: 'exportCaseFile', cases: [{ event: { caseId: 'no-such-case' }, mayBeAbsent: true }] },
+  {
+    fn: 'report',
+    action: 'exportCardSheets',
+    cases: [
+      ['demo-grid-1-3', V1],
+      ['demo-grid-2-3', V2],
+    ].map(([g, v]) => ({ event: { gridId: g }, scope: manage(v) })),
+  },
 
   // escalation
   { fn: 'escalation', action: 'runEscalation', cases: [{ event: {} }] },
@@ -599,6 +610,26 @@ const ROWS: Row[] = [
     cases: [{ event: { caseId: 'no-such-case', upheld: false, reason: '矩阵测试' }, mayBeAbsent: true }],
   },
   { fn: 'escalation', action: 'listObjections', cases: [{ event: {} }] },
+  // supervision (seed 001 §六(三)): the township office and the discipline office, township-wide
+  { fn: 'escalation', action: 'hazardRegister', cases: [{ event: {} }, { event: { villageId: V2 } }] },
+  { fn: 'escalation', action: 'spotCheckHome', cases: [{ event: {} }] },
+  {
+    fn: 'escalation',
+    action: 'drawSpotCheck',
+    cases: [{ event: { villageId: V1, size: 2, fromDay: '2026-11-01', toDay: '2026-11-30' } }],
+  },
+  { fn: 'escalation', action: 'getSpotCheck', cases: [{ event: { spotCheckId: 'no-such-sample' }, mayBeAbsent: true }] },
+  {
+    fn: 'escalation',
+    action: 'recordSpotCheck',
+    cases: [{ event: { spotCheckId: 'no-such-sample', householdId: HH_IN, says: 'visited' }, mayBeAbsent: true }],
+  },
+  // org: a visitor's unit and type, by the township office
+  {
+    fn: 'org',
+    action: 'setVisitorProfile',
+    cases: [{ event: { personId: 'person-demo-visitor-6', unit: '三江镇人民政府规建办', type: 'townCadre' } }],
+  },
 ];
 
 /** Every function's action table, read from server/handlers/<fn>/index.ts — the same tables the deployed functions dispatch on. */

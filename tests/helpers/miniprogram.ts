@@ -73,6 +73,10 @@ export interface Harness {
   offline: boolean;
   /** text last put on the clipboard */
   clipboard?: string;
+  /** files wx.downloadFile fetched (from the emulator's temporary links), by the temp path it answered */
+  downloads: Map<string, { url: string; statusCode: number; data: Buffer }>;
+  /** documents the page opened with wx.openDocument */
+  documents: { filePath: string; fileType?: string }[];
   /** what wx.scanCode answers next (undefined = the user cancels) */
   scanResult?: { path?: string; result?: string };
   /**
@@ -187,6 +191,18 @@ function postJson(
   });
 }
 
+function getBytes(url: string): Promise<{ statusCode: number; data: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, data: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
 /** Install the wx APIs the client uses, backed by the real backend. Exposed for tests of services without a page. */
 export function installWx(opts: LoadPageOptions): Harness {
   const harness: Harness = {
@@ -200,6 +216,8 @@ export function installWx(opts: LoadPageOptions): Harness {
     calls: [],
     offline: opts.offline ?? false,
     setData: { count: 0, largest: 0, largestKeys: [] },
+    downloads: new Map(),
+    documents: [],
   };
   const g = global as any;
   const wx = g.wx as Json;
@@ -240,6 +258,29 @@ export function installWx(opts: LoadPageOptions): Harness {
         ? Promise.resolve({ errMsg: 'scanCode:ok', ...harness.scanResult })
         : Promise.reject({ errMsg: 'scanCode:fail cancel' }),
       o,
+    );
+
+  // a temporary link of the emulator's storage is fetched over loopback, as the phone would download it
+  wx.downloadFile = (o: Json) => {
+    const url = String(o.url).replace(/^http:\/\/127\.0\.0\.1:\d+/, `http://127.0.0.1:${harness.backend.port}`);
+    const p = harness.offline
+      ? Promise.reject({ errMsg: 'downloadFile:fail network unavailable' })
+      : getBytes(url).then(
+          (res) => {
+            const tempFilePath = `wxfile://tmp/download-${harness.downloads.size + 1}`;
+            harness.downloads.set(tempFilePath, { url: o.url, ...res });
+            return { errMsg: 'downloadFile:ok', statusCode: res.statusCode, tempFilePath };
+          },
+          (err: Error) => Promise.reject({ errMsg: `downloadFile:fail ${err.message}` }),
+        );
+    return track(callbackStyle(p, o));
+  };
+  wx.openDocument = (o: Json) =>
+    track(
+      callbackStyle(
+        Promise.resolve({ errMsg: 'openDocument:ok' }),
+        (harness.documents.push({ filePath: o.filePath, fileType: o.fileType }), o),
+      ),
     );
 
   wx.cloud = {

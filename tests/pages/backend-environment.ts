@@ -23,6 +23,10 @@ const NODE_GLOBALS = [
   'TransformStream',
   'setImmediate',
   'clearImmediate',
+  // binary data: libraries in the backend (pdfkit, pdf-lib) tell bytes from text by `instanceof Uint8Array`, which a
+  // Node Buffer fails against jsdom's own Uint8Array and is then written out as text
+  'Uint8Array',
+  'ArrayBuffer',
 ] as const;
 
 export default class BackendJsdomEnvironment extends JSDOMEnvironment {

@@ -3,7 +3,10 @@
 // recorded and closed through case/index; other roles see the refusal.
 import { ladderUntilDone, publishDraft } from '../helpers/ladder';
 import { startBackend, type Backend } from '../helpers/backend';
+import http from 'http';
+import ExcelJS from 'exceljs';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
+import { stubDevice, tap } from '../helpers/device';
 
 let backend: Backend;
 let campaignId = '';
@@ -42,6 +45,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await backend?.stop();
 });
+
+function get(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
+  });
+}
 
 async function change(p: LoadedPage, selector: string, value: unknown): Promise<void> {
   const el = p.find(selector);
@@ -105,6 +120,10 @@ describe('an interview case', () => {
     expect(page.find('#case-state >>> #state-error')).toBeUndefined();
     expect(page.text('#case-visitor')).toBe(interview.visitorName);
     expect(page.text('#case-status')).toBe('待处理');
+    // who to call about the interview: the visitor's type, unit and phone (demo-visitor-1 is a township cadre)
+    expect(page.text('#case-contact')).toContain('类别：镇干部');
+    expect(page.text('#case-contact')).toContain('单位：三江镇人民政府应急办');
+    expect(page.text('#case-contact')).toContain('电话：13800009021');
     // the evidence pack: households, the one visit made, the notice
     expect(page.page.querySelectorAll('.visit-row')).toHaveLength(interview.evidence.visits.length);
     expect(page.text('#evidence-visits')).toContain('2024-12-02 10:00');
@@ -130,11 +149,48 @@ describe('an interview case', () => {
 
     await page.input('#record-outcome', '走访人说明情况，承认12月第二轮敲门未完成。');
     await page.input('#record-conclusion', '批评教育，限期补齐');
-    await page.tap('#record-submit');
+    // the signed transcript, photographed: uploaded to storage, its file IDs stored on the interview, shown as images
+    const device = stubDevice(page, backend);
+    await tap(page, '#record-attachments >>> #add-photo');
+    await tap(page, '#record-submit');
     expect(page.text('#interview-conclusion')).toContain('批评教育，限期补齐');
+    expect(device.uploads).toHaveLength(2);
+    expect(backend.docs('cases', { _id: interview._id })[0].interview.attachments).toEqual(device.uploads);
+    const shown = page.page.querySelectorAll('#interview-attachments .attachment-img');
+    expect(shown).toHaveLength(2);
+    // shown through temporary links the function issued (storage is private), each one opening the stored photo
+    const links = page.page.instance.data.screen.interview.attachments as string[];
+    expect(links).toHaveLength(2);
+    for (const link of links) expect((await get(link)).toString()).toMatch(/^photo wxfile:\/\/tmp\/photo-\d\.jpg$/);
     await page.tap('#close-submit');
     expect(page.text('#case-status')).toBe('已结案');
     expect(page.find('#close-submit')).toBeUndefined();
+
+    // the case file for the archive: reopened with exceljs, it holds the notice line, the standing, the visits with
+    // their proof, and the interview with its attachments
+    await page.tap('#export-case-file');
+    expect(page.text('#case-file-error')).toBe('');
+    expect(page.text('#case-file-done')).toContain(`案卷-${interview.periodLabel}-${interview.visitorName}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await get(page.harness.clipboard!)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['案件概况', '走访核算', '走访记录与凭证']);
+    const summary = new Map<string, string[]>();
+    wb.getWorksheet('案件概况')!.eachRow((row, n) => {
+      if (n < 4) return;
+      const key = String(row.getCell(1).value);
+      summary.set(key, [...(summary.get(key) ?? []), String(row.getCell(2).value ?? '')]);
+    });
+    expect(summary.get('走访人')).toEqual([interview.visitorName]);
+    expect(summary.get('走访人类别')).toEqual(['镇干部']);
+    expect(summary.get('通报内容')![0]).toMatch(new RegExp(`^${interview.visitorName}：\\d+ 户未完成，缺 \\d+ 次走访$`));
+    expect(summary.get('约谈结论')).toEqual(['批评教育，限期补齐']);
+    expect(summary.get('约谈附件')![0].split('\n')).toEqual(device.uploads);
+    const standing = wb.getWorksheet('走访核算')!;
+    expect((standing.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '农户地址', '已计走访（次）', '应走访（次）', '缺少（次）']);
+    expect(standing.rowCount - 2).toBe(interview.evidence.households.length);
+    const visits = wb.getWorksheet('走访记录与凭证')!;
+    expect(visits.getCell(3, 3).value).toBe('2024-12-02 10:00');
+    expect(visits.getCell(3, 4).value).toBe('无到场凭证');
     const stored = backend.docs('cases', { _id: interview._id })[0];
     expect(stored.status).toBe('closed');
     expect(stored.interview).toMatchObject({
@@ -150,6 +206,10 @@ describe('an interview case', () => {
     expect(mine.allText()).toContain('已结案');
     expect(mine.allText()).toContain('批评教育，限期补齐');
     mine.unload();
+
+    // the visitor reads its own case without the offices' contact block
+    const own = await backend.call('escalation', { action: 'getCase', caseId: interview._id }, VISITOR);
+    expect(own.ok && own.data.visitorContact).toBeUndefined();
 
     // another visitor cannot open it
     const other = await loadPage('packages/discipline/case/index', { backend, openid: 'demo-visitor-2', query: { id: interview._id } });

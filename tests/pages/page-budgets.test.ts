@@ -16,6 +16,7 @@ let backend: Backend;
 const WINTER = 'demo-township-winter2026';
 let interviewId = '';
 let receipt = '';
+let spotCheckId = '';
 
 interface Owner {
   /** the demo identity that owns the page (see miniprogram/config/roles.ts ROLE_AREAS / SHORTCUTS); null = anyone */
@@ -46,6 +47,9 @@ const OWNERS: Record<string, Owner> = {
   'packages/visitor/cases/index': VISITOR,
   'packages/discipline/cases/index': { openid: 'demo-discipline' },
   'packages/discipline/case/index': { openid: 'demo-discipline', query: () => ({ id: encodeURIComponent(interviewId) }) },
+  'packages/discipline/hazards/index': { openid: 'demo-discipline' },
+  'packages/discipline/spotchecks/index': { openid: 'demo-discipline' },
+  'packages/discipline/spotcheck/index': { openid: 'demo-discipline', query: () => ({ id: encodeURIComponent(spotCheckId) }) },
   'packages/office/dashboard/index': OFFICE,
   'packages/office/notices/index': OFFICE,
   'packages/office/exemptions/index': OFFICE,
@@ -133,6 +137,14 @@ beforeAll(async () => {
   if (!interview) throw new Error('the closed month produced no interview case');
   interviewId = interview._id as string;
   backend.setClock('2027-01-12T09:00:00+08:00');
+  // a spot check of 三江村's households, compared with December's visits (the one visit made is among them or not)
+  const sample = await backend.call<{ spotCheckId: string }>(
+    'escalation',
+    { action: 'drawSpotCheck', villageId: 'demo-village-1', size: 20, fromDay: '2026-12-01', toDay: '2026-12-31' },
+    'demo-discipline',
+  );
+  if (!sample.ok) throw new Error(`drawSpotCheck: ${sample.code} ${sample.message}`);
+  spotCheckId = sample.data.spotCheckId;
 }, 180_000);
 
 /** what each page measured; PAGE_BUDGETS_REPORT=1 prints the table */

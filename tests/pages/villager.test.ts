@@ -1,6 +1,7 @@
 /** @jest-environment ./tests/pages/backend-environment.ts */
 // The villager's pages (packages/villager) rendered in miniprogram-simulate, answered by the real functions and emulator
 // with the demo township: each renders for a villager with real data and shows the refusal to a role that does not own it.
+import { CARD_KEY_RULES } from '../../server/domain/household/card';
 import { startBackend, type Backend } from '../helpers/backend';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
 import { seedNoticeItems } from '../helpers/seedNotice';
@@ -88,6 +89,8 @@ describe('knock-action card page', () => {
     expect(page.allText()).toContain('火警电话 119');
     expect(page.text('#san-qing')).toBe('三清：通道清、阳台清、厨房清');
     expect(page.text('#san-guan')).toBe('三关：关电源、关气源、关门窗');
+    // the key rules are the server's, the same text the print sheets print
+    expect(page.page.querySelectorAll('.rule').map((r) => r.dom!.textContent)).toEqual(CARD_KEY_RULES.map((r, i) => `${i + 1}. ${r}`));
     const card = await backend.call<{ qrFileId: string }>('visit', { action: 'getHouseholdCard', householdId: V1_HH }, V1);
     if (!card.ok) throw new Error(card.message);
     expect(page.page.data.qrFileId).toBe(card.data.qrFileId);

@@ -23,6 +23,16 @@ import type {
   ScheduleInterviewRequest,
 } from '../escalation';
 import type { PageRequest } from '../org';
+import type {
+  DrawSpotCheckRequest,
+  HazardRegisterPage,
+  HazardRegisterRequest,
+  ListSpotChecksRequest,
+  RecordSpotCheckRequest,
+  SpotCheckHome,
+  SpotCheckIdRequest,
+  SpotCheckView,
+} from '../supervision';
 
 export interface EscalationContract {
   runEscalation: ServerAction<
@@ -49,4 +59,9 @@ export interface EscalationContract {
   closeCase: PageAction<CaseIdRequest, CaseView>;
   exemptVisitor: PageAction<ExemptVisitorRequest, ExemptionView>;
   dashboard: PageAction<NoFields, Dashboard>;
+  hazardRegister: PageAction<HazardRegisterRequest, HazardRegisterPage>;
+  spotCheckHome: PageAction<ListSpotChecksRequest, SpotCheckHome>;
+  drawSpotCheck: PageAction<DrawSpotCheckRequest, SpotCheckView>;
+  getSpotCheck: PageAction<SpotCheckIdRequest, SpotCheckView>;
+  recordSpotCheck: PageAction<RecordSpotCheckRequest, SpotCheckView>;
 }

@@ -40,6 +40,7 @@ import type {
   UpdateVillageRequest,
   VillageView,
 } from '../org';
+import type { SetVisitorProfileRequest, VisitorProfile } from '../supervision';
 
 /** what a rename answers */
 type Renamed = { id: string; name: string };
@@ -106,4 +107,9 @@ export interface OrgContract {
   >;
   listAssignments: PageAction<ListAssignmentsRequest, AssignmentView[]>;
   listChoices: PageAction<ListChoicesRequest, ChoiceList>;
+  setVisitorProfile: ServerAction<
+    SetVisitorProfileRequest,
+    VisitorProfile,
+    'no page yet: the office records the unit and type of a visitor through the function (tests, demo data); the people page is another issue'
+  >;
 }

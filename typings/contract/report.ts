@@ -1,6 +1,14 @@
 // The `report` function's contract table: the seeds' tables as .xlsx files opened by a temporary link.
 import type { NoFields, PageAction } from './action';
-import type { ExportDone, MonthExportRequest, PeriodExportRequest } from '../report';
+import type {
+  CardSheetsDone,
+  CardSheetsRequest,
+  CaseFileExportRequest,
+  ExportDone,
+  HazardRegisterExportRequest,
+  MonthExportRequest,
+  PeriodExportRequest,
+} from '../report';
 
 export interface ReportContract {
   exportElderlyTable: PageAction<MonthExportRequest, ExportDone>;
@@ -8,4 +16,7 @@ export interface ReportContract {
   exportStats001: PageAction<PeriodExportRequest, ExportDone>;
   exportElderly001: PageAction<NoFields, ExportDone>;
   exportCompliance: PageAction<PeriodExportRequest, ExportDone>;
+  exportHazardRegister: PageAction<HazardRegisterExportRequest, ExportDone>;
+  exportCaseFile: PageAction<CaseFileExportRequest, ExportDone>;
+  exportCardSheets: PageAction<CardSheetsRequest, CardSheetsDone>;
 }

@@ -18,6 +18,8 @@ const isoInstant = (label: string) =>
       `${label}格式不正确（需带时区，如 2025-01-10T09:00:00+08:00）`,
     );
 
+const photoId = z.string({ error: '照片编号格式不正确' }).trim().min(1, '照片编号不能为空').max(512, '照片编号过长');
+
 export const runEscalationSchema = z.object({});
 export const listNoticesSchema = z.object({
   /** the township office and the discipline office may ask for drafts; everyone else only ever sees published notices */
@@ -43,13 +45,14 @@ export const recordInterviewSchema = z.object({
   caseId: compositeId('案件'),
   outcome: text('约谈记录', 2000),
   conclusion: text('约谈结论', 200),
+  /** the signed transcript: photos or scans of it */
+  attachments: z.array(photoId, { error: '附件格式不正确' }).max(9, '约谈附件最多9个').default([]),
 });
 export const closeCaseSchema = z.object({ caseId: compositeId('案件') });
 export const exemptVisitorSchema = z.object({ campaignId: id('行动'), periodKey: id('周期'), visitorPersonId: id('走访人'), reason });
 export const publishNoticeSchema = z.object({ noticeId: compositeId('通报') });
 export const periodStagesSchema = z.object({});
 
-const photoId = z.string({ error: '照片编号格式不正确' }).trim().min(1, '照片编号不能为空').max(512, '照片编号过长');
 /** "申辩 … with text and photos" */
 export const fileObjectionSchema = z.object({
   caseId: compositeId('案件'),

@@ -1,6 +1,7 @@
 // Stored shapes of the organisation collections, as the functions read and write them (dates are real Dates in the database).
 import type { RoleGrant, Role, ScopeType } from '../../../typings/roles';
 import type { GeoPoint, HouseholdMember, InviteStatus, VulnerabilityFlags } from '../../../typings/org';
+import type { VisitorProfile } from '../../../typings/supervision';
 
 export interface TownshipRecord {
   _id: string;
@@ -53,6 +54,8 @@ export interface PersonRecord {
   openid: string | null;
   active: boolean;
   grants: RoleGrant[];
+  /** visitors: unit and type (镇干部/村干部/党员/驻村工作队), shown to the offices on the visitor's cases */
+  visitorProfile?: VisitorProfile;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -12,6 +12,9 @@ import type { CaseView } from '../../../typings/escalation';
 import { moveCase } from './steps';
 import { objectionWindow } from './objections';
 import { caseView, photoIdsOf, withPhotoLinks } from './views';
+import { caseVisitorContact } from '../../domain/supervision/visitorProfile';
+import { SUPERVISORS } from '../../domain/supervision/access';
+import type { PersonRecord } from '../../domain/org/records';
 import { tempLinks } from '../../infra/tempLinks';
 import { formatCst } from '../../domain/time/cst';
 import type { CaseRecord, CaseStatus, NoticeRecord } from '../../domain/escalation/records';
@@ -99,12 +102,19 @@ export const getCase = defineAction({
   schema: getCaseSchema,
   access: ['discipline', 'office', 'visitor'],
   async run(ctx, input) {
-    const c = await readableCase(ctx, input.caseId);
-    const w = await objectionWindow(ctx, c);
-    const view = caseView(c, { objectionOpen: w.open && c.visitorPersonId === actorOf(ctx).personId, objectionDeadline: w.deadline });
-    return withPhotoLinks(view, await tempLinks(photoIdsOf(c)));
+    return caseViewFor(ctx, await readableCase(ctx, input.caseId));
   },
 });
+
+/** One case as this caller reads it: its objection window, photos as temporary links, and for the offices the visitor's contact. */
+async function caseViewFor(ctx: ActionContext, c: CaseRecord): Promise<CaseView> {
+  const w = await objectionWindow(ctx, c);
+  const actor = actorOf(ctx);
+  const view = caseView(c, { objectionOpen: w.open && c.visitorPersonId === actor.personId, objectionDeadline: w.deadline });
+  if (hasRole(actor, ...SUPERVISORS))
+    view.visitorContact = caseVisitorContact(await getById<PersonRecord>(ctx.db, 'persons', c.visitorPersonId), c.visitorName);
+  return withPhotoLinks(view, await tempLinks(photoIdsOf(c)));
+}
 
 async function requireInterviewCase(ctx: ActionContext, caseId: string): Promise<CaseRecord> {
   const c = await readableCase(ctx, caseId);
@@ -134,7 +144,7 @@ async function moveOrRefuse(
     link: 'packages/visitor/cases/index',
     createdAt: ctx.now,
   });
-  return caseView(after);
+  return caseViewFor(ctx, after);
 }
 
 const ACTION_LABELS: Partial<Record<CaseStatus, string>> = { scheduled: '安排约谈', closed: '结案' };
@@ -169,6 +179,7 @@ export const recordInterview = defineAction({
       ...c.interview,
       outcome: input.outcome,
       conclusion: input.conclusion,
+      attachments: input.attachments,
       recordedAt: ctx.now,
       recordedBy: actorOf(ctx).personId,
     };

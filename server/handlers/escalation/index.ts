@@ -6,6 +6,7 @@ import { getNotice, listNotices, periodStages, publishNotice } from './notices';
 import { fileObjection, listObjections, ruleObjection } from './objections';
 import { exemptVisitor } from './exemptions';
 import { dashboard } from './dashboard';
+import { drawSpotCheck, getSpotCheck, hazardRegister, recordSpotCheck, spotCheckHome } from './supervision';
 import { runEscalation as runJob } from './run';
 
 export const actions = contractActions('escalation', {
@@ -25,6 +26,11 @@ export const actions = contractActions('escalation', {
   closeCase,
   exemptVisitor,
   dashboard,
+  hazardRegister,
+  spotCheckHome,
+  drawSpotCheck,
+  getSpotCheck,
+  recordSpotCheck,
 });
 
 export const timers: Record<string, TimerDef> = { ladder: { run: (ctx) => runJob(ctx) } };

@@ -17,9 +17,10 @@ export function withPhotoLinks(view: CaseView, links: ReadonlyMap<string, string
   const link = (ids: string[]) => ids.map((id) => links.get(id) ?? '').filter(Boolean);
   if (view.evidence) view.evidence.visits = view.evidence.visits.map((v) => ({ ...v, photos: link(v.photos) }));
   if (view.objection) view.objection = { ...view.objection, photos: link(view.objection.photos) };
+  if (view.interview) view.interview = { ...view.interview, attachments: link(view.interview.attachments ?? []) };
   return view;
 }
 
-export function photoIdsOf(c: Pick<CaseRecord, 'evidence' | 'objection'>): string[] {
-  return [...(c.evidence?.visits.flatMap((v) => v.photos) ?? []), ...(c.objection?.photos ?? [])];
+export function photoIdsOf(c: Pick<CaseRecord, 'evidence' | 'objection' | 'interview'>): string[] {
+  return [...(c.evidence?.visits.flatMap((v) => v.photos) ?? []), ...(c.objection?.photos ?? []), ...(c.interview?.attachments ?? [])];
 }

@@ -5,6 +5,7 @@ import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { actorOf } from '../../infra/orgRepo';
 import { AppError } from '../../infra/errors';
 import { makeCardQr, sceneOf } from '../../infra/cardQr';
+import { CARD_KEY_RULES } from '../../domain/household/card';
 import { findAll } from '../../infra/store';
 import { isCurrent } from '../../domain/org/assignmentInterval';
 import { maskPhone } from '../../domain/org/phoneMask';
@@ -107,7 +108,9 @@ export const myHousehold = defineAction({
       visitors: visitors.map(others),
       notice: { version: NOTICE_VERSION, acknowledgedAt: ack ? new Date(ack.acknowledgedAt).toISOString() : null },
       selfCheckToday: check ? selfCheckView(check) : null,
-      card: qr ? { scene: sceneOf(h._id), page: CARD_PAGE, qrFileId: qr.fileId, qrUrl: qr.url, qrProblem: qr.problem } : null,
+      card: qr
+        ? { scene: sceneOf(h._id), page: CARD_PAGE, qrFileId: qr.fileId, qrUrl: qr.url, qrProblem: qr.problem, rules: [...CARD_KEY_RULES] }
+        : null,
     };
   },
   warnings: (v) => (v.card?.qrProblem ? [v.card.qrProblem] : undefined),

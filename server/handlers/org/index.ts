@@ -8,6 +8,7 @@ import { acceptInvite, createInvite, expireInvites, listInvites, revokeInvite } 
 import { assignHouseholds, endAssignment, listAssignments, reassignHouseholds } from './assignments';
 import { me } from './me';
 import { listChoices } from './choices';
+import { setVisitorProfile } from './visitorProfile';
 
 export const actions = contractActions('org', {
   me,
@@ -35,6 +36,7 @@ export const actions = contractActions('org', {
   endAssignment,
   listAssignments,
   listChoices,
+  setVisitorProfile,
 });
 
 export const timers: Record<string, TimerDef> = { expireInvites };

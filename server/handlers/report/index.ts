@@ -2,6 +2,8 @@
 import { contractActions } from '../../infra/dispatch';
 import { exportCompoundLedger, exportElderly001, exportElderlyTable } from './programmeTables';
 import { exportCompliance, exportStats001 } from './campaignTables';
+import { exportCaseFile, exportHazardRegister } from './supervisionTables';
+import { exportCardSheets } from './cardSheets';
 
 export const actions = contractActions('report', {
   exportElderlyTable,
@@ -9,4 +11,7 @@ export const actions = contractActions('report', {
   exportStats001,
   exportElderly001,
   exportCompliance,
+  exportHazardRegister,
+  exportCaseFile,
+  exportCardSheets,
 });

@@ -10,6 +10,10 @@ import { pageCount } from '../../../behaviors/pagedList';
 import { PAGE_SIZE } from '../../../config/paging';
 import { cstDay, cstInstant, cstTime } from '../../../ui/cstFormat';
 import { closeCase, getCase, getNotice, recordInterview, scheduleInterview } from '../services/cases';
+import { exportCaseFile } from '../services/supervision';
+import type { LocalPhoto } from '../../../services/upload';
+import { uploadPhotos } from '../../../services/upload';
+import { photosNotUploaded } from '../../../components/evidence-capture/messages';
 
 type Step = 'schedule' | 'record' | 'close' | 'none';
 
@@ -33,7 +37,9 @@ interface CaseScreen {
   households: { id: string; text: string }[];
   reminders: { id: string; text: string }[];
   noticeId: string;
-  interview: { when: string; place: string; outcome: string; conclusion: string } | null;
+  interview: { when: string; place: string; outcome: string; conclusion: string; attachments: string[] } | null;
+  /** the discipline office and the township office only */
+  contact: { name: string; phone: string; unit: string; typeLabel: string } | null;
   history: { key: string; text: string }[];
 }
 
@@ -86,6 +92,15 @@ function screenOf(c: CaseView): { screen: CaseScreen; visits: VisitRow[]; step: 
             place: c.interview.place,
             outcome: c.interview.outcome ?? '',
             conclusion: c.interview.conclusion ?? '',
+            attachments: (c.interview.attachments ?? []).slice(0, 9),
+          }
+        : null,
+      contact: c.visitorContact
+        ? {
+            name: c.visitorContact.name,
+            phone: c.visitorContact.phone ?? '',
+            unit: c.visitorContact.unit || '未登记',
+            typeLabel: c.visitorContact.typeLabel,
           }
         : null,
       history: c.history.map((h, i) => ({
@@ -118,6 +133,10 @@ Component({
     form: { day: cstDay(new Date(Date.now() + 86_400_000)), time: '09:00', place: '', outcome: '', conclusion: '' },
     errors: { scheduledAt: '', place: '', outcome: '', conclusion: '', action: '' },
     busy: false,
+    /** the signed transcript: photos or scans, kept until the record is saved */
+    attachments: [] as LocalPhoto[],
+    attachmentError: '',
+    caseFile: { busy: false, link: '', fileName: '', error: '' },
   },
 
   methods: {
@@ -213,7 +232,44 @@ Component({
         this.setData({ 'errors.outcome': missing.outcome, 'errors.conclusion': missing.conclusion });
         return;
       }
-      this.act(() => recordInterview(this.data.caseId, outcome.trim(), conclusion.trim()), '已记录');
+      this.recordWithAttachments(outcome.trim(), conclusion.trim());
+    },
+
+    onAttachments(e: WechatMiniprogram.CustomEvent<{ photos?: LocalPhoto[] }>) {
+      if (e.detail.photos) this.setData({ attachments: e.detail.photos, attachmentError: '' });
+    },
+
+    /** uploads the transcript's photos first; a failed upload keeps them and says so, nothing is recorded */
+    async recordWithAttachments(outcome: string, conclusion: string) {
+      if (this.data.busy) return;
+      this.setData({ busy: true, attachmentError: '' });
+      const uploaded = await uploadPhotos(this.data.attachments, `interviews/${this.data.caseId.replace(/[^0-9A-Za-z_-]/g, '_')}`);
+      this.setData({ busy: false, attachments: uploaded.photos });
+      if (uploaded.failed) {
+        this.setData({ attachmentError: photosNotUploaded(uploaded) });
+        return;
+      }
+      const fileIds = uploaded.photos.map((p) => p.fileId).filter((id): id is string => !!id);
+      await this.act(() => recordInterview(this.data.caseId, outcome, conclusion, fileIds), '已记录');
+      if (!this.data.errors.outcome && !this.data.errors.conclusion && !this.data.errors.action) this.setData({ attachments: [] });
+    },
+
+    onCallVisitor() {
+      const phone = this.data.screen?.contact?.phone;
+      if (phone) wx.makePhoneCall({ phoneNumber: phone, fail: () => undefined });
+    },
+
+    /** the case file for the archive (.xlsx): the link is copied so it can be opened on a computer */
+    async onExportCaseFile() {
+      if (this.data.caseFile.busy) return;
+      this.setData({ caseFile: { busy: true, link: '', fileName: '', error: '' } });
+      const res = await exportCaseFile(this.data.caseId);
+      if (!res.ok) {
+        this.setData({ caseFile: { busy: false, link: '', fileName: '', error: failureText(res) } });
+        return;
+      }
+      this.setData({ caseFile: { busy: false, link: res.data.url, fileName: res.data.fileName, error: '' } });
+      wx.setClipboardData({ data: res.data.url });
     },
 
     onClose() {

@@ -22,8 +22,9 @@ export function scheduleInterview(caseId: string, scheduledAt: string, place: st
   return callCloud('escalation', 'scheduleInterview', { caseId, scheduledAt, place });
 }
 
-export function recordInterview(caseId: string, outcome: string, conclusion: string): Promise<Result<CaseView>> {
-  return callCloud('escalation', 'recordInterview', { caseId, outcome, conclusion });
+/** `attachments`: file IDs of the signed transcript's photos or scans, uploaded first */
+export function recordInterview(caseId: string, outcome: string, conclusion: string, attachments: string[]): Promise<Result<CaseView>> {
+  return callCloud('escalation', 'recordInterview', { caseId, outcome, conclusion, attachments });
 }
 
 export function closeCase(caseId: string): Promise<Result<CaseView>> {
