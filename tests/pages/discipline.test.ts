@@ -7,6 +7,7 @@ import http from 'http';
 import ExcelJS from 'exceljs';
 import { loadPage, type LoadedPage } from '../helpers/miniprogram';
 import { stubDevice, tap } from '../helpers/device';
+import { StorageService } from '../../emulator/admin/storage';
 
 let backend: Backend;
 let campaignId = '';
@@ -161,7 +162,10 @@ describe('an interview case', () => {
     // shown through temporary links the function issued (storage is private), each one opening the stored photo
     const links = page.page.instance.data.screen.interview.attachments as string[];
     expect(links).toHaveLength(2);
-    for (const link of links) expect((await get(link)).toString()).toMatch(/^photo wxfile:\/\/tmp\/photo-\d\.jpg$/);
+    const storedPhotos = device.uploads.map((id) => backend.emulator.store.getFile(StorageService.pathOf(id)!)!.data);
+    const fetched = await Promise.all(links.map((link) => get(link)));
+    expect(fetched).toEqual(storedPhotos);
+    for (const bytes of fetched) expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]); // the photo the phone took
     await page.tap('#close-submit');
     expect(page.text('#case-status')).toBe('已结案');
     expect(page.find('#close-submit')).toBeUndefined();
