@@ -19,6 +19,8 @@ import { ROLE_LABELS } from '../server/domain/roles';
 import type { Database } from '../server/infra/cloud';
 import { findByIds } from '../server/infra/store';
 import { seedProgrammeDemo } from '../server/infra/programmeDemo';
+import { seedPlaceDemo } from '../server/infra/placeDemo';
+import { DEMO_PLACE_PEOPLE, demoInspectorGrant } from '../server/domain/place/demo';
 
 export const DEMO_TOWNSHIP_ID = 'demo-township';
 export const DEMO_TOWNSHIP_NAME = '溆浦县三江镇';
@@ -280,6 +282,11 @@ export function demoDocs(): DemoDocs {
     });
   });
 
+  // SPEC §7b's inspectors: the police station's officer and two departments' inspectors
+  DEMO_PLACE_PEOPLE.forEach((p, i) =>
+    docs.persons.push(person(p.openid, p.name, [demoInspectorGrant(p, DEMO_TOWNSHIP_ID)], `1380000${9030 + i + 1}`)),
+  );
+
   VISITORS.forEach((visitor, i) => {
     const openid = `demo-visitor-${i + 1}`;
     const personId = demoId.person(openid);
@@ -333,6 +340,7 @@ export function demoIdentities(): DemoIdentity[] {
     const h = docs.households.find((x) => x._id === p.grants[0].scopeId)!;
     add(p.openid!, 'villager', `${h.address}村民：看明白卡和告知书、自查、上报隐患，只看自己一户`);
   }
+  for (const p of DEMO_PLACE_PEOPLE) add(p.openid, p.role, p.note);
   return out;
 }
 
@@ -369,5 +377,10 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
     }
   }
   await seedProgrammeDemo(db, DEMO_TOWNSHIP_ID);
+  await seedPlaceDemo(
+    db,
+    DEMO_TOWNSHIP_ID,
+    docs.villages.map((v) => ({ id: v._id, name: v.name })),
+  );
   return summary;
 }

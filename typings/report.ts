@@ -1,6 +1,14 @@
 // Request/response types of the `report` function: the seeds' tables as .xlsx files (import type only).
 
-export type ExportKind = 'elderlyTable000' | 'compoundLedger002' | 'stats001' | 'elderly001' | 'compliance';
+export type ExportKind =
+  | 'elderlyTable000'
+  | 'compoundLedger002'
+  | 'stats001'
+  | 'elderly001'
+  | 'compliance'
+  /** the `place` function's: the place inspection ledger and the quarterly supervision summary (SPEC §7b) */
+  | 'placeLedger'
+  | 'placeQuarterly';
 
 export interface ExportDone {
   exportId: string;

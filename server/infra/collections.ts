@@ -33,6 +33,13 @@ export const COLLECTIONS = [
   'calendarOverrides',
   'dueSubmissions',
   'exports',
+  // places and their inspections (SPEC §7b)
+  'places',
+  'inspectionPlans',
+  'inspections',
+  'placeHazards',
+  'referrals',
+  'placeImports',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];
