@@ -8,12 +8,12 @@ export interface SheetText {
   rows: { row: number; cells: string[] }[];
 }
 
-/** The file's bytes from storage; a missing file is the user's to fix, not INTERNAL. */
+/** The file's bytes from storage; a missing file is NOT_FOUND for the user to fix, never INTERNAL. */
 export async function downloadUpload(fileID: string): Promise<Buffer> {
   try {
     return ((await getCloud().downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
   } catch {
-    throw new AppError('INVALID_INPUT', '文件没有上传成功或已失效，请重新选择文件', 'fileId');
+    throw new AppError('NOT_FOUND', '文件不存在或已失效，请重新选择文件上传', 'fileId');
   }
 }
 
