@@ -84,6 +84,10 @@ export interface ListPlacesRequest extends PageRequest {
 export interface PlaceList extends Page<PlaceView> {
   /** the list counts per village of every place matching the filters (not only this page) */
   listedByVillage: { villageId: string; villageName: string; listed: number; places: number }[];
+  /** the registry's types, for the page's filter */
+  typeOptions: { value: PlaceType; label: string }[];
+  /** the caller may import a place list (the township office) */
+  canImport: boolean;
 }
 
 // ---- import (.xlsx) ----
@@ -234,6 +238,8 @@ export interface PlaceHazardView {
   /** the referral of this hazard, if the office referred it */
   referralId: string | null;
   highRisk: boolean;
+  /** the departments that supervise the place's type: where the office may refer it */
+  departments: { value: Department; label: string }[];
 }
 
 export interface InspectionFormRequest {
@@ -302,6 +308,11 @@ export interface ListPlaceHazardsRequest extends PageRequest {
   filter?: 'open' | 'overdue' | 'all';
 }
 
+export interface PlaceHazardPage extends Page<PlaceHazardView> {
+  /** the caller may refer a hazard to a department (the township office) */
+  canRefer: boolean;
+}
+
 export interface ClaimPlaceHazardRequest {
   hazardId: string;
   photos: string[];
@@ -347,6 +358,11 @@ export interface ListReferralsRequest extends PageRequest {
   filter?: 'open' | 'overdue' | 'all';
 }
 
+export interface ReferralPage extends Page<ReferralView> {
+  /** the caller acknowledges and answers for a department (a department's inspector) */
+  canAnswer: boolean;
+}
+
 export interface AcknowledgeReferralRequest {
   referralId: string;
 }
@@ -360,6 +376,8 @@ export interface AnswerReferralRequest {
 // ---- oversight and reports ----
 
 export interface OverdueOverview {
+  /** every active plan with its coverage today */
+  plans: PlanView[];
   inspections: PlaceDueView[];
   inspectionsTotal: number;
   referrals: ReferralView[];

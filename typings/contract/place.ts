@@ -1,7 +1,6 @@
 // The `place` function's contract table (SPEC §7b): the place registry and its .xlsx import, inspection plans with
 // coverage, inspections, place hazards, referrals 吹哨报到, the office's overdue lists and the quarterly report/exports.
 import type { NoFields, PageAction, ServerAction } from './action';
-import type { Page } from '../org';
 import type { ExportDone } from '../report';
 import type {
   AcknowledgeReferralRequest,
@@ -21,6 +20,7 @@ import type {
   MyInspections,
   MyInspectionsRequest,
   OverdueOverview,
+  PlaceHazardPage,
   PlaceHazardView,
   PlaceList,
   PlaceView,
@@ -32,6 +32,7 @@ import type {
   RecordInspectionRequest,
   RecordInspectionResult,
   ReferHazardRequest,
+  ReferralPage,
   ReferralView,
 } from '../place';
 
@@ -49,7 +50,11 @@ export interface PlaceContract {
     PlanView,
     'no page yet: plans are made through the function (the demo township has its plans); the pages show their coverage'
   >;
-  listPlans: PageAction<NoFields, PlanView[]>;
+  listPlans: ServerAction<
+    NoFields,
+    PlanView[],
+    'no page yet: the oversight page gets every plan with its overdue lists (overdueOverview), the inspector page its own (myInspections)'
+  >;
   planCoverage: ServerAction<
     PlanCoverageRequest,
     PlanCoverage,
@@ -58,10 +63,10 @@ export interface PlaceContract {
   myInspections: PageAction<MyInspectionsRequest, MyInspections>;
   inspectionForm: PageAction<InspectionFormRequest, InspectionForm>;
   recordInspection: PageAction<RecordInspectionRequest, RecordInspectionResult>;
-  listPlaceHazards: PageAction<ListPlaceHazardsRequest, Page<PlaceHazardView>>;
+  listPlaceHazards: PageAction<ListPlaceHazardsRequest, PlaceHazardPage>;
   claimPlaceHazard: PageAction<ClaimPlaceHazardRequest, PlaceHazardView>;
   referHazard: PageAction<ReferHazardRequest, ReferralView>;
-  listReferrals: PageAction<ListReferralsRequest, Page<ReferralView>>;
+  listReferrals: PageAction<ListReferralsRequest, ReferralPage>;
   acknowledgeReferral: PageAction<AcknowledgeReferralRequest, ReferralView>;
   answerReferral: PageAction<AnswerReferralRequest, ReferralView>;
   overdueOverview: PageAction<NoFields, OverdueOverview>;

@@ -13,7 +13,7 @@ import { STATUS_LABELS } from '../resident/rules';
 import { hazardState } from '../visit/hazardState';
 import { cstDay } from '../time/cst';
 import { FREQUENCY_LABELS, STANDING_LABELS, periodOf, type Standing } from './coverage';
-import { AUTHORITY_LABELS, DEPARTMENT_LABELS, PLACE_TYPE_LABELS, RISK_LABELS, effectiveRisk } from './placeTypes';
+import { AUTHORITY_LABELS, DEPARTMENT_LABELS, PLACE_TYPE_LABELS, RISK_LABELS, effectiveRisk, supervisingDepartments } from './placeTypes';
 import type { InspectionRecord, PlaceHazardRecord, PlaceRecord, PlanRecord, ReferralRecord } from './records';
 import { referralOverdue } from './rules';
 
@@ -121,6 +121,7 @@ export function placeHazardView(h: PlaceHazardRecord, place: PlaceRecord | undef
     verifiedAt: h.verifiedAt ? new Date(h.verifiedAt).toISOString() : null,
     referralId: h.referralId,
     highRisk: !!place && effectiveRisk(place.riskGrade, place.occupantsOver10) === 'high',
+    departments: place ? supervisingDepartments(place.type).map((d) => ({ value: d, label: DEPARTMENT_LABELS[d] })) : [],
   };
 }
 

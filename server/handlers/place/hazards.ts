@@ -1,15 +1,14 @@
 // Hazards found at places follow SPEC §6: reported with a deadline → rectification claimed with a photo (by whoever
 // follows the place up: its inspectors, its village liaison, the office, on the place's behalf) → verified on a
 // re-inspection (inspections.ts), or overdue (deadline + 3 days).
-import type { Page } from '../../../typings/org';
-import type { PlaceHazardView } from '../../../typings/place';
+import type { PlaceHazardPage, PlaceHazardView } from '../../../typings/place';
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError, forbidden } from '../../infra/errors';
 import { writeAudit } from '../../infra/audit';
 import { idempotent } from '../../infra/idempotency';
 import { actorOf } from '../../infra/orgRepo';
 import { findAll, findByIds, inTransaction, txGet } from '../../infra/store';
-import { liaisonVillageIds } from '../../domain/org/access';
+import { isOffice, liaisonVillageIds } from '../../domain/org/access';
 import { claimProblem, hazardState } from '../../domain/visit/hazardState';
 import { MAX_PHOTOS } from '../../domain/visit/problem';
 import { planCovers } from '../../domain/place/coverage';
@@ -58,7 +57,8 @@ export async function overdueHazards(ctx: ActionContext): Promise<PlaceHazardRec
 export const listPlaceHazards = defineAction({
   schema: listPlaceHazardsSchema,
   access: ['office', 'discipline', 'liaison', 'police', 'deptInspector'],
-  async run(ctx, input): Promise<Page<PlaceHazardView>> {
+  async run(ctx, input): Promise<PlaceHazardPage> {
+    const actor = actorOf(ctx);
     const where: Record<string, unknown> = { ...hazardScope(ctx) };
     if (input.placeId) where.placeId = input.placeId;
     if (input.filter !== 'all') where.status = ctx.db.command.in(UNVERIFIED);
@@ -71,6 +71,7 @@ export const listPlaceHazards = defineAction({
       total: rows.length,
       page: input.page,
       pageSize: input.pageSize,
+      canRefer: isOffice(actor.grants, actor.townshipId),
     };
   },
 });

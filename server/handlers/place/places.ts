@@ -8,9 +8,9 @@ import { idempotent } from '../../infra/idempotency';
 import { actorOf, requireVillage } from '../../infra/orgRepo';
 import { findAll, findPage, inTransaction, withoutId, type Where } from '../../infra/store';
 import { newDocId } from '../../infra/visitRepo';
-import { liaisonVillageIds } from '../../domain/org/access';
+import { isOffice, liaisonVillageIds } from '../../domain/org/access';
 import { placeKey } from '../../domain/place/importLayout';
-import { effectiveRisk } from '../../domain/place/placeTypes';
+import { PLACE_TYPES, PLACE_TYPE_LABELS, effectiveRisk } from '../../domain/place/placeTypes';
 import type { PlaceRecord } from '../../domain/place/records';
 import { keepsPlacesOf, placeTypeProblem, readsAllPlaces, readsPlacesOf } from '../../domain/place/rules';
 import { addPlaceSchema, listPlacesSchema, type PlaceFields } from '../../domain/place/schemas';
@@ -114,6 +114,8 @@ export const listPlaces = defineAction({
       listedByVillage: [...byVillage.entries()]
         .map(([villageId, c]) => ({ villageId, villageName: names.get(villageId) ?? '', ...c }))
         .sort((a, b) => a.villageId.localeCompare(b.villageId)),
+      typeOptions: PLACE_TYPES.map((value) => ({ value, label: PLACE_TYPE_LABELS[value] })),
+      canImport: isOffice(actor.grants, townshipId),
     };
   },
 });

@@ -1,8 +1,7 @@
 // 镇街吹哨、部门报到 (004 §13, SPEC §7b): the township office refers a hazard at a high-risk place to the department that
 // supervises the place's type, with a deadline; the department acknowledges and reports back; a referral unanswered
 // past its deadline is listed for the office (and in the quarterly report), never sent to the discipline office.
-import type { Page } from '../../../typings/org';
-import type { ReferralView } from '../../../typings/place';
+import type { ReferralPage, ReferralView } from '../../../typings/place';
 import { defineAction, type ActionContext } from '../../infra/dispatch';
 import { AppError, forbidden } from '../../infra/errors';
 import { writeAudit } from '../../infra/audit';
@@ -126,7 +125,7 @@ export async function overdueReferrals(ctx: ActionContext): Promise<ReferralReco
 export const listReferrals = defineAction({
   schema: listReferralsSchema,
   access: ['office', 'discipline', 'deptInspector'],
-  async run(ctx, input): Promise<Page<ReferralView>> {
+  async run(ctx, input): Promise<ReferralPage> {
     const where = referralWhere(ctx);
     if (input.filter !== 'all') where.status = ctx.db.command.neq('answered');
     const rows = (await findAll<ReferralRecord>(ctx.db, 'referrals', where))
@@ -138,6 +137,7 @@ export const listReferrals = defineAction({
       total: rows.length,
       page: input.page,
       pageSize: input.pageSize,
+      canAnswer: departmentsOf(actorOf(ctx).grants).length > 0,
     };
   },
 });

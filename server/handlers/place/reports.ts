@@ -19,7 +19,7 @@ import { hazardState } from '../../domain/visit/hazardState';
 import { ledgerExportSchema, overdueOverviewSchema, quarterSchema } from '../../domain/place/schemas';
 import { overdueHazards, hazardViews } from './hazards';
 import { overdueReferrals, referralViews } from './referrals';
-import { dueRowsOf } from './plans';
+import { dueRowsOf, planViews } from './plans';
 import { activePlans, openHazardCounts, statesOf, townshipOf, townshipPlaces, villageNames } from './repo';
 
 /** how many rows of each kind the overview shows; the totals say how many there are */
@@ -39,6 +39,11 @@ export const overdueOverview = defineAction({
     ]);
     const late = dueRowsOf(states, names, counts).filter((r) => r.standing === 'overdue');
     return {
+      plans: planViews(
+        [...states].sort((a, b) => a.plan._id.localeCompare(b.plan._id)),
+        cstDay(ctx.now),
+        names,
+      ),
       inspections: late.slice(0, SHOWN),
       inspectionsTotal: late.length,
       referrals: await referralViews(ctx, referrals.slice(0, SHOWN)),
