@@ -606,7 +606,11 @@ const ROWS: Row[] = [
     action: 'listPlaces',
     cases: [{ event: {} }, ...[V1, V2].map((v) => ({ event: { villageId: v }, scope: reads(v) }))],
   },
-  { fn: 'place', action: 'previewPlaceImport', cases: [{ event: { fileId: 'cloud://local-dev.bucket/imports/none.xlsx' }, mayBeAbsent: true }] },
+  {
+    fn: 'place',
+    action: 'previewPlaceImport',
+    cases: [{ event: { fileId: 'cloud://local-dev.bucket/imports/none.xlsx' }, mayBeAbsent: true }],
+  },
   { fn: 'place', action: 'importPlaces', cases: [{ event: { fileId: 'cloud://local-dev.bucket/imports/none.xlsx' }, mayBeAbsent: true }] },
   {
     fn: 'place',
@@ -628,7 +632,9 @@ const ROWS: Row[] = [
     action: 'planCoverage',
     cases: ['demo-plan-police-monthly', 'demo-plan-village-1', 'demo-plan-village-2'].map((planId) => ({
       event: { planId },
-      scope: ((w) => isTownshipWide(w.granter.grants, T) || inspectsUnder(w.granter.grants, b.docs('inspectionPlans', { _id: planId })[0] as any)) as Scope,
+      scope: ((w) =>
+        isTownshipWide(w.granter.grants, T) ||
+        inspectsUnder(w.granter.grants, b.docs('inspectionPlans', { _id: planId })[0] as any)) as Scope,
     })),
   },
   { fn: 'place', action: 'myInspections', cases: [{ event: {} }] },
@@ -653,7 +659,12 @@ const ROWS: Row[] = [
   {
     fn: 'place',
     action: 'claimPlaceHazard',
-    cases: [{ event: { hazardId: 'demo-phz-2', photos: ['cloud://local-dev.bucket/p/fixed.jpg'] }, scope: either(keeps(V1), inPlan(PLACE_OF_PHZ2)) }],
+    cases: [
+      {
+        event: { hazardId: 'demo-phz-2', photos: ['cloud://local-dev.bucket/p/fixed.jpg'] },
+        scope: either(keeps(V1), inPlan(PLACE_OF_PHZ2)),
+      },
+    ],
   },
   { fn: 'place', action: 'referHazard', cases: [{ event: { hazardId: 'demo-phz-1', department: 'yingji', deadline: '2030-01-01' } }] },
   { fn: 'place', action: 'listReferrals', cases: [{ event: {} }] },
@@ -672,7 +683,6 @@ const ROWS: Row[] = [
   { fn: 'place', action: 'exportPlaceLedger', cases: [{ event: {} }] },
   { fn: 'place', action: 'exportQuarterlySummary', cases: [{ event: {} }] },
 ];
-
 
 /** Every function's action table, read from server/handlers/<fn>/index.ts — the same tables the deployed functions dispatch on. */
 function actionTables(): Map<string, Record<string, ActionDef<any, any>>> {

@@ -51,7 +51,9 @@ describe('the demo township (seed 004 §10)', () => {
     const perVillage = (v: number) =>
       SEED004_VILLAGE_LISTS.filter((l) => l.demoVillage === v).reduce((n, l) => n + l.count, 0) +
       policeUnits.filter((p) => p.villageId === `demo-village-${v}`).length;
-    expect(all.listedByVillage.map((r: any) => [r.villageId, r.listed])).toEqual([1, 2, 3].map((v) => [`demo-village-${v}`, perVillage(v)]));
+    expect(all.listedByVillage.map((r: any) => [r.villageId, r.listed])).toEqual(
+      [1, 2, 3].map((v) => [`demo-village-${v}`, perVillage(v)]),
+    );
     for (const l of SEED004_VILLAGE_LISTS) expect(b.docs('places', { listName: villageListName(l.seedVillage) })).toHaveLength(l.count);
     expect(all.total).toBe(220 + 16);
     // phones in full for the office; masked for the police station (the usual rule)
@@ -59,7 +61,10 @@ describe('the demo township (seed 004 §10)', () => {
     const police = ok(await call({ action: 'listPlaces', listed: true, pageSize: 1 }, 'demo-police'));
     expect(police.items[0].responsiblePhone).toMatch(/^\d{3}\*{4}\d{4}$/);
     // a liaison reads its own village only
-    expect(await call({ action: 'listPlaces', villageId: 'demo-village-2' }, 'demo-liaison-1')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call({ action: 'listPlaces', villageId: 'demo-village-2' }, 'demo-liaison-1')).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const own = ok(await call({ action: 'listPlaces', pageSize: 50 }, 'demo-liaison-1'));
     expect(own.listedByVillage.map((r: any) => r.villageId)).toEqual(['demo-village-1']);
   });
@@ -72,7 +77,9 @@ describe('the demo township (seed 004 §10)', () => {
     expect(overview.inspections.map((r: any) => r.placeId)).toEqual(['demo-place-police-16']);
     expect(overview.hazards.map((h: any) => h.id)).toEqual(['demo-phz-1']);
     const referrals = ok(await call({ action: 'listReferrals' }, 'demo-inspector-yingji'));
-    expect(referrals.items.map((r: any) => [r.id, r.departmentLabel, r.deadline])).toEqual([['referral-demo-phz-1', '应急办', '2026-12-17']]);
+    expect(referrals.items.map((r: any) => [r.id, r.departmentLabel, r.deadline])).toEqual([
+      ['referral-demo-phz-1', '应急办', '2026-12-17'],
+    ]);
   });
 });
 
@@ -123,7 +130,12 @@ describe('coverage turns overdue on the CST calendar', () => {
     // an inspection on the 1st makes both done for the new period
     ok(
       await call(
-        { action: 'recordInspection', placeId: place.id, templateId: 'place-business', answers: okAnswers(['electricalUse', 'exitsClear']) },
+        {
+          action: 'recordInspection',
+          placeId: place.id,
+          templateId: 'place-business',
+          answers: okAnswers(['electricalUse', 'exitsClear']),
+        },
         'demo-police',
       ),
     );
@@ -192,10 +204,20 @@ describe('inspections', () => {
   });
 
   it('takes an inspection captured offline within 48 h at its device time, and refuses one older', async () => {
-    const base = { action: 'recordInspection', placeId: 'demo-place-police-15', templateId: 'place-crowded', answers: okAnswers(['exitsClear']), offline: true };
+    const base = {
+      action: 'recordInspection',
+      placeId: 'demo-place-police-15',
+      templateId: 'place-crowded',
+      answers: okAnswers(['exitsClear']),
+      offline: true,
+    };
     const r = ok(await call({ ...base, idempotencyKey: 'insp-off-0001', deviceTime: '2026-12-09T16:00:00+08:00' }, 'demo-police'));
     expect(r.inspection).toMatchObject({ offline: true, at: new Date('2026-12-09T16:00:00+08:00').toISOString() });
-    const message = await refusedWithNothingWritten({ ...base, deviceTime: '2026-12-07T09:00:00+08:00' }, 'demo-police', 'OFFLINE_TOO_LATE');
+    const message = await refusedWithNothingWritten(
+      { ...base, deviceTime: '2026-12-07T09:00:00+08:00' },
+      'demo-police',
+      'OFFLINE_TOO_LATE',
+    );
     expect(message).toContain('离线检查须在48小时内提交');
   });
 });
@@ -220,10 +242,20 @@ describe('bad input is refused with a stable code and nothing is written', () =>
   });
 
   it('a plan with no places, or less often than once a year', async () => {
-    const plan = { action: 'createPlan', name: '空计划', inspectorRole: 'police', selector: { listName: '不存在的清单' }, frequency: 'monthly' };
+    const plan = {
+      action: 'createPlan',
+      name: '空计划',
+      inspectorRole: 'police',
+      selector: { listName: '不存在的清单' },
+      frequency: 'monthly',
+    };
     await refusedWithNothingWritten(plan, 'demo-office', 'PLAN_EMPTY');
     await refusedWithNothingWritten({ ...plan, selector: { listedOnly: true }, frequency: 'biennial' }, 'demo-office', 'PLAN_FREQUENCY');
-    await refusedWithNothingWritten({ ...plan, selector: { listedOnly: true }, frequency: 'once', dueBy: '2028-06-30' }, 'demo-office', 'PLAN_FREQUENCY');
+    await refusedWithNothingWritten(
+      { ...plan, selector: { listedOnly: true }, frequency: 'once', dueBy: '2028-06-30' },
+      'demo-office',
+      'PLAN_FREQUENCY',
+    );
     // a liaison plans only its own village
     await refusedWithNothingWritten(
       { ...plan, inspectorRole: 'liaison', inspectorScope: 'demo-village-2', selector: { listedOnly: true } },
@@ -247,7 +279,11 @@ describe('bad input is refused with a stable code and nothing is written', () =>
   it('a checklist item not in the template of the place type, and more than 9 photos', async () => {
     const base = { action: 'recordInspection', placeId: 'demo-place-police-14', templateId: 'place-business' };
     await refusedWithNothingWritten({ ...base, answers: okAnswers(['exitsClear', 'smokeAlarm']) }, 'demo-police', 'CHECKLIST_ITEM_UNKNOWN');
-    await refusedWithNothingWritten({ ...base, templateId: 'place-office', answers: okAnswers(['exitsClear']) }, 'demo-police', 'CHECKLIST_ITEM_UNKNOWN');
+    await refusedWithNothingWritten(
+      { ...base, templateId: 'place-office', answers: okAnswers(['exitsClear']) },
+      'demo-police',
+      'CHECKLIST_ITEM_UNKNOWN',
+    );
     const ten = Array.from({ length: 10 }, (_, i) => `cloud://p/${i}.jpg`);
     await refusedWithNothingWritten({ ...base, answers: okAnswers(['exitsClear']), photos: ten }, 'demo-police', 'TOO_MANY_PHOTOS');
     await refusedWithNothingWritten(
@@ -282,7 +318,9 @@ describe('referrals 吹哨报到', () => {
       ),
     );
     const hazardId = found.hazards[0].id;
-    const referral = ok(await call({ action: 'referHazard', hazardId, department: 'jingfa', deadline: '2026-12-14', note: '请经发办督促' }, 'demo-office'));
+    const referral = ok(
+      await call({ action: 'referHazard', hazardId, department: 'jingfa', deadline: '2026-12-14', note: '请经发办督促' }, 'demo-office'),
+    );
     expect(referral).toMatchObject({ status: 'open', departmentLabel: '经发办', deadline: '2026-12-14' });
     expect(await call({ action: 'referHazard', hazardId, department: 'yingji', deadline: '2026-12-14' }, 'demo-office')).toMatchObject({
       ok: false,
@@ -290,21 +328,39 @@ describe('referrals 吹哨报到', () => {
     });
 
     // 应急办 has the demo referral; only 经发办 may move this one (no 经发办 inspector in the demo: grant one)
-    expect(await call({ action: 'acknowledgeReferral', referralId: referral.id }, 'demo-inspector-yingji')).toMatchObject({ code: 'FORBIDDEN' });
-    const person = ok(await b.call('org', { action: 'addPerson', name: '经发办检查员', grants: [{ role: 'deptInspector', scopeId: 'jingfa' }] }, 'demo-office'));
+    expect(await call({ action: 'acknowledgeReferral', referralId: referral.id }, 'demo-inspector-yingji')).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const person = ok(
+      await b.call(
+        'org',
+        { action: 'addPerson', name: '经发办检查员', grants: [{ role: 'deptInspector', scopeId: 'jingfa' }] },
+        'demo-office',
+      ),
+    );
     await b.emulator.runner.runAsServer(async () => {
       const { getDb } = await import('../../server/infra/cloud');
-      await getDb().collection('persons').doc(person.id).update({ data: { openid: 'jingfa-phone' } });
+      await getDb()
+        .collection('persons')
+        .doc(person.id)
+        .update({ data: { openid: 'jingfa-phone' } });
     });
     const listed = ok(await call({ action: 'listReferrals' }, 'jingfa-phone'));
     expect(listed.items.map((r: any) => r.id)).toEqual([referral.id]);
     expect(ok(await call({ action: 'acknowledgeReferral', referralId: referral.id }, 'jingfa-phone')).status).toBe('acknowledged');
-    expect(await call({ action: 'acknowledgeReferral', referralId: referral.id }, 'jingfa-phone')).toMatchObject({ code: 'REFERRAL_STATE' });
+    expect(await call({ action: 'acknowledgeReferral', referralId: referral.id }, 'jingfa-phone')).toMatchObject({
+      code: 'REFERRAL_STATE',
+    });
     const answered = ok(
-      await call({ action: 'answerReferral', referralId: referral.id, text: '已约谈经营者，后门改为推闩', photos: ['cloud://p/door.jpg'] }, 'jingfa-phone'),
+      await call(
+        { action: 'answerReferral', referralId: referral.id, text: '已约谈经营者，后门改为推闩', photos: ['cloud://p/door.jpg'] },
+        'jingfa-phone',
+      ),
     );
     expect(answered).toMatchObject({ status: 'answered', answer: '已约谈经营者，后门改为推闩', overdue: false });
-    expect(await call({ action: 'answerReferral', referralId: referral.id, text: '再次反馈' }, 'jingfa-phone')).toMatchObject({ code: 'REFERRAL_STATE' });
+    expect(await call({ action: 'answerReferral', referralId: referral.id, text: '再次反馈' }, 'jingfa-phone')).toMatchObject({
+      code: 'REFERRAL_STATE',
+    });
 
     // the demo referral to 应急办 is left unanswered: after its deadline it is overdue for the office
     b.setClock('2026-12-18T09:00:00+08:00');
@@ -400,9 +456,15 @@ describe('the .xlsx import', () => {
 
   it('refuses a file that is not the template, or not a spreadsheet', async () => {
     const { fileId } = await uploadSheet('other', [['a', 'b']], ['名称', '地址']);
-    expect((await refusedWithNothingWritten({ action: 'importPlaces', fileId }, 'demo-office', 'IMPORT_ROWS_INVALID')).includes('表头')).toBe(true);
+    expect(
+      (await refusedWithNothingWritten({ action: 'importPlaces', fileId }, 'demo-office', 'IMPORT_ROWS_INVALID')).includes('表头'),
+    ).toBe(true);
     b.emulator.store.putFile('imports/not.xlsx', Buffer.from('not a zip'), 'application/octet-stream', Date.now());
-    await refusedWithNothingWritten({ action: 'importPlaces', fileId: StorageService.fileIdOf('imports/not.xlsx') }, 'demo-office', 'INVALID_INPUT');
+    await refusedWithNothingWritten(
+      { action: 'importPlaces', fileId: StorageService.fileIdOf('imports/not.xlsx') },
+      'demo-office',
+      'INVALID_INPUT',
+    );
   });
 });
 

@@ -19,7 +19,12 @@ const month = fc.record({ y: fc.integer({ min: 2020, max: 2035 }), m: fc.integer
 const monthKey = ({ y, m }: { y: number; m: number }) => `${y}-${String(m).padStart(2, '0')}`;
 const nextMonthFirst = ({ y, m }: { y: number; m: number }) => (m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`);
 
-const plan = (p: Partial<PlanRecord>): Pick<PlanRecord, 'frequency' | 'dueBy' | 'startDay'> => ({ frequency: 'monthly', dueBy: null, startDay: '2020-01-01', ...p });
+const plan = (p: Partial<PlanRecord>): Pick<PlanRecord, 'frequency' | 'dueBy' | 'startDay'> => ({
+  frequency: 'monthly',
+  dueBy: null,
+  startDay: '2020-01-01',
+  ...p,
+});
 
 describe('coverage on the CST calendar', () => {
   it('a monthly plan flags an unchecked place overdue exactly from the 1st of the next month, 00:00 CST', () => {
@@ -80,7 +85,11 @@ describe('coverage on the CST calendar', () => {
 
   it('periods and quarters have CST labels and bounds', () => {
     expect(periodOf(plan({}), '2024-02-10')).toMatchObject({ label: '2024年2月', startDay: '2024-02-01', endDay: '2024-02-29' });
-    expect(periodOf(plan({ frequency: 'quarterly' }), '2026-11-30')).toMatchObject({ key: '2026-Q4', startDay: '2026-10-01', endDay: '2026-12-31' });
+    expect(periodOf(plan({ frequency: 'quarterly' }), '2026-11-30')).toMatchObject({
+      key: '2026-Q4',
+      startDay: '2026-10-01',
+      endDay: '2026-12-31',
+    });
     expect(quarterByKey('2027-Q1')).toMatchObject({ label: '2027年第1季度', endDay: '2027-03-31' });
     expect(quarterByKey('2027-Q5')).toBeNull();
   });
@@ -126,7 +135,15 @@ describe('the .xlsx row check', () => {
     row: n,
     cells: IMPORT_HEADERS.map((h) => cells[h] ?? ''),
   });
-  const good = { '村（社区）': '三江村', 场所名称: '向记副食店', 场所类型: '门市', 地址: '三江村正街3号', 负责人: '向建国', 监管主体: '村', 风险等级: '一般' };
+  const good = {
+    '村（社区）': '三江村',
+    场所名称: '向记副食店',
+    场所类型: '门市',
+    地址: '三江村正街3号',
+    负责人: '向建国',
+    监管主体: '村',
+    风险等级: '一般',
+  };
 
   it('turns names into the registry keys and reports each bad row with its Excel row number', () => {
     const parsed = parseImport(
@@ -184,7 +201,8 @@ describe('the demo township (seed 004 §10)', () => {
     expect(police).toHaveLength(16);
     expect(police.every((p) => p.listed && p.authority === 'police')).toBe(true);
     // several types in every village
-    for (const v of villages) expect(new Set(docs.places.filter((p) => p.villageId === v.id).map((p) => p.type)).size).toBeGreaterThanOrEqual(6);
+    for (const v of villages)
+      expect(new Set(docs.places.filter((p) => p.villageId === v.id).map((p) => p.type)).size).toBeGreaterThanOrEqual(6);
   });
 
   it('has a police monthly plan, a plan per village, and exactly one overdue place whenever it is seeded', () => {
@@ -201,6 +219,9 @@ describe('the demo township (seed 004 §10)', () => {
       { seed: SEED, numRuns: 40 },
     );
     expect(docs.referrals).toHaveLength(1);
-    expect(docs.inspectionPlans.find((p) => p._id === 'demo-plan-village-1')).toMatchObject({ inspectorRole: 'liaison', frequency: 'quarterly' });
+    expect(docs.inspectionPlans.find((p) => p._id === 'demo-plan-village-1')).toMatchObject({
+      inspectorRole: 'liaison',
+      frequency: 'quarterly',
+    });
   });
 });

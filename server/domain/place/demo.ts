@@ -338,25 +338,23 @@ export function placeDemoDocs(townshipId: string, villages: readonly DemoVillage
   const officer = { personId: 'person-demo-police', name: '龙建平', keys: [policeKey] };
   const lastMonthDay = (d: number) => new Date(cstDayStart(addDays(lastMonth.startDay, d - 1)).getTime() + 10 * 3600_000);
   // last month: every police unit but the last was checked; 舒家三合一门店 had a hazard, now past its deadline
-  policeUnits
-    .slice(0, 15)
-    .forEach((u, i) =>
-      inspect(
-        `demo-insp-police-${String(i + 1).padStart(2, '0')}`,
-        u,
-        lastMonthDay(5 + (i % 10)),
-        officer,
-        'demo-plan-police-monthly',
-        u._id === 'demo-place-police-12'
-          ? {
-              key: 'separation',
-              note: '一层门店与二层住人部分未做防火分隔，楼梯共用',
-              deadline: addDays(lastMonth.startDay, 14),
-              hazardId: 'demo-phz-1',
-            }
-          : undefined,
-      ),
-    );
+  policeUnits.slice(0, 15).forEach((u, i) =>
+    inspect(
+      `demo-insp-police-${String(i + 1).padStart(2, '0')}`,
+      u,
+      lastMonthDay(5 + (i % 10)),
+      officer,
+      'demo-plan-police-monthly',
+      u._id === 'demo-place-police-12'
+        ? {
+            key: 'separation',
+            note: '一层门店与二层住人部分未做防火分隔，楼梯共用',
+            deadline: addDays(lastMonth.startDay, 14),
+            hazardId: 'demo-phz-1',
+          }
+        : undefined,
+    ),
+  );
   // this month so far: five units checked again
   policeUnits
     .slice(0, 5)

@@ -106,11 +106,9 @@ export const importPlaces = defineAction({
         .collection('placeImports')
         .doc(importId)
         .update({ data: { status: 'done', doneAt: ctx.now } });
-      await ctx.db
-        .collection('audit')
-        .add({
-          data: { ...auditRecord(ctx, 'importPlaces', { collection: 'placeImports', docId: importId, before: started, after: done }) },
-        });
+      await ctx.db.collection('audit').add({
+        data: { ...auditRecord(ctx, 'importPlaces', { collection: 'placeImports', docId: importId, before: started, after: done }) },
+      });
       return { importId, imported: records.length, alreadyImported: false };
     }),
 });
