@@ -20,7 +20,6 @@ import { placeRecord } from './places';
 import { villageNames } from './repo';
 
 interface Checked {
-  importId: string;
   places: PlaceFields[];
   errors: ImportRowError[];
 }
@@ -39,7 +38,7 @@ async function checkFile(ctx: ActionContext, file: Buffer, importId: string): Pr
   const names = await villageNames(ctx);
   const idsByName = new Map([...names.entries()].map(([id, name]) => [name, id]));
   const parsed = parseImport(sheet.header, sheet.rows, idsByName);
-  if (parsed.errors.length) return { importId, ...parsed };
+  if (parsed.errors.length) return parsed;
   // a place already in the registry (not one of this file's own, from an interrupted earlier attempt)
   const existing = await findAll<PlaceRecord>(ctx.db, 'places', { townshipId, active: true });
   const registered = new Map(existing.filter((p) => p.importId !== importId).map((p) => [placeKey(p), p.name]));
@@ -49,7 +48,7 @@ async function checkFile(ctx: ActionContext, file: Buffer, importId: string): Pr
       ? [{ row: dataRows[i].row, column: '场所名称', message: `“${p.name}”已在系统中登记（村、名称、地址相同）` }]
       : [],
   );
-  return { importId, places: parsed.places, errors };
+  return { places: parsed.places, errors };
 }
 
 function refusal(errors: readonly ImportRowError[]): AppError {
@@ -57,7 +56,7 @@ function refusal(errors: readonly ImportRowError[]): AppError {
     .slice(0, 5)
     .map((e) => `第${e.row}行“${e.column}”：${e.message}`)
     .join('；');
-  const more = errors.length > 5 ? `（共${errors.length}处，请先“检查文件”查看全部）` : '';
+  const more = errors.length > 5 ? `（共${errors.length}处，完整清单见导入前的逐行检查结果）` : '';
   return new AppError('IMPORT_ROWS_INVALID', `导入文件有${errors.length}处错误，未导入任何场所。${shown}${more}`, 'fileId');
 }
 
