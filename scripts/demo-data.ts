@@ -20,6 +20,8 @@ import { ROLE_LABELS } from '../server/domain/roles';
 import type { Database } from '../server/infra/cloud';
 import { findByIds } from '../server/infra/store';
 import { seedActivityDemo, seedProgrammeDemo } from '../server/infra/programmeDemo';
+import { seedPlaceDemo } from '../server/infra/placeDemo';
+import { DEMO_PLACE_PEOPLE, demoInspectorGrant } from '../server/domain/place/demo';
 
 export const DEMO_TOWNSHIP_ID = 'demo-township';
 export const DEMO_TOWNSHIP_NAME = '溆浦县三江镇';
@@ -296,6 +298,11 @@ export function demoDocs(): DemoDocs {
     });
   });
 
+  // SPEC §7b's inspectors: the police station's officer and two departments' inspectors
+  DEMO_PLACE_PEOPLE.forEach((p, i) =>
+    docs.persons.push(person(p.openid, p.name, [demoInspectorGrant(p, DEMO_TOWNSHIP_ID)], `1380000${9030 + i + 1}`)),
+  );
+
   VISITORS.forEach((visitor, i) => {
     const openid = `demo-visitor-${i + 1}`;
     const personId = demoId.person(openid);
@@ -354,6 +361,7 @@ export function demoIdentities(): DemoIdentity[] {
     add(p.openid!, 'villager', `${h.address}村民：看明白卡和告知书、自查、上报隐患，只看自己一户`);
   }
   add(HELPER.openid, 'helper', '志愿者：三江村独居老人舒金花的“一对一”帮扶人，记录上门或电话联系（7天未联系每天提醒）');
+  for (const p of DEMO_PLACE_PEOPLE) add(p.openid, p.role, p.note);
   return out;
 }
 
@@ -394,5 +402,10 @@ export async function seedDemo(db: Database, opts: { activity?: boolean } = {}):
   }
   await seedProgrammeDemo(db, DEMO_TOWNSHIP_ID);
   if (opts.activity) await seedActivityDemo(db, DEMO_TOWNSHIP_ID);
+  await seedPlaceDemo(
+    db,
+    DEMO_TOWNSHIP_ID,
+    docs.villages.map((v) => ({ id: v._id, name: v.name })),
+  );
   return summary;
 }

@@ -311,7 +311,9 @@ export type HomeCard =
     }
   | { role: 'office'; villages: number; grids: number; households: number; visitors: number }
   | { role: 'discipline'; township: TownshipView }
-  | { role: 'helper'; township: TownshipView };
+  | { role: 'helper'; township: TownshipView }
+  /** SPEC §7b's inspectors: their plans are on the places pages */
+  | { role: 'police' | 'deptInspector'; township: TownshipView };
 
 export type MeResult =
   /** openid: the caller's own OPENID, so a first office account can be bootstrapped (scripts/bootstrap-office.ts) */

@@ -1,7 +1,17 @@
 // Request/response types of the `report` function: the seeds' tables as .xlsx files (import type only).
 
 export type ExportKind =
-  'elderlyTable000' | 'compoundLedger002' | 'stats001' | 'elderly001' | 'compliance' | 'hazardRegister' | 'caseFile' | 'cardSheets';
+  | 'elderlyTable000'
+  | 'compoundLedger002'
+  | 'stats001'
+  | 'elderly001'
+  | 'compliance'
+  | 'hazardRegister'
+  | 'caseFile'
+  | 'cardSheets'
+  /** the `place` function's: the place inspection ledger and the quarterly supervision summary (SPEC §7b) */
+  | 'placeLedger'
+  | 'placeQuarterly';
 
 /** spreadsheets for tables; PDF for the print sheets of 明白卡 */
 export type ExportFormat = 'xlsx' | 'pdf';

@@ -44,6 +44,22 @@ export type ErrorCode =
   | 'CONFIG_MISSING'
   /** WeChat could not make a household's card QR (wxacode.getUnlimited): a print sheet without it is not made */
   | 'QR_UNAVAILABLE'
+  /** places (SPEC §7b): a place type that is not one of the registry's types */
+  | 'PLACE_TYPE_UNKNOWN'
+  /** an inspection plan that selects no place */
+  | 'PLAN_EMPTY'
+  /** an inspection plan less often than once a year (004 §12 "每年检查1次"), or an unknown frequency */
+  | 'PLAN_FREQUENCY'
+  /** an inspection of a place that no plan of the inspector covers */
+  | 'NOT_IN_PLAN'
+  /** a referral to a department that does not supervise the place's type */
+  | 'NOT_SUPERVISED'
+  /** a referral of a hazard at a place that is not high-risk (004 §13 refers high-risk places) */
+  | 'NOT_HIGH_RISK'
+  /** an .xlsx import with at least one bad row: nothing was imported */
+  | 'IMPORT_ROWS_INVALID'
+  /** a referral not in the state the action needs (already acknowledged, already answered) */
+  | 'REFERRAL_STATE'
   /** client-side only: the call never reached a function (offline, timeout, local backend down) */
   | 'NETWORK'
   | 'INTERNAL';

@@ -1,7 +1,8 @@
 // Roles and their scopes (SPEC §1). A person may hold several.
 
-export type Role = 'villager' | 'gridLeader' | 'visitor' | 'liaison' | 'office' | 'discipline' | 'helper';
-export type ScopeType = 'household' | 'grid' | 'village' | 'township';
+export type Role = 'villager' | 'gridLeader' | 'visitor' | 'liaison' | 'office' | 'discipline' | 'helper' | 'police' | 'deptInspector';
+/** `department`: a township department's own grant, scopeId = its code (typings/place.ts `Department`) */
+export type ScopeType = 'household' | 'grid' | 'village' | 'township' | 'department';
 
 export interface RoleGrant {
   role: Role;

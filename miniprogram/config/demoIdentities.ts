@@ -184,4 +184,25 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
     roleLabel: '帮扶人',
     note: '志愿者：三江村独居老人舒金花的“一对一”帮扶人，记录上门或电话联系（7天未联系每天提醒）',
   },
+  {
+    openid: 'demo-police',
+    name: '龙建平',
+    role: 'police',
+    roleLabel: '派出所民警',
+    note: '派出所消防民警：列管的16家单位每月检查一次，监管对象每年一次；登记检查、隐患与复查',
+  },
+  {
+    openid: 'demo-inspector-yingji',
+    name: '彭晓燕',
+    role: 'deptInspector',
+    roleLabel: '部门检查员',
+    note: '应急办：签收镇里转办的高风险场所隐患（吹哨报到），限期反馈办理情况',
+  },
+  {
+    openid: 'demo-inspector-minzheng',
+    name: '贺春林',
+    role: 'deptInspector',
+    roleLabel: '部门检查员',
+    note: '民政和社会事务办：敬老院、卫生室、幼儿园年度检查，签收转办',
+  },
 ];

@@ -17,10 +17,22 @@ export const ROLE_AREAS: Record<Role, RoleArea> = {
   office: { label: '镇领导小组办公室', duty: '统计、通报、豁免与设置', path: '/packages/office/dashboard/index' },
   discipline: { label: '镇纪委', duty: '逾期走访人约谈', path: '/packages/discipline/cases/index' },
   helper: { label: '帮扶人', duty: '独居老人一对一帮扶：7天内联系一次', path: '/packages/programme/helper/index' },
+  police: { label: '派出所民警', duty: '列管单位检查、隐患复查', path: '/packages/places/mine/index' },
+  deptInspector: { label: '部门检查员', duty: '转办隐患签收与反馈、行业检查', path: '/packages/places/referrals/index' },
 };
 
 /** Tiles appear in this order, field roles first. */
-export const ROLE_ORDER: Role[] = ['villager', 'gridLeader', 'visitor', 'helper', 'liaison', 'office', 'discipline'];
+export const ROLE_ORDER: Role[] = [
+  'villager',
+  'gridLeader',
+  'visitor',
+  'helper',
+  'police',
+  'deptInspector',
+  'liaison',
+  'office',
+  'discipline',
+];
 
 export function roleLabel(role: string): string {
   return (ROLE_AREAS as Record<string, RoleArea | undefined>)[role]?.label ?? role;
@@ -49,11 +61,28 @@ export const SHORTCUTS: Shortcut[] = [
   { key: 'hazardRegister', label: '安全隐患登记表', path: '/packages/discipline/hazards/index', roles: ['office', 'discipline'] },
   { key: 'spotChecks', label: '抽查农户', path: '/packages/discipline/spotchecks/index', roles: ['office', 'discipline'] },
   { key: 'exports', label: '月报表导出', path: '/packages/programme/exports/index', roles: ['office', 'discipline'] },
+  // SPEC §7b: places and their inspections
+  {
+    key: 'placeChecks',
+    label: '场所检查（我的检查计划）',
+    path: '/packages/places/mine/index',
+    roles: ['liaison', 'office', 'deptInspector'],
+  },
+  { key: 'placeHazards', label: '场所隐患整改与转办', path: '/packages/places/hazards/index', roles: ['liaison', 'office', 'police'] },
+  { key: 'places', label: '场所台账（列管单位）', path: '/packages/places/registry/index', roles: ['office', 'liaison'] },
+  {
+    key: 'placeOversight',
+    label: '场所检查督查（逾期检查与转办）',
+    path: '/packages/places/oversight/index',
+    roles: ['office', 'discipline'],
+  },
+  { key: 'placeQuarter', label: '季度督查报表', path: '/packages/places/quarter/index', roles: ['office'] },
+  { key: 'referrals', label: '吹哨报到转办', path: '/packages/places/referrals/index', roles: ['office'] },
   {
     key: 'inbox',
     label: '消息与提醒',
     path: '/pages/inbox/index',
-    roles: ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'],
+    roles: ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper', 'police', 'deptInspector'],
   },
 ];
 

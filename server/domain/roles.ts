@@ -8,6 +8,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   office: '镇领导小组办公室',
   discipline: '镇纪委',
   helper: '帮扶人',
+  police: '派出所民警',
+  deptInspector: '部门检查员',
 };
 
 /** The scope each role is held at: a villager belongs to a household, a grid leader to a grid, and so on. */
@@ -19,4 +21,8 @@ export const ROLE_SCOPE: Record<Role, ScopeType> = {
   office: 'township',
   discipline: 'township',
   helper: 'township',
+  // 004 §12 "公安派出所…消防民警": the police station serves the whole township
+  police: 'township',
+  // 004 §10 "负有消防安全监督管理责任的行业主管部门": a department's staff act for their department
+  deptInspector: 'department',
 };

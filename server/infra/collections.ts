@@ -34,6 +34,13 @@ export const COLLECTIONS = [
   'dueSubmissions',
   'exports',
   'spotChecks',
+  // places and their inspections (SPEC §7b)
+  'places',
+  'inspectionPlans',
+  'inspections',
+  'placeHazards',
+  'referrals',
+  'placeImports',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -59,4 +59,21 @@ export const INDEXES: Partial<Record<CollectionName, IndexSpec[]>> = {
   visitTallies: [{ name: 'household', keys: { householdId: 1 } }],
   campaigns: [{ name: 'township', keys: { townshipId: 1, active: 1 } }],
   spotChecks: [{ name: 'township', keys: { townshipId: 1, drawnAt: -1 } }],
+  places: [
+    { name: 'township-village', keys: { townshipId: 1, villageId: 1, active: 1 } },
+    { name: 'import', keys: { importId: 1 } },
+  ],
+  inspectionPlans: [{ name: 'township', keys: { townshipId: 1, active: 1 } }],
+  inspections: [
+    { name: 'township-day', keys: { townshipId: 1, day: 1 } },
+    { name: 'place-time', keys: { placeId: 1, at: -1 } },
+  ],
+  placeHazards: [
+    { name: 'township-status', keys: { townshipId: 1, status: 1, deadline: 1 } },
+    { name: 'place', keys: { placeId: 1, status: 1 } },
+  ],
+  referrals: [
+    { name: 'township-status', keys: { townshipId: 1, status: 1, deadline: 1 } },
+    { name: 'department', keys: { department: 1, status: 1 } },
+  ],
 };

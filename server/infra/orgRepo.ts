@@ -5,6 +5,7 @@ import type { ActionContext } from './dispatch';
 import { AppError, notFound } from './errors';
 import type { Actor } from './auth';
 import { findAll, findByIds, getById } from './store';
+import { DEPARTMENT_LABELS, isDepartment } from '../domain/place/placeTypes';
 
 function townshipOf(ctx: ActionContext): string {
   return ctx.actor?.townshipId ?? '';
@@ -44,6 +45,7 @@ export async function scopeNames(
   for (const v of villages) names.set(v._id, v.name);
   for (const g of grids) names.set(g._id, gridName.get(g._id)!);
   for (const h of households) names.set(h._id, `${gridName.get(h.gridId) ?? ''} / ${h.address}`);
+  for (const d of ids('department')) if (isDepartment(d)) names.set(d, DEPARTMENT_LABELS[d]);
   return names;
 }
 

@@ -20,6 +20,8 @@ import {
 } from '../../server/domain/org/grantPolicy';
 import { seesGrid, seesHousehold, seesVillage, type Visibility } from '../../server/domain/org/visibility';
 import { canReadGridWeek, canReadVillageWeek } from '../../server/domain/grid/access';
+import { departmentsOf, inspectsUnder, keepsPlacesOf, mayCreatePlan, readsPlacesOf } from '../../server/domain/place/rules';
+import { planCovers } from '../../server/domain/place/coverage';
 
 const T = 'demo-township';
 const V1 = 'demo-village-1';
@@ -27,16 +29,22 @@ const V2 = 'demo-village-2';
 const WINTER = 'demo-township-winter2026';
 
 let b: Backend;
+let tables: Map<string, Record<string, ActionDef<any, any>>>;
 beforeAll(async () => {
+  // loaded (and compiled) before the backend starts: seconds of synchronous compiling between two requests would let the
+  // emulator's 5 s keep-alive close a pooled socket just as the SDK reuses it (ECONNRESET)
+  tables = actionTables();
   b = await startBackend({ demo: true });
 });
 afterAll(async () => {
   await b?.stop();
 });
 
-/** The callers: each demo role of village 1 (in scope of village-1 targets, out of scope of village-2 ones), plus a helper, an unbound phone and nobody. */
+/** The callers: each demo role of village 1 (in scope of village-1 targets, out of scope of village-2 ones), the police station and a department's inspector, plus a helper, an unbound phone and nobody. */
 const IDENTITIES = [
   'demo-office',
+  'demo-police',
+  'demo-inspector-yingji',
   'demo-discipline',
   'demo-liaison-1',
   'demo-visitor-1',
@@ -133,6 +141,22 @@ const either =
   (w) =>
     rules.some((r) => r(w));
 
+const keeps =
+  (villageId: string): Scope =>
+  (w) =>
+    keepsPlacesOf(w.granter.grants, T, villageId);
+const reads =
+  (villageId: string): Scope =>
+  (w) =>
+    readsPlacesOf(w.granter.grants, T, villageId);
+/** the caller inspects under an active plan that covers the place (its plans, read from the store now) */
+const inPlan =
+  (placeId: string): Scope =>
+  (w) => {
+    const place = b.docs('places', { _id: placeId })[0] as any;
+    return (b.docs('inspectionPlans', { active: true }) as any[]).some((p) => planCovers(p, place) && inspectsUnder(w.granter.grants, p));
+  };
+
 const heldNow = new Map<string, Set<string>>();
 const heldBy = (personId: string) => heldNow.get(personId) ?? new Set<string>();
 
@@ -141,6 +165,10 @@ const HH_IN = 'demo-hh-1-1-02'; // villager-1's household, grid 1-1 (leader-1, v
 const HH_OUT = 'demo-hh-2-1-02';
 const MATRIX_PERSON = 'person-matrix-target';
 const MATRIX_VISITOR_OUT = 'person-matrix-visitor-v2';
+// village-listed places of the demo (server/domain/place/demo.ts): the first of 场镇社区's (village 1, its hazard demo-phz-2) and of 胡豆坪村's
+const PLACE_V1 = 'demo-place-1-a-01';
+const PLACE_OF_PHZ2 = PLACE_V1;
+const PLACE_V2 = 'demo-place-2-a-01';
 const elderly = (villageId: string) => ({
   villageId,
   name: '矩阵老人',
@@ -630,6 +658,104 @@ const ROWS: Row[] = [
     action: 'setVisitorProfile',
     cases: [{ event: { personId: 'person-demo-visitor-6', unit: '三江镇人民政府规建办', type: 'townCadre' } }],
   },
+  // place (SPEC §7b): the place policy of server/domain/place/rules.ts decides
+  {
+    fn: 'place',
+    action: 'addPlace',
+    cases: [V1, V2].map((v) => ({
+      event: {
+        villageId: v,
+        type: 'shop',
+        name: '矩阵门市',
+        address: '矩阵街1号',
+        responsibleName: '矩阵人',
+        authority: 'village',
+        riskGrade: 'low',
+      },
+      scope: keeps(v),
+    })),
+  },
+  {
+    fn: 'place',
+    action: 'listPlaces',
+    cases: [{ event: {} }, ...[V1, V2].map((v) => ({ event: { villageId: v }, scope: reads(v) }))],
+  },
+  {
+    fn: 'place',
+    action: 'previewPlaceImport',
+    cases: [{ event: { fileId: 'cloud://local-dev.bucket/imports/none.xlsx' }, mayBeAbsent: true }],
+  },
+  { fn: 'place', action: 'importPlaces', cases: [{ event: { fileId: 'cloud://local-dev.bucket/imports/none.xlsx' }, mayBeAbsent: true }] },
+  {
+    fn: 'place',
+    action: 'createPlan',
+    cases: [
+      {
+        event: { name: '矩阵计划', inspectorRole: 'police', selector: { listedOnly: true }, frequency: 'yearly' },
+        scope: (w) => mayCreatePlan(w.granter.grants, T, 'police', T),
+      },
+      ...[V1, V2].map((v) => ({
+        event: { name: '矩阵村计划', inspectorRole: 'liaison', inspectorScope: v, selector: { listedOnly: true }, frequency: 'quarterly' },
+        scope: ((w) => mayCreatePlan(w.granter.grants, T, 'liaison', v)) as Scope,
+      })),
+    ],
+  },
+  { fn: 'place', action: 'listPlans', cases: [{ event: {} }] },
+  {
+    fn: 'place',
+    action: 'planCoverage',
+    cases: ['demo-plan-police-monthly', 'demo-plan-village-1', 'demo-plan-village-2'].map((planId) => ({
+      event: { planId },
+      scope: ((w) =>
+        isTownshipWide(w.granter.grants, T) ||
+        inspectsUnder(w.granter.grants, b.docs('inspectionPlans', { _id: planId })[0] as any)) as Scope,
+    })),
+  },
+  { fn: 'place', action: 'myInspections', cases: [{ event: {} }] },
+  {
+    fn: 'place',
+    action: 'inspectionForm',
+    cases: ['demo-place-police-01', PLACE_V1, PLACE_V2].map((placeId) => ({ event: { placeId }, scope: inPlan(placeId) })),
+  },
+  {
+    fn: 'place',
+    action: 'recordInspection',
+    cases: [
+      ['demo-place-police-01', 'place-crowded'],
+      [PLACE_V1, 'place-business'],
+      [PLACE_V2, 'place-business'],
+    ].map(([placeId, templateId]) => ({
+      event: { placeId, templateId, answers: [{ key: 'exitsClear', answer: 'ok' }] },
+      scope: inPlan(placeId),
+    })),
+  },
+  { fn: 'place', action: 'listPlaceHazards', cases: [{ event: {} }] },
+  {
+    fn: 'place',
+    action: 'claimPlaceHazard',
+    cases: [
+      {
+        event: { hazardId: 'demo-phz-2', photos: ['cloud://local-dev.bucket/p/fixed.jpg'] },
+        scope: either(keeps(V1), inPlan(PLACE_OF_PHZ2)),
+      },
+    ],
+  },
+  { fn: 'place', action: 'referHazard', cases: [{ event: { hazardId: 'demo-phz-1', department: 'yingji', deadline: '2030-01-01' } }] },
+  { fn: 'place', action: 'listReferrals', cases: [{ event: {} }] },
+  ...['acknowledgeReferral', 'answerReferral'].map((action) => ({
+    fn: 'place',
+    action,
+    cases: [
+      {
+        event: { referralId: 'referral-demo-phz-1', text: '矩阵反馈：已整改' },
+        scope: ((w) => departmentsOf(w.granter.grants).includes('yingji')) as Scope,
+      },
+    ],
+  })),
+  { fn: 'place', action: 'overdueOverview', cases: [{ event: {} }] },
+  { fn: 'place', action: 'quarterlyReport', cases: [{ event: {} }] },
+  { fn: 'place', action: 'exportPlaceLedger', cases: [{ event: {} }] },
+  { fn: 'place', action: 'exportQuarterlySummary', cases: [{ event: {} }] },
 ];
 
 /** Every function's action table, read from server/handlers/<fn>/index.ts — the same tables the deployed functions dispatch on. */
@@ -652,7 +778,7 @@ function passesGate(access: ActionDef['access'], who: Who): 'ok' | 'UNAUTHENTICA
   return who.granter.grants.some((g) => access.includes(g.role)) ? 'ok' : 'FORBIDDEN';
 }
 
-const SCOPE_REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'NOT_IN_RANGE']);
+const SCOPE_REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'NOT_IN_RANGE', 'NOT_IN_PLAN']);
 const NEVER_AN_ANSWER = new Set(['INVALID_INPUT', 'INTERNAL', 'UNKNOWN_ACTION', 'UNAUTHENTICATED']);
 
 /** The caller as the tables see it, read from the store now: grants, and the households a visitor holds. */
@@ -729,7 +855,6 @@ async function seedMatrixPeople(): Promise<void> {
 
 it('covers every action of every function, as every role in and out of scope, with the expected allow or deny', async () => {
   await seedMatrixPeople();
-  const tables = actionTables();
   const rows = new Map(ROWS.map((r) => [`${r.fn}.${r.action}`, r]));
   const missing: string[] = [];
   for (const [fn, actions] of tables)

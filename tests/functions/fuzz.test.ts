@@ -36,6 +36,8 @@ const AS_ROLE: Record<Role, string> = {
   gridLeader: 'demo-leader-1',
   villager: 'demo-villager-1',
   helper: 'demo-helper-1',
+  police: 'demo-police',
+  deptInspector: 'demo-inspector-yingji',
 };
 function callerFor(def: ActionDef<any, any>): string {
   if (def.access === 'anonymous') return 'fuzz-unbound-phone';

@@ -31,6 +31,8 @@ export interface BackendOptions {
   functionsDir?: string;
   /** keep the data folder on stop (restart tests) */
   keepData?: boolean;
+  /** set the virtual clock before the demo is seeded (the demo's places part is dated from it) */
+  clock?: string;
 }
 
 export async function startBackend(opts: BackendOptions = {}): Promise<Backend> {
@@ -41,6 +43,7 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
     collections: COLLECTIONS,
     log: process.env.NW_TEST_LOG ? (l) => console.log(l) : undefined,
   });
+  if (opts.clock) emulator.clock.set(opts.clock);
   if (opts.demo) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { seedDemo } = require('../../scripts/demo-data') as { seedDemo: (db: any) => Promise<unknown> };

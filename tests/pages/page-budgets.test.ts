@@ -84,6 +84,13 @@ const OWNERS: Record<string, Owner> = {
   'packages/resident/status/index': { openid: null, query: () => ({ receipt: encodeURIComponent(receipt) }) },
   'packages/resident/routed/index': LIAISON,
   'packages/resident/hazards/index': { ...VILLAGER, query: () => ({ roles: 'villager' }) },
+  'packages/places/mine/index': { openid: 'demo-police' },
+  'packages/places/inspect/index': { openid: 'demo-police', query: () => ({ placeId: 'demo-place-police-12' }) },
+  'packages/places/hazards/index': OFFICE,
+  'packages/places/registry/index': OFFICE,
+  'packages/places/oversight/index': OFFICE,
+  'packages/places/quarter/index': OFFICE,
+  'packages/places/referrals/index': { openid: 'demo-inspector-yingji' },
 };
 
 /**

@@ -28,16 +28,18 @@ const place = fc.record({
   g: fc.integer({ min: 1, max: 2 }),
   h: fc.integer({ min: 1, max: 2 }),
 });
-const ROLES: Role[] = ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'];
+const ROLES: Role[] = ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper', 'police', 'deptInspector'];
+const DEPARTMENTS = ['jingfa', 'minzheng', 'guijian', 'yingji'] as const;
 
 /** A grant consistent with where it sits: a villager in a household, a grid leader on a grid, a visitor in the township or a village. */
 const grantArb: fc.Arbitrary<PlacedGrant> = fc
-  .record({ role: fc.constantFrom(...ROLES), p: place, villageVisitor: fc.boolean() })
-  .map(({ role, p, villageVisitor }) => {
+  .record({ role: fc.constantFrom(...ROLES), p: place, villageVisitor: fc.boolean(), dept: fc.constantFrom(...DEPARTMENTS) })
+  .map(({ role, p, villageVisitor, dept }) => {
     const villageId = `${p.t}-v${p.v}`;
     const gridId = `${villageId}-g${p.g}`;
     if (role === 'villager') return { role, scopeType: 'household', scopeId: `${gridId}-h${p.h}`, townshipId: p.t, villageId, gridId };
     if (role === 'gridLeader') return { role, scopeType: 'grid', scopeId: gridId, townshipId: p.t, villageId, gridId };
+    if (role === 'deptInspector') return { role, scopeType: 'department', scopeId: dept, townshipId: p.t, villageId: null, gridId: null };
     if (role === 'liaison' || (role === 'visitor' && villageVisitor))
       return { role, scopeType: 'village', scopeId: villageId, townshipId: p.t, villageId, gridId: null };
     return { role, scopeType: 'township', scopeId: p.t, townshipId: p.t, villageId: null, gridId: null };
@@ -63,6 +65,17 @@ describe('grant policy (SPEC §4 "Who may grant what") for random granters and g
         expect(decideRevoke(granter, granter.personId, target, { visitorGrants: [], assignedVillageIds: [] }).allowed).toBe(false);
         expect(decideInvite(granter, target, { personId: granter.personId, grants: [] }).allowed).toBe(false);
         expect(decideAccept(granter, granter.personId, target, null).allowed).toBe(false);
+      }),
+      params,
+    );
+  });
+
+  it('grants the inspectors of places (police station officer, department inspector) only from the office (SPEC §7b)', () => {
+    fc.assert(
+      fc.property(granterArb, personId, grantArb, (granter, who, target) => {
+        if (target.role !== 'police' && target.role !== 'deptInspector') return;
+        const d = decideGrant(granter, who, target);
+        expect(d.allowed).toBe(who !== granter.personId && target.townshipId === granter.townshipId && holds(granter, 'office'));
       }),
       params,
     );

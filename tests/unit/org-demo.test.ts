@@ -40,7 +40,8 @@ it('has a liaison per village, a leader per grid, visitors with ranges, an offic
 it('uses stable readable OPENIDs that are unique', () => {
   const openids = docs.persons.map((p) => p.openid);
   expect(new Set(openids).size).toBe(openids.length);
-  for (const o of openids) expect(o).toMatch(/^demo-(office|discipline|liaison-\d+|visitor-\d+|leader-\d+|villager-\d+|helper-\d+)$/);
+  for (const o of openids)
+    expect(o).toMatch(/^demo-(office|discipline|liaison-\d+|visitor-\d+|leader-\d+|villager-\d+|helper-\d+|police|inspector-[a-z]+)$/);
   for (const o of ['demo-office', 'demo-discipline', 'demo-visitor-1', 'demo-leader-1', 'demo-villager-1', 'demo-liaison-1'])
     expect(openids).toContain(o);
 });

@@ -5,6 +5,7 @@ import type { EscalationContract } from './escalation';
 import type { GridContract } from './grid';
 import type { HouseholdContract } from './household';
 import type { OrgContract } from './org';
+import type { PlaceContract } from './place';
 import type { ProgrammeContract } from './programme';
 import type { ReportContract } from './report';
 import type { ResidentContract } from './resident';
@@ -18,6 +19,7 @@ export interface Contract {
   grid: GridContract;
   household: HouseholdContract;
   org: OrgContract;
+  place: PlaceContract;
   programme: ProgrammeContract;
   report: ReportContract;
   resident: ResidentContract;

@@ -24,6 +24,8 @@ Component({
     action: { type: String, value: '' },
     /** only the items for this household (the visit form); '' = all of the action */
     householdId: { type: String, value: '' },
+    /** only the items for this place (the inspection form); '' = all of the action */
+    placeId: { type: String, value: '' },
     /** any change re-reads the outbox */
     refresh: { type: Number, value: 0 },
   },
@@ -33,7 +35,7 @@ Component({
     photoSpace: '',
   },
   observers: {
-    'action, householdId, refresh'() {
+    'action, householdId, placeId, refresh'() {
       this.read();
     },
   },
@@ -44,9 +46,11 @@ Component({
   },
   methods: {
     read() {
-      const { action, householdId } = this.data;
+      const { action, householdId, placeId } = this.data;
       const rows = pending()
-        .filter((i) => i.action === action && (!householdId || i.data.householdId === householdId))
+        .filter(
+          (i) => i.action === action && (!householdId || i.data.householdId === householdId) && (!placeId || i.data.placeId === placeId),
+        )
         .map((i) => ({
           key: i.key,
           label: i.label,

@@ -88,6 +88,8 @@ export function cardSummary(card: HomeCard): string {
       return `${card.villages} 个村 · ${card.grids} 个网格 · ${card.households} 户 · ${card.visitors} 名走访人`;
     case 'discipline':
     case 'helper':
+    case 'police':
+    case 'deptInspector':
       return card.township.name;
   }
 }

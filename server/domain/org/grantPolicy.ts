@@ -29,7 +29,8 @@ export interface GrantPolicyRow {
 /**
  * SPEC §4: "township office | village liaison, visitor (township or village scope), grid leader, villager, helper — in its
  * township; never discipline" · "discipline office | discipline (in its township)" · "village liaison | grid leader and
- * villager in its village; visitor with village scope in its village" · "grid leader | villager in its grid".
+ * villager in its village; visitor with village scope in its village" · "grid leader | villager in its grid". SPEC §7b adds
+ * the police station officer and the department inspector, granted by the township office like every township role.
  * Nobody grants office or discipline otherwise: those accounts come from the documented bootstrap script.
  */
 export const GRANT_POLICY: readonly GrantPolicyRow[] = [
@@ -43,6 +44,9 @@ export const GRANT_POLICY: readonly GrantPolicyRow[] = [
   { granter: 'liaison', role: 'villager', scopes: ['household'], within: 'village' },
   { granter: 'liaison', role: 'visitor', scopes: ['village'], within: 'village' },
   { granter: 'gridLeader', role: 'villager', scopes: ['household'], within: 'grid' },
+  // SPEC §7b: the inspectors of places — the police station's officers and a department's inspectors, named by the office
+  { granter: 'office', role: 'police', scopes: ['township'], within: 'township' },
+  { granter: 'office', role: 'deptInspector', scopes: ['department'], within: 'township' },
 ];
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -150,7 +154,13 @@ export function visitorCovers(visitorGrants: readonly RoleGrant[], villageId: st
 /** Every role in the table, for the README's "Security" section and its sync test. */
 export function policyLines(): string[] {
   const reach: Record<Reach, string> = { township: '本镇', village: '本村', grid: '本网格' };
-  const scope: Record<ScopeType, string> = { township: '全镇范围', village: '村范围', grid: '网格', household: '农户' };
+  const scope: Record<ScopeType, string> = {
+    township: '全镇范围',
+    village: '村范围',
+    grid: '网格',
+    household: '农户',
+    department: '所在部门',
+  };
   return GRANT_POLICY.map(
     (r) => `| ${ROLE_LABELS[r.granter]} | ${ROLE_LABELS[r.role]} | ${r.scopes.map((s) => scope[s]).join('、')} | ${reach[r.within]} |`,
   );

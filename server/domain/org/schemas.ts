@@ -4,10 +4,20 @@ import type { Role } from '../../../typings/roles';
 import { parseInviteCode } from './inviteCode';
 import { id, pageFields, phoneNumber as phone, reason, text } from '../common/fields';
 
-const ROLES = ['villager', 'gridLeader', 'visitor', 'liaison', 'office', 'discipline', 'helper'] as const satisfies readonly Role[];
+const ROLES = [
+  'villager',
+  'gridLeader',
+  'visitor',
+  'liaison',
+  'office',
+  'discipline',
+  'helper',
+  'police',
+  'deptInspector',
+] as const satisfies readonly Role[];
 
-/** roles whose grant sits on a household, grid or village and so needs that id */
-export const SCOPED_ROLES: readonly Role[] = ['villager', 'gridLeader', 'liaison'];
+/** roles whose grant sits on a household, grid, village or department and so needs that id */
+export const SCOPED_ROLES: readonly Role[] = ['villager', 'gridLeader', 'liaison', 'deptInspector'];
 
 const role = z.enum(ROLES, { error: '角色不正确' });
 
@@ -57,7 +67,7 @@ const householdFields = {
 const grantFields = z.object({ role, scopeId: id('范围').optional() });
 function requireScope(value: { role: Role; scopeId?: string }, ctx: z.RefinementCtx): void {
   if (SCOPED_ROLES.includes(value.role) && !value.scopeId) {
-    const what = value.role === 'villager' ? '所属农户' : value.role === 'gridLeader' ? '所属微网格' : '所属村';
+    const what = { villager: '所属农户', gridLeader: '所属微网格', deptInspector: '所属部门' }[value.role as string] ?? '所属村';
     ctx.addIssue({ code: 'custom', path: ['scopeId'], message: `请选择${what}` });
   }
 }

@@ -29,10 +29,10 @@ export function hazardState(h: { status: HazardStatus; deadline: Date }, now: Da
   return { unverified, overdue: unverified && now.getTime() > overdueFrom.getTime(), overdueFrom };
 }
 
-/** The villager may claim a rectification while the hazard is open or was found not rectified. */
-export function claimProblem(status: HazardStatus): Problem | null {
+/** A rectification may be claimed while the hazard is open or was found not rectified; `verifier` says who checks it. */
+export function claimProblem(status: HazardStatus, verifier = '走访人上门核实'): Problem | null {
   if (status === 'open' || status === 'notRectified') return null;
-  if (status === 'rectificationClaimed') return { code: 'CONFLICT', message: '已提交整改情况，请等待走访人上门核实' };
+  if (status === 'rectificationClaimed') return { code: 'CONFLICT', message: `已提交整改情况，请等待${verifier}` };
   return { code: 'CONFLICT', message: '该隐患已核实整改到位' };
 }
 

@@ -13,7 +13,7 @@ export const day = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为“年-月-日”，如 2025-01-10`)
     .refine(isRealDay, `${label}不是有效日期`);
 
-const instant = (label: string) =>
+export const instant = (label: string) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
@@ -25,9 +25,9 @@ const instant = (label: string) =>
 
 const fileId = z.string({ error: '照片编号格式不正确' }).trim().min(1, '照片编号不能为空').max(512, '照片编号过长');
 /** the 9-photo limit is TOO_MANY_PHOTOS, decided by the rules; this bound only stops absurd payloads */
-const photos = z.array(fileId, { error: '照片格式不正确' }).max(100, '照片过多');
+export const photos = z.array(fileId, { error: '照片格式不正确' }).max(100, '照片过多');
 
-const location = z.object(
+export const location = z.object(
   {
     latitude: z.number({ error: '纬度必须是数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围'),
     longitude: z.number({ error: '经度必须是数字' }).min(-180, '经度超出范围').max(180, '经度超出范围'),
@@ -52,7 +52,7 @@ const answer = z
     if (!a.deadline) ctx.addIssue({ code: 'custom', path: ['deadline'], message: '有隐患的检查项须填写整改期限' });
   });
 
-const answers = z
+export const checklistAnswers = z
   .array(answer, { error: '请填写排查表' })
   .min(1, '请填写排查表')
   .max(60, '检查项过多')
@@ -76,7 +76,7 @@ export const recordVisitSchema = z
   .object({
     householdId: id('农户'),
     templateId: id('排查表'),
-    answers,
+    answers: checklistAnswers,
     education,
     photos: photos.default([]),
     location: location.nullable().default(null),

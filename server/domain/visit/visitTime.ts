@@ -7,7 +7,13 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export type VisitInstant = { ok: true; at: Date; offline: boolean } | { ok: false; problem: Problem };
 
-export function visitInstant(now: Date, submission: { offline: boolean; deviceTime?: Date }, offlineWindowHours: number): VisitInstant {
+/** `noun` names the field work in the messages: 走访 (knock visits), 检查 (place inspections). */
+export function visitInstant(
+  now: Date,
+  submission: { offline: boolean; deviceTime?: Date },
+  offlineWindowHours: number,
+  noun = '走访',
+): VisitInstant {
   if (!submission.offline || !submission.deviceTime) return { ok: true, at: now, offline: false };
   const device = submission.deviceTime;
   if (device.getTime() > now.getTime() + CLOCK_SKEW_MS) {
@@ -15,7 +21,7 @@ export function visitInstant(now: Date, submission: { offline: boolean; deviceTi
       ok: false,
       problem: {
         code: 'FUTURE_TIME',
-        message: `走访时间（${formatCst(device)}）晚于当前时间，请检查手机时间设置后重新提交`,
+        message: `${noun}时间（${formatCst(device)}）晚于当前时间，请检查手机时间设置后重新提交`,
         field: 'deviceTime',
       },
     };
@@ -25,7 +31,7 @@ export function visitInstant(now: Date, submission: { offline: boolean; deviceTi
       ok: false,
       problem: {
         code: 'OFFLINE_TOO_LATE',
-        message: `离线走访须在${offlineWindowHours}小时内提交；这次走访记录于${formatCst(device)}，已超过时限，不能补录`,
+        message: `离线${noun}须在${offlineWindowHours}小时内提交；这次${noun}记录于${formatCst(device)}，已超过时限，不能补录`,
         field: 'deviceTime',
       },
     };

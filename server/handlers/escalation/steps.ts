@@ -4,7 +4,7 @@
 // server/domain/escalation/builders.
 import type { ActionContext } from '../../infra/dispatch';
 import { findAll, findByIds, getById } from '../../infra/store';
-import { createOnce } from '../../infra/createOnce';
+import { createAllOnce, createOnce } from '../../infra/createOnce';
 import { deliver } from '../../infra/inbox';
 import { auditRecord } from '../../infra/audit';
 import type { CalendarOverrides } from '../../domain/calendar/workingDays';
@@ -150,57 +150,6 @@ export async function draftNotice(
     campaign.closedPeriodKeys.push(period.key);
   }
   return { notice, created, cases };
-}
-
-/** documents inserted by one request: a county's 3,000 draft cases are a handful of requests, not thousands */
-const INSERT_BATCH = 100;
-
-/**
- * Insert documents with deterministic ids that are not there yet, each with its audit record, in batches: one read of
- * which exist, then one insert per batch for the documents and one for their audit records. A batch that meets a twin
- * run's document (a duplicate id) falls back to one insert at a time. Returns how many this call created.
- */
-async function createAllOnce<T extends { _id: string }>(
-  ctx: ActionContext,
-  collection: string,
-  docs: readonly T[],
-  action: string,
-): Promise<number> {
-  const existing = new Set(
-    (
-      await findByIds<{ _id: string }>(
-        ctx.db,
-        collection,
-        docs.map((d) => d._id),
-      )
-    ).map((d) => d._id),
-  );
-  const missing = docs.filter((d) => !existing.has(d._id));
-  let created = 0;
-  for (let i = 0; i < missing.length; i += INSERT_BATCH) {
-    const batch = missing.slice(i, i + INSERT_BATCH);
-    let made: T[] = batch;
-    try {
-      await ctx.db.collection(collection).add({ data: batch.map((d) => ({ ...d })) as unknown as Record<string, unknown> });
-    } catch (err) {
-      if (
-        !/DUPLICATE|duplicate/.test(
-          `${String((err as { errCode?: unknown })?.errCode ?? '')} ${String((err as { message?: unknown })?.message ?? '')} ${String((err as { errMsg?: unknown })?.errMsg ?? '')}`,
-        )
-      )
-        throw err;
-      made = [];
-      for (const d of batch) if (await createOnce(ctx.db, collection, { ...d })) made.push(d);
-    }
-    if (made.length)
-      await ctx.db.collection('audit').add({
-        data: made.map((d) => ({
-          ...auditRecord(ctx, action, { collection, docId: d._id, before: null, after: d }),
-        })) as unknown as Record<string, unknown>,
-      });
-    created += made.length;
-  }
-  return created;
 }
 
 /** "A draft not published within 2 working days is reminded to the office every working day." */

@@ -14,6 +14,7 @@ import { exposure } from '../../domain/org/personExposure';
 import { addPersonSchema, grantRoleSchema, listPersonsSchema, revokeRoleSchema, type GrantInput } from '../../domain/org/schemas';
 import type { PersonRecord } from '../../domain/org/records';
 import { ROLE_SCOPE } from '../../domain/roles';
+import { isDepartment } from '../../domain/place/placeTypes';
 
 /** Turn a requested role and scope id into a grant placed in its village and grid, checking the scope is in the caller's township. */
 export async function resolveGrant(ctx: ActionContext, input: GrantInput): Promise<PlacedGrant> {
@@ -34,6 +35,10 @@ export async function resolveGrant(ctx: ActionContext, input: GrantInput): Promi
   if (scopeType === 'village') {
     const v = await requireVillage(ctx, scopeId);
     return { role, scopeType, scopeId: v._id, townshipId, villageId: v._id, gridId: null };
+  }
+  if (scopeType === 'department') {
+    if (!isDepartment(scopeId)) throw new AppError('NOT_FOUND', '该部门不存在：请选择经发办、民政和社会事务办、规建办或应急办', 'scopeId');
+    return { role, scopeType, scopeId, townshipId, villageId: null, gridId: null };
   }
   return { role, scopeType, scopeId: townshipId, townshipId, villageId: null, gridId: null };
 }
