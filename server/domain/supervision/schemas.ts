@@ -31,10 +31,14 @@ export const drawSpotCheckSchema = z
   .superRefine((v, ctx) => {
     if (!v.villageId === !v.visitorPersonId)
       ctx.addIssue({ code: 'custom', message: '请选择一个村（社区）或一名走访人', path: ['villageId'] });
+    // zod still runs this check when a day above was refused: compare only two real days
+    if (!isDay(v.fromDay) || !isDay(v.toDay)) return;
     if (v.fromDay > v.toDay) ctx.addIssue({ code: 'custom', message: '核对起始日不能晚于截止日', path: ['toDay'] });
     else if (daysBetween(v.fromDay, v.toDay) >= MAX_PERIOD_DAYS)
       ctx.addIssue({ code: 'custom', message: `核对期间最长${MAX_PERIOD_DAYS}天`, path: ['toDay'] });
   });
+
+const isDay = (d: unknown): boolean => cstDayField('').safeParse(d).success;
 
 export const spotCheckIdSchema = z.object({ spotCheckId: id('抽查') });
 
