@@ -232,7 +232,9 @@ export function installWx(opts: WxOptions): WxRuntime {
         : (async () => {
             const source = tempFiles.get(String(o.filePath));
             if (!source) throw fail('uploadFile', `file not found: ${o.filePath}`);
-            const blob = await (await fetch(source)).blob();
+            const photo = await fetch(source);
+            if (!photo.ok) throw fail('uploadFile', `file not readable: ${o.filePath}`);
+            const blob = await photo.blob();
             const form = new FormData();
             for (const [k, v] of Object.entries((o.formData ?? {}) as Json)) form.append(k, String(v));
             form.append(String(o.name ?? 'file'), blob, String(o.filePath).split('/').pop());

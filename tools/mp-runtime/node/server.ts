@@ -7,7 +7,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import path from 'path';
 import { execFileSync } from 'child_process';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
 import { REPO_ROOT, runtimeBundle, type RuntimeBundle } from './bundle';
 
 export const PHOTO_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'photos');
@@ -98,8 +98,15 @@ export function chromiumPath(): string {
   throw new Error('Chromium not found: `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH)');
 }
 
+const LAUNCH = () => ({ executablePath: chromiumPath(), args: ['--no-sandbox', '--font-render-hinting=none'] });
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--font-render-hinting=none'] });
+  return chromium.launch(LAUNCH());
+}
+
+/** A Chromium that several processes can connect to (`chromium.connect(server.wsEndpoint())`). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(LAUNCH());
 }
 
 export interface PhoneOptions {
