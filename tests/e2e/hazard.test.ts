@@ -1,7 +1,7 @@
 // A villager reports a hazard with a photo → the household's visitor verifies it on a re-visit → the villager sees it
 // verified. Driven through miniprogram-automator: taps, typing and picker choices on the rendered pages.
 import { startSession, type Session } from './harness';
-import { actAs, element, onPage, pick, seeText, setClock, tap, tapText, type, withText } from './steps';
+import { actAs, openRole, element, onPage, pick, seeText, setClock, tap, tapText, type, withText } from './steps';
 
 const DESCRIPTION = '楼道里给电动车充电，插线板在柴堆旁';
 let s: Session;
@@ -29,7 +29,7 @@ test('villager reports with a photo → visitor verifies on a re-visit → villa
   // 走访人 向建军 re-visits the household three days later, then verifies the rectification with a photo
   await setClock(s.backendUrl, '2026-12-12T10:00:00+08:00');
   const visitorHome = await actAs(mp, 'demo-visitor-1');
-  await tapText(visitorHome, '.role-tile', '走访人');
+  await openRole(visitorHome, '走访人');
   const households = await onPage(mp, 'packages/visitor/households/index');
   await tapText(households, '.household-row', '三江村一组5号');
   const form = await onPage(mp, 'packages/visitor/visit/index');

@@ -60,6 +60,26 @@ export function withText(page: Page | Element, selector: string, text: string): 
   });
 }
 
+/** On the home page: tap the tile of the role reading exactly `label` (村民, 网格长, 走访人, 镇纪委…). */
+export async function openRole(home: Page, label: string): Promise<void> {
+  const tile = await until(`the ${label} tile`, async () => {
+    for (const t of await home.$$('.role-tile')) if ((await (await t.$('.role-label'))?.text())?.trim() === label) return t;
+    return null;
+  });
+  await tile.tap();
+}
+
+/** A row of a paged list, turning pages with the list's 下一页 (list-pager) until it shows up. */
+export async function rowInPages(page: Page, pager: string, row: string, text: string): Promise<Element> {
+  for (let turns = 0; turns < 20; turns++) {
+    for (const el of await page.$$(row)) if ((await el.text()).includes(text)) return el;
+    const next = await (await page.$(pager))?.$('#pager-next');
+    if (!next || (await next.attribute('disabled'))) break;
+    await next.tap();
+  }
+  throw new Error(`no ${row} reading “${text}” on any page`);
+}
+
 export async function tap(page: Page, selector: string | string[]): Promise<void> {
   await (await element(page, selector)).tap();
 }
