@@ -55,8 +55,11 @@ function track<T>(p: Promise<T>): Promise<T> {
   return p;
 }
 
-/** wx's two styles at once: callbacks (success/fail/complete) and a returned promise. */
-function settle<T>(p: Promise<T>, o: Json | undefined): Promise<T> {
+/**
+ * wx's two styles at once: callbacks (success/fail/complete) and a returned promise. `waitsForUser`: a modal waiting
+ * for a tap is not work in flight (the app is idle while a person reads it).
+ */
+function settle<T>(p: Promise<T>, o: Json | undefined, waitsForUser = false): Promise<T> {
   const opts = o ?? {};
   const out = p.then(
     (res) => {
@@ -72,7 +75,7 @@ function settle<T>(p: Promise<T>, o: Json | undefined): Promise<T> {
   );
   // WeChat does not report an unhandled rejection when the caller passed callbacks
   if (opts.success || opts.fail || opts.complete) out.catch(() => undefined);
-  return track(out);
+  return waitsForUser ? out : track(out);
 }
 
 const ok = (api: string, extra: Json = {}) => ({ errMsg: `${api}:ok`, ...extra });
@@ -198,6 +201,7 @@ export function installWx(opts: WxOptions): WxRuntime {
       settle(
         shell.showModal(o).then((confirm) => ok('showModal', { confirm, cancel: !confirm })),
         o,
+        true,
       ),
     setNavigationBarTitle: (o: Json) => settle(Promise.resolve((opts.router.setTitle(String(o.title ?? '')), ok('setNavigationBarTitle'))), o),
     pageScrollTo: (o: Json) => settle(Promise.resolve((window.scrollTo(0, Number(o.scrollTop ?? 0)), ok('pageScrollTo'))), o),
