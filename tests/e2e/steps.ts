@@ -26,12 +26,19 @@ export async function setClock(backendUrl: string, iso: string | null): Promise<
   if (!res.ok) throw new Error(`clock: ${res.status} ${await res.text()}`);
 }
 
-/** The develop build's local mode, as the demo identity switcher sets it, then the app starts over at home. */
+/**
+ * The develop build's local mode, as the demo identity switcher sets it, then the app starts over at home.
+ * (wx.reLaunch through callWxMethod, then wait for the page: mp.reLaunch() would add a fixed 3 s sleep.)
+ */
 export async function actAs(mp: MiniProgram, openid: string): Promise<Page> {
   await mp.callWxMethod('setStorageSync', 'dev.localMode', true);
   await mp.callWxMethod('setStorageSync', 'dev.demoOpenid', openid);
-  await mp.reLaunch('/pages/home/index');
-  return onPage(mp, 'pages/home/index');
+  const before = await mp.currentPage();
+  await mp.callWxMethod('reLaunch', { url: '/pages/home/index' });
+  return until('home page after reLaunch', async () => {
+    const page = await mp.currentPage();
+    return page && page.path === 'pages/home/index' && page.id !== before?.id ? page : null;
+  });
 }
 
 /** Wait until the page on top is `route`, and answer it. */

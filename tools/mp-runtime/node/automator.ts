@@ -24,6 +24,26 @@ export interface EndpointOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Commands that only look: they neither need the clock synced first nor wait for the app to settle after. */
+const READS = new Set([
+  'App.getCurrentPage',
+  'App.getPageStack',
+  'App.captureScreenshot',
+  'Page.getElement',
+  'Page.getElements',
+  'Page.getData',
+  'Page.getWindowProperties',
+  'Element.getElement',
+  'Element.getElements',
+  'Element.getDOMProperties',
+  'Element.getAttributes',
+  'Element.getProperties',
+  'Element.getStyles',
+  'Element.getOffset',
+  'Element.getWXML',
+  'Element.getData',
+]);
+
 /** Wait until nothing is in flight for two looks in a row (a tap's request may start a moment after the tap). */
 export async function waitIdle(page: Page, timeoutMs = 20000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -93,12 +113,13 @@ export async function startAutomatorEndpoint(page: Page, opts: EndpointOptions =
       queue = queue.then(async () => {
         let reply: Json;
         try {
-          if (opts.clockOffsetMs) {
+          const acts = !READS.has(String(msg.method)) && !String(msg.method).startsWith('Tool.');
+          if (acts && opts.clockOffsetMs) {
             const offset = await opts.clockOffsetMs();
             await page.evaluate((ms) => (globalThis as any).__mpAutomation.setClockOffset(ms), offset);
           }
           const result = await handle(page, String(msg.method), (msg.params ?? {}) as Json);
-          if (!String(msg.method).startsWith('Tool.')) await waitIdle(page);
+          if (acts) await waitIdle(page);
           reply = { id: msg.id, result: result ?? {} };
         } catch (err) {
           reply = { id: msg.id, error: { message: (err as Error).message.replace(/^page\.evaluate: (Error: )?/, '') } };
