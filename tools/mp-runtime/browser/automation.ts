@@ -274,6 +274,35 @@ export function installAutomation(deps: Deps): void {
       native.focus();
       native.select();
     },
+    /**
+     * What a reviewer checks on the page on top: content wider than the screen (horizontal scrolling), and things to
+     * tap (bindtap/catchtap, buttons, switches, pickers, text fields) smaller than `minTarget` CSS px either way.
+     */
+    audit(minTarget: number): { overflow: string[]; smallTargets: string[] } {
+      const frame = deps.router.top();
+      if (!frame) return { overflow: [], smallTargets: [] };
+      const width = document.documentElement.clientWidth;
+      const overflow: string[] = [];
+      const smallTargets: string[] = [];
+      const label = (node: Json, el: HTMLElement) =>
+        `<${tagOf(node)}${node.id ? ` id="${node.id}"` : ''}${node.class ? ` class="${node.class}"` : ''}> “${(el.innerText || '').trim().slice(0, 16)}”`;
+      const visit = (node: Json) => {
+        const el = node.$$ as HTMLElement | undefined;
+        if (el instanceof HTMLElement && el.getClientRects().length) {
+          const rect = el.getBoundingClientRect();
+          if (rect.right > width + 0.5 || rect.left < -0.5) overflow.push(`${label(node, el)} spans ${Math.round(rect.left)}–${Math.round(rect.right)} px`);
+          const tag = tagOf(node);
+          const tappable = !!node._vt?.event?.tap || ['button', 'switch', 'picker', 'input', 'textarea'].includes(tag);
+          if (tappable && (rect.height < minTarget - 0.5 || rect.width < minTarget - 0.5))
+            smallTargets.push(`${label(node, el)} ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+        }
+        if (isCustom(node) && node.shadowRoot) for (const c of node.shadowRoot.childNodes) visit(c);
+        for (const c of node.childNodes ?? []) if (!(c instanceof exparser.TextNode)) visit(c);
+      };
+      visit(frame.comp._exparserNode);
+      if (document.documentElement.scrollWidth > width && !overflow.length) overflow.push(`page is ${document.documentElement.scrollWidth} px wide`);
+      return { overflow, smallTargets };
+    },
     idle(): boolean {
       return wxRuntime.inflight() === 0;
     },
