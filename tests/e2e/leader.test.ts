@@ -1,7 +1,7 @@
 // A grid leader confirms the week's contacts (one household while the phone has no network, sent when it returns)
 // and files the week's risk report. Driven through miniprogram-automator: taps on the rendered pages.
 import { startSession, type Session } from './harness';
-import { actAs, openRole, element, network, onPage, seeText, setClock, tap, tapText } from './steps';
+import { actAs, openRole, element, network, onPage, seeText, setClock, tap } from './steps';
 
 let s: Session;
 

@@ -37,7 +37,8 @@ export async function actAs(mp: MiniProgram, openid: string): Promise<Page> {
   await mp.callWxMethod('reLaunch', { url: '/pages/home/index' });
   return until('home page after reLaunch', async () => {
     const page = await mp.currentPage();
-    return page && page.path === 'pages/home/index' && page.id !== before?.id ? page : null;
+    // automator keeps one Page object per page id: a new object is a new page
+    return page && page.path === 'pages/home/index' && page !== before ? page : null;
   });
 }
 

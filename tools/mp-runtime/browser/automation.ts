@@ -35,7 +35,7 @@ export function installAutomation(deps: Deps): void {
   const isCustom = (node: Json) => typeof node.is === 'string' && node.is in deps.manifest.defs;
   const tagOf = (node: Json): string => {
     if (isCustom(node)) return String(node.$$?.tagName ?? node.is).toLowerCase();
-    return String(node.is ?? node.$$?.tagName ?? "")
+    return String(node.is ?? node.$$?.tagName ?? '')
       .toLowerCase()
       .replace(/^wx-/, '');
   };
@@ -63,7 +63,11 @@ export function installAutomation(deps: Deps): void {
   function getPath(data: unknown, path?: string): unknown {
     if (!path) return data;
     let cur: any = data;
-    for (const key of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) cur = cur?.[key];
+    for (const key of path
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .filter(Boolean))
+      cur = cur?.[key];
     return cur;
   }
 
@@ -200,7 +204,8 @@ export function installAutomation(deps: Deps): void {
         attributes: (p.names as string[]).map((name) => {
           if (name === 'class') return String(node.class ?? '');
           if (name === 'id') return String(node.id ?? '');
-          if (name.startsWith('data-')) return node.dataset?.[name.slice(5).replace(/-([a-z])/g, (_m: string, c: string) => c.toUpperCase())];
+          if (name.startsWith('data-'))
+            return node.dataset?.[name.slice(5).replace(/-([a-z])/g, (_m: string, c: string) => c.toUpperCase())];
           const prop = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
           if (exparser.Component.hasPublicProperty(node, prop)) return copy(caller(node).data[prop]);
           return (node.$$ as HTMLElement | undefined)?.getAttribute(name) ?? undefined;
@@ -213,7 +218,11 @@ export function installAutomation(deps: Deps): void {
         properties: (p.names as string[]).map((name) => {
           if (name === '__propPublic') {
             const data = caller(node)?.data ?? {};
-            return Object.fromEntries(Object.keys(data).filter((k) => exparser.Component.hasPublicProperty(node, k)).map((k) => [k, true]));
+            return Object.fromEntries(
+              Object.keys(data)
+                .filter((k) => exparser.Component.hasPublicProperty(node, k))
+                .map((k) => [k, true]),
+            );
           }
           return copy(caller(node)?.data?.[name]);
         }),
@@ -290,7 +299,8 @@ export function installAutomation(deps: Deps): void {
         const el = node.$$ as HTMLElement | undefined;
         if (el instanceof HTMLElement && el.getClientRects().length) {
           const rect = el.getBoundingClientRect();
-          if (rect.right > width + 0.5 || rect.left < -0.5) overflow.push(`${label(node, el)} spans ${Math.round(rect.left)}–${Math.round(rect.right)} px`);
+          if (rect.right > width + 0.5 || rect.left < -0.5)
+            overflow.push(`${label(node, el)} spans ${Math.round(rect.left)}–${Math.round(rect.right)} px`);
           const tag = tagOf(node);
           const tappable = !!node._vt?.event?.tap || ['button', 'switch', 'picker', 'input', 'textarea'].includes(tag);
           if (tappable && (rect.height < minTarget - 0.5 || rect.width < minTarget - 0.5))
@@ -300,7 +310,8 @@ export function installAutomation(deps: Deps): void {
         for (const c of node.childNodes ?? []) if (!(c instanceof exparser.TextNode)) visit(c);
       };
       visit(frame.comp._exparserNode);
-      if (document.documentElement.scrollWidth > width && !overflow.length) overflow.push(`page is ${document.documentElement.scrollWidth} px wide`);
+      if (document.documentElement.scrollWidth > width && !overflow.length)
+        overflow.push(`page is ${document.documentElement.scrollWidth} px wide`);
       return { overflow, smallTargets };
     },
     idle(): boolean {

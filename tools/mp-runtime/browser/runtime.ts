@@ -2,8 +2,11 @@
 // miniprogram-simulate is built on) and rendered by exparser into the DOM, styled by the wcsc-compiled WXSS, inside an
 // app shell with a navigation bar, a page stack, toasts and modals. The `wx` the pages call is in ./wx.ts; the
 // automation the WebSocket endpoint drives is in ./automation.ts.
-import jComponent from 'j-component';
-import exparser from 'miniprogram-exparser';
+// required untyped: j-component's typings declare WeChat's globals (wx, require, Component) for the whole program
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jComponent = require('j-component') as Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exparser = require('miniprogram-exparser') as Record<string, any>;
 import { registerBuiltins } from './builtins';
 import { installWx, type WxRuntime } from './wx';
 import { installAutomation } from './automation';

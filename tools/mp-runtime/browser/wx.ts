@@ -86,10 +86,6 @@ export function backendUrl(url: string): string {
   return String(url).replace(/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?/, '/__backend');
 }
 
-function copy<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
 export function installWx(opts: WxOptions): WxRuntime {
   const storage = new Map<string, string>();
   for (const [k, v] of Object.entries(opts.storage ?? {})) storage.set(k, JSON.stringify(v));
@@ -114,20 +110,22 @@ export function installWx(opts: WxOptions): WxRuntime {
   };
   const offline = (api: string) => Promise.reject(fail(api, 'network unavailable'));
 
-  const navigation = (api: string, action: (o: Json) => void) => (o: Json = {}) =>
-    settle(
-      new Promise((resolve, reject) =>
-        setTimeout(() => {
-          try {
-            action(o);
-            resolve(ok(api));
-          } catch (err) {
-            reject(fail(api, (err as Error).message));
-          }
-        }, 0),
-      ),
-      o,
-    );
+  const navigation =
+    (api: string, action: (o: Json) => void) =>
+    (o: Json = {}) =>
+      settle(
+        new Promise((resolve, reject) =>
+          setTimeout(() => {
+            try {
+              action(o);
+              resolve(ok(api));
+            } catch (err) {
+              reject(fail(api, (err as Error).message));
+            }
+          }, 0),
+        ),
+        o,
+      );
 
   async function post(url: string, body: BodyInit, headers: Record<string, string>, timeoutMs: number) {
     const ctrl = new AbortController();
@@ -156,7 +154,10 @@ export function installWx(opts: WxOptions): WxRuntime {
 
   const wx: Json = {
     // ---- app and device ----
-    getAccountInfoSync: () => ({ miniProgram: { appId: 'touristappid', envVersion: opts.envVersion ?? 'develop', version: '' }, plugin: {} }),
+    getAccountInfoSync: () => ({
+      miniProgram: { appId: 'touristappid', envVersion: opts.envVersion ?? 'develop', version: '' },
+      plugin: {},
+    }),
     getSystemInfoSync: () => ({
       brand: 'headless',
       model: 'Chromium',
@@ -181,7 +182,12 @@ export function installWx(opts: WxOptions): WxRuntime {
     clearStorageSync: () => storage.clear(),
     getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
     getStorage: (o: Json) =>
-      settle(storage.has(o.key) ? Promise.resolve(ok('getStorage', { data: wx.getStorageSync(o.key) })) : Promise.reject(fail('getStorage', 'data not found')), o),
+      settle(
+        storage.has(o.key)
+          ? Promise.resolve(ok('getStorage', { data: wx.getStorageSync(o.key) }))
+          : Promise.reject(fail('getStorage', 'data not found')),
+        o,
+      ),
     setStorage: (o: Json) => settle(Promise.resolve((wx.setStorageSync(o.key, o.data), ok('setStorage'))), o),
     removeStorage: (o: Json) => settle(Promise.resolve((wx.removeStorageSync(o.key), ok('removeStorage'))), o),
 
@@ -203,7 +209,8 @@ export function installWx(opts: WxOptions): WxRuntime {
         o,
         true,
       ),
-    setNavigationBarTitle: (o: Json) => settle(Promise.resolve((opts.router.setTitle(String(o.title ?? '')), ok('setNavigationBarTitle'))), o),
+    setNavigationBarTitle: (o: Json) =>
+      settle(Promise.resolve((opts.router.setTitle(String(o.title ?? '')), ok('setNavigationBarTitle'))), o),
     pageScrollTo: (o: Json) => settle(Promise.resolve((window.scrollTo(0, Number(o.scrollTop ?? 0)), ok('pageScrollTo'))), o),
     stopPullDownRefresh: (o: Json = {}) => settle(Promise.resolve(ok('stopPullDownRefresh')), o),
     vibrateShort: (o: Json = {}) => settle(Promise.resolve(ok('vibrateShort')), o),
@@ -257,7 +264,10 @@ export function installWx(opts: WxOptions): WxRuntime {
       if (i >= 0) networkListeners.splice(i, 1);
     },
     requestSubscribeMessage: (o: Json) =>
-      settle(Promise.resolve(ok('requestSubscribeMessage', Object.fromEntries(((o.tmplIds ?? []) as string[]).map((t) => [t, 'accept'])))), o),
+      settle(
+        Promise.resolve(ok('requestSubscribeMessage', Object.fromEntries(((o.tmplIds ?? []) as string[]).map((t) => [t, 'accept'])))),
+        o,
+      ),
 
     // ---- device ----
     chooseMedia: (o: Json = {}) => {

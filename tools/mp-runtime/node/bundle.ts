@@ -5,7 +5,11 @@
 import { spawnSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import path from 'path';
+import { createRequire } from 'module';
 import { build, type Plugin } from 'esbuild';
+
+/** node's require.resolve (the global `require` is typed as WeChat's where the mini program typings are loaded) */
+export const resolvePackage = (id: string): string => createRequire(__filename).resolve(id);
 
 export const REPO_ROOT = path.join(__dirname, '..', '..', '..');
 export const MINIPROGRAM_ROOT = path.join(REPO_ROOT, 'miniprogram');
@@ -75,7 +79,7 @@ export function readManifest(root = MINIPROGRAM_ROOT): AppManifest {
 }
 
 function compilerDir(): string {
-  return path.dirname(require.resolve('miniprogram-compiler/package.json'));
+  return path.dirname(resolvePackage('miniprogram-compiler/package.json'));
 }
 
 /** WXML → the `$gwx` template factory, with WeChat's wcc (the compiler miniprogram-simulate uses). */

@@ -12,7 +12,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { startBackend, type Backend } from '../../../tests/helpers/backend';
 import { waitIdle } from './automator';
-import { REPO_ROOT, runtimeBundle } from './bundle';
+import { REPO_ROOT, resolvePackage, runtimeBundle } from './bundle';
 import { launchBrowser, openApp, startRuntimeServer } from './server';
 
 export const GALLERY_DIR = path.join(REPO_ROOT, 'gallery');
@@ -64,7 +64,13 @@ async function playDemo(backend: Backend): Promise<void> {
   backend.setClock('2026-12-09T10:00:00+08:00');
   await ok(
     'resident',
-    { action: 'reportHazard', householdId: 'demo-hh-1-1-02', category: 'ebikeCharging', description: '楼道里给电动车充电，插线板在柴堆旁', photos: [] },
+    {
+      action: 'reportHazard',
+      householdId: 'demo-hh-1-1-02',
+      category: 'ebikeCharging',
+      description: '楼道里给电动车充电，插线板在柴堆旁',
+      photos: [],
+    },
     'demo-villager-1',
   );
   await ok(
@@ -92,7 +98,10 @@ async function playDemo(backend: Backend): Promise<void> {
 }
 
 async function reLaunch(page: Page, url: string): Promise<void> {
-  await page.evaluate((u) => (globalThis as any).__mpAutomation.handle('App.callWxMethod', { method: 'reLaunch', args: [{ url: u }] }), url);
+  await page.evaluate(
+    (u) => (globalThis as any).__mpAutomation.handle('App.callWxMethod', { method: 'reLaunch', args: [{ url: u }] }),
+    url,
+  );
   await waitIdle(page);
 }
 
@@ -140,7 +149,10 @@ async function contrast(page: Page, axeSource: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const axe = (globalThis as any).axe;
-    const res = await axe.run(document.querySelector('.mp-pages'), { runOnly: ['color-contrast'], resultTypes: ['violations'] });
+    const res = await axe.run((globalThis as any).document.querySelector('.mp-pages'), {
+      runOnly: ['color-contrast'],
+      resultTypes: ['violations'],
+    });
     const out: string[] = [];
     for (const v of res.violations) for (const n of v.nodes) out.push(`${String(n.target)}: ${n.any?.[0]?.message ?? v.help}`);
     return out;
@@ -158,7 +170,9 @@ function indexHtml(shots: Shot[], refused: string[]): string {
     const issues = [...s.overflow, ...(s.large ? s.smallTargets : []), ...s.contrast];
     return `<figure class="${issues.length ? 'bad' : ''}"><a href="${s.file}"><img loading="lazy" src="${s.file}"></a><figcaption>${s.role} · ${s.size} · ${s.large ? '大字' : '标准'}${issues.length ? ` · ${issues.length} 项问题` : ''}</figcaption></figure>`;
   };
-  const sections = [...byPage.entries()].map(([page, list]) => `<h2>${page}</h2><div class="row">${list.map(cell).join('')}</div>`).join('\n');
+  const sections = [...byPage.entries()]
+    .map(([page, list]) => `<h2>${page}</h2><div class="row">${list.map(cell).join('')}</div>`)
+    .join('\n');
   return `<!doctype html><meta charset="utf-8"><title>邻里守望 · 页面总览</title>
 <style>body{font-family:'Noto Sans CJK SC',sans-serif;margin:16px;background:#eee}h2{font-size:16px;margin:24px 0 8px}
 .row{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}figure{margin:0;background:#fff;padding:6px;border:2px solid #ccc}
@@ -180,7 +194,7 @@ export async function renderGallery(opts: { outDir?: string; log?: (line: string
   const log = opts.log ?? (() => undefined);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const axeSource = readFileSync(resolvePackage('axe-core/axe.min.js'), 'utf8');
   const backend = await startBackend({ demo: true });
   const server = await startRuntimeServer({ backendUrl: `http://127.0.0.1:${backend.port}`, bundle: await runtimeBundle() });
   const browser = await launchBrowser();
@@ -209,7 +223,15 @@ export async function renderGallery(opts: { outDir?: string; log?: (line: string
               const file = `${size.name}/${slug(route)}__${who.role}__${large ? 'large' : 'normal'}.png`;
               mkdirSync(path.join(outDir, size.name), { recursive: true });
               await phone.page.screenshot({ path: path.join(outDir, file), fullPage: true });
-              shots.push({ page: route, role: who.role, size: size.name, large, file, ...audit, contrast: await contrast(phone.page, axeSource) });
+              shots.push({
+                page: route,
+                role: who.role,
+                size: size.name,
+                large,
+                file,
+                ...audit,
+                contrast: await contrast(phone.page, axeSource),
+              });
               log(`  ${file}`);
             }
           }
