@@ -189,62 +189,87 @@ export interface GalleryResult {
   failures: number;
 }
 
-export async function renderGallery(opts: { outDir?: string; log?: (line: string) => void } = {}): Promise<GalleryResult> {
+/** The four screenshots the README shows (375×812, normal text, the visible screen only). */
+export const README_SHOTS = [
+  { route: 'pages/home/index', role: 'villager', file: 'villager-home.png' },
+  { route: 'packages/visitor/visit/index', role: 'visitor', file: 'visit-form.png' },
+  { route: 'packages/leader/board/index', role: 'gridLeader', file: 'leader-board.png' },
+  { route: 'packages/discipline/case/index', role: 'discipline', file: 'discipline-case.png' },
+];
+export const README_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
+
+export async function renderGallery(
+  opts: { outDir?: string; readmeDir?: string; log?: (line: string) => void } = {},
+): Promise<GalleryResult> {
   const outDir = opts.outDir ?? GALLERY_DIR;
   const log = opts.log ?? (() => undefined);
   rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  for (const size of SIZES) mkdirSync(path.join(outDir, size.name), { recursive: true });
   const axeSource = readFileSync(resolvePackage('axe-core/axe.min.js'), 'utf8');
   const backend = await startBackend({ demo: true });
   const server = await startRuntimeServer({ backendUrl: `http://127.0.0.1:${backend.port}`, bundle: await runtimeBundle() });
   const browser = await launchBrowser();
   const shots: Shot[] = [];
   const refused: string[] = [];
+  const pages = server.bundle.manifest.pages;
+  if (opts.readmeDir) mkdirSync(opts.readmeDir, { recursive: true });
   try {
     await playDemo(backend);
     const clockOffsetMs = backend.emulator.clock.offset;
-    const pages = server.bundle.manifest.pages;
-    for (const size of SIZES) {
-      const phone = await openApp(browser, server, { width: size.width, height: size.height, clockOffsetMs, deviceScaleFactor: 1 });
-      try {
-        for (const route of pages) {
-          for (const who of ROLES) {
-            if (size === SIZES[1] && refused.includes(`${route}（${who.label}）`)) continue;
-            for (const large of [false, true]) {
-              await setPerson(phone.page, who.openid, large);
-              if (!(await open(phone.page, route))) {
-                if (!refused.includes(`${route}（${who.label}）`)) refused.push(`${route}（${who.label}）`);
-                break;
+    // the two device sizes render side by side, each on its own phone
+    await Promise.all(
+      SIZES.map(async (size) => {
+        const phone = await openApp(browser, server, { width: size.width, height: size.height, clockOffsetMs, deviceScaleFactor: 1 });
+        try {
+          for (const route of pages) {
+            for (const who of ROLES) {
+              for (const large of [false, true]) {
+                await setPerson(phone.page, who.openid, large);
+                if (!(await open(phone.page, route))) {
+                  if (!refused.includes(`${route}（${who.label}）`)) refused.push(`${route}（${who.label}）`);
+                  break;
+                }
+                const audit = (await phone.page.evaluate((min) => (globalThis as any).__mpAutomation.audit(min), MIN_TARGET_PX)) as {
+                  overflow: string[];
+                  smallTargets: string[];
+                };
+                const file = `${size.name}/${slug(route)}__${who.role}__${large ? 'large' : 'normal'}.png`;
+                await phone.page.screenshot({ path: path.join(outDir, file), fullPage: true });
+                const readme = README_SHOTS.find((r) => r.route === route && r.role === who.role && size === SIZES[1] && !large);
+                if (readme && opts.readmeDir) await phone.page.screenshot({ path: path.join(opts.readmeDir, readme.file) });
+                shots.push({
+                  page: route,
+                  role: who.role,
+                  size: size.name,
+                  large,
+                  file,
+                  ...audit,
+                  contrast: await contrast(phone.page, axeSource),
+                });
+                log(`  ${file}`);
               }
-              const audit = (await phone.page.evaluate((min) => (globalThis as any).__mpAutomation.audit(min), MIN_TARGET_PX)) as {
-                overflow: string[];
-                smallTargets: string[];
-              };
-              const file = `${size.name}/${slug(route)}__${who.role}__${large ? 'large' : 'normal'}.png`;
-              mkdirSync(path.join(outDir, size.name), { recursive: true });
-              await phone.page.screenshot({ path: path.join(outDir, file), fullPage: true });
-              shots.push({
-                page: route,
-                role: who.role,
-                size: size.name,
-                large,
-                file,
-                ...audit,
-                contrast: await contrast(phone.page, axeSource),
-              });
-              log(`  ${file}`);
             }
           }
+        } finally {
+          await phone.close();
         }
-      } finally {
-        await phone.close();
-      }
-    }
+      }),
+    );
   } finally {
     await browser.close();
     await server.close();
     await backend.stop();
   }
+  const order = (s: Shot) => [
+    pages.indexOf(s.page),
+    ROLES.findIndex((r) => r.role === s.role),
+    SIZES.findIndex((z) => z.name === s.size),
+    Number(s.large),
+  ];
+  shots.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x.map((v, i) => v - y[i]).find((d) => d !== 0) ?? 0;
+  });
   writeFileSync(path.join(outDir, 'index.html'), indexHtml(shots, refused));
   const failures = shots.reduce((n, s) => n + s.overflow.length + (s.large ? s.smallTargets.length : 0), 0);
   return { shots, refused, failures };
