@@ -4,6 +4,7 @@
 // fixture photos, GPS, the QR scanner, phone calls, the clipboard, toasts and modals drawn on screen, and a network
 // switch (off = every request and upload fails as WeChat's do without network). An API the pages do not use throws.
 import { shell } from './shell';
+import { DEMO_LOCATION } from '../../../tests/helpers/device-fixtures';
 
 type Json = Record<string, any>;
 type AnyFn = (...args: any[]) => any;
@@ -40,8 +41,6 @@ export interface WxRuntime {
   clipboard: string | null;
 }
 
-/** Where the demo household is: 三江村 (the same point the page tests' getLocation answers). */
-export const DEMO_LOCATION = { latitude: 27.7231, longitude: 110.6334 };
 /** Photos the camera "takes": fixture JPEGs served by the runtime server. */
 const PHOTOS = ['/__mp/photos/photo-1.jpg', '/__mp/photos/photo-2.jpg'];
 
