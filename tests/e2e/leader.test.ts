@@ -1,7 +1,7 @@
 // A grid leader confirms the week's contacts (one household while the phone has no network, sent when it returns)
 // and files the week's risk report. Driven through miniprogram-automator: taps on the rendered pages.
 import { startSession, type Session } from './harness';
-import { actAs, openRole, element, network, onPage, seeText, setClock, tap } from './steps';
+import { actAs, openRole, element, network, onPage, seeText, setClock, tap, withText } from './steps';
 
 let s: Session;
 
@@ -22,16 +22,12 @@ test('grid leader confirms every household (one offline, sent when the network r
   expect(rows.length).toBeGreaterThanOrEqual(5);
 
   // every household but the last by phone, with network
-  for (const row of rows.slice(0, -1)) {
-    const [byPhone] = await row.$$('.method-btn');
-    await byPhone.tap();
-  }
+  for (const row of rows.slice(0, -1)) await (await withText(row, '.method-btn', '电话')).tap();
   await seeText(board, '#week-progress', `已联络 ${rows.length - 1}/${rows.length}`);
 
   // the last one in a dead spot: kept on the phone as 待上传
   await network(mp, false);
-  const [lastByPhone] = await rows[rows.length - 1].$$('.method-btn');
-  await lastByPhone.tap();
+  await (await withText(rows[rows.length - 1], '.method-btn', '上门')).tap();
   await seeText(board, '#pending-banner', '有 1 条记录待上传');
   expect(await rows[rows.length - 1].text()).toContain('待上传');
 

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { startBackend, type Backend } from '../helpers/backend';
 import { launchBrowser, startHeadlessMiniProgram, type HeadlessMiniProgram } from '../../tools/mp-runtime/node';
 import type { MiniProgram } from './harness';
-import { actAs, element, onPage, tap } from './steps';
+import { actAs, element, onPage, seeText, tap } from './steps';
 
 let backend: Backend;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -61,4 +61,20 @@ test('page stack, a hidden element refused, a modal answered, an unknown wx API 
   expect(await mp.evaluate(() => (globalThis as any).answer)).toMatchObject({ confirm: true, cancel: false });
 
   await expect(mp.callWxMethod('getBLEDeviceServices', {})).rejects.toThrow(/not available in the headless runtime/);
+}, 60000);
+
+test('page data, setData and callMethod; element text, attribute and wxml; a screenshot', async () => {
+  const mp = await phone(375);
+  const home = await actAs(mp, 'demo-office');
+  await element(home, '#person-name');
+  expect(await home.data('name')).toBe('刘晓东');
+  await home.setData({ name: '测试姓名' });
+  expect(await (await element(home, '#person-name')).text()).toBe('测试姓名');
+  await home.callMethod('onRetry');
+  await seeText(home, '#person-name', '刘晓东');
+  const name = await element(home, '#person-name');
+  expect(await name.attribute('class')).toContain('t-title');
+  expect(await name.outerWxml()).toMatch(/^<view id="person-name" class="t-title">刘晓东<\/view>$/);
+  const png = Buffer.from(String(await mp.screenshot()), 'base64');
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
 }, 60000);

@@ -122,7 +122,9 @@ export async function startAutomatorEndpoint(page: Page, opts: EndpointOptions =
           if (acts) await waitIdle(page);
           reply = { id: msg.id, result: result ?? {} };
         } catch (err) {
-          reply = { id: msg.id, error: { message: (err as Error).message.replace(/^page\.evaluate: (Error: )?/, '') } };
+          // the browser's message without playwright's prefix and the in-page stack
+          const message = (err as Error).message.replace(/^page\.evaluate: (\w*Error: )?/, '').split('\n')[0];
+          reply = { id: msg.id, error: { message } };
         }
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
       });
