@@ -55,7 +55,7 @@ export interface Shot {
 }
 
 /** December 2026 played forward on the demo township (see the header). */
-async function playDemo(backend: Backend): Promise<void> {
+export async function playDemo(backend: Backend): Promise<void> {
   const ok = async (fn: string, event: Record<string, unknown>, openid: string) => {
     const r = await backend.call(fn, event, openid);
     if (!r.ok) throw new Error(`${fn}.${String(event.action)} as ${openid}: ${r.code} ${r.message}`);
@@ -131,6 +131,17 @@ async function open(page: Page, route: string): Promise<boolean> {
   await waitIdle(page);
   const calls = ((await page.evaluate(() => (globalThis as any).__mpAutomation.calls())) as { code?: string }[]).slice(callsBefore);
   return !calls.some((c) => c.code && REFUSALS.has(c.code));
+}
+
+/** Become `openid` (large text or not) and open `route`; false when the backend refused them. */
+export async function openAs(page: Page, openid: string, large: boolean, route: string): Promise<boolean> {
+  await setPerson(page, openid, large);
+  return open(page, route);
+}
+
+/** Horizontal overflow and tap targets under 44 px on the page on top. */
+export function auditTop(page: Page): Promise<{ overflow: string[]; smallTargets: string[] }> {
+  return page.evaluate((min) => (globalThis as any).__mpAutomation.audit(min), MIN_TARGET_PX);
 }
 
 async function setPerson(page: Page, openid: string, large: boolean): Promise<void> {
@@ -224,15 +235,11 @@ export async function renderGallery(
           for (const route of pages) {
             for (const who of ROLES) {
               for (const large of [false, true]) {
-                await setPerson(phone.page, who.openid, large);
-                if (!(await open(phone.page, route))) {
+                if (!(await openAs(phone.page, who.openid, large, route))) {
                   if (!refused.includes(`${route}（${who.label}）`)) refused.push(`${route}（${who.label}）`);
                   break;
                 }
-                const audit = (await phone.page.evaluate((min) => (globalThis as any).__mpAutomation.audit(min), MIN_TARGET_PX)) as {
-                  overflow: string[];
-                  smallTargets: string[];
-                };
+                const audit = await auditTop(phone.page);
                 const file = `${size.name}/${slug(route)}__${who.role}__${large ? 'large' : 'normal'}.png`;
                 await phone.page.screenshot({ path: path.join(outDir, file), fullPage: true });
                 const readme = README_SHOTS.find((r) => r.route === route && r.role === who.role && size === SIZES[1] && !large);
