@@ -1,4 +1,7 @@
-/** Two projects: node for domain/emulator/function tests, jsdom (with the Node globals the emulator needs) for mini-program pages. */
+/**
+ * Three projects: node for domain/emulator/function tests, jsdom (with the Node globals the emulator needs) for
+ * mini-program pages, and e2e (miniprogram-automator driving the pages in headless Chromium).
+ */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 const common = {
   transform: { '^.+\\.ts$': tsJest },
@@ -21,6 +24,15 @@ module.exports = {
       displayName: 'pages',
       testEnvironment: '<rootDir>/tests/pages/backend-environment.ts',
       testMatch: ['<rootDir>/tests/pages/**/*.test.ts'],
+    },
+    {
+      // miniprogram-automator specs against the mini program in headless Chromium (tools/mp-runtime), one browser
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/browser-setup.js',
+      globalTeardown: '<rootDir>/tests/e2e/browser-teardown.js',
     },
   ],
 };

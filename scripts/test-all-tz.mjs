@@ -1,4 +1,6 @@
 // The suite must hold whatever the host time zone: run it under three, then print one plain summary line.
+// The e2e project (miniprogram-automator in headless Chromium) runs under the first zone only: its phone is in China's
+// time zone whatever the host's (tools/mp-runtime sets it), and the backend's zone handling is covered by the others.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,9 @@ let status = 0;
 for (const tz of zones) {
   console.log(`\n=== jest under TZ=${tz} ===`);
   const outputFile = join(outDir, `${tz.replace('/', '_')}.json`);
-  const r = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--ci', '--json', `--outputFile=${outputFile}`, ...extra], {
+  const projects = tz === zones[0] ? [] : ['--selectProjects', 'node', 'pages'];
+  const args = ['node_modules/jest/bin/jest.js', '--ci', '--json', `--outputFile=${outputFile}`, ...projects, ...extra];
+  const r = spawnSync(process.execPath, args, {
     stdio: 'inherit',
     env: { ...process.env, TZ: tz },
   });

@@ -5,6 +5,7 @@
 import type { Backend } from './backend';
 import type { LoadedPage, LoadPageOptions } from './miniprogram';
 import { StorageService } from '../../emulator/admin/storage';
+import { DEMO_LOCATION } from './device-fixtures';
 
 export function stubDevice(
   p: LoadedPage,
@@ -29,7 +30,7 @@ export function stubDevice(
     setTimeout(() => o.success?.({ tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' }), 0);
   };
   phone.compressFails = Boolean(opts.compressFails);
-  wx.getLocation = (o: any) => setTimeout(() => o.success?.({ latitude: 27.7231, longitude: 110.6334, errMsg: 'getLocation:ok' }), 0);
+  wx.getLocation = (o: any) => setTimeout(() => o.success?.({ ...DEMO_LOCATION, errMsg: 'getLocation:ok' }), 0);
   wx.cloud.uploadFile = (o: any) =>
     setTimeout(() => {
       if (failing || p.harness.offline) return o.fail?.({ errMsg: 'cloud.uploadFile:fail network' });

@@ -1,0 +1,3 @@
+module.exports = async function e2eBrowserTeardown() {
+  await globalThis.__mpBrowserServer?.close();
+};
