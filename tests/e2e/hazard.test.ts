@@ -15,9 +15,11 @@ test('villager reports with a photo → visitor verifies on a re-visit → villa
   const { mp } = s;
   await setClock(s.backendUrl, '2026-12-09T10:00:00+08:00');
 
-  // 村民 夏光辉: 随手拍 from the home page
+  // 村民 夏光辉: the home page's one 隐患 entry, then 随手拍
   const home = await actAs(mp, 'demo-villager-1');
-  await tapText(home, '.tap-row', '随手拍：上报隐患');
+  await tap(home, '#shortcut-hazards');
+  const hub = await onPage(mp, 'packages/resident/hazards/index');
+  await tap(hub, '#entry-report');
   const report = await onPage(mp, 'packages/resident/report/index');
   await pick(report, '#category-picker', '电动车充电');
   await type(report, '#description', DESCRIPTION);
@@ -48,7 +50,8 @@ test('villager reports with a photo → visitor verifies on a re-visit → villa
 
   // the villager sees it verified in 我上报的隐患
   const back = await actAs(mp, 'demo-villager-1');
-  await tapText(back, '.tap-row', '我上报的隐患');
+  await tap(back, '#shortcut-hazards');
+  await tap(await onPage(mp, 'packages/resident/hazards/index'), '#entry-mine');
   const mine = await onPage(mp, 'packages/resident/mine/index');
   const seen = await (await withText(mine, '.report-row', DESCRIPTION)).text();
   expect(seen).toContain('已核实整改到位');

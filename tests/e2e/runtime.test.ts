@@ -42,17 +42,17 @@ test('rpx are converted at the device width with WeChat rounding (32rpx: 15 px a
 test('page stack, a hidden element refused, a modal answered, an unknown wx API named', async () => {
   const mp = await phone(375);
   const home = await actAs(mp, 'demo-villager-1');
-  await tap(home, '#shortcut-report');
-  const report = await onPage(mp, 'packages/resident/report/index');
-  expect((await mp.pageStack()).map((p) => p.path)).toEqual(['pages/home/index', 'packages/resident/report/index']);
+  await tap(home, '#shortcut-hazards');
+  const report = await onPage(mp, 'packages/resident/hazards/index');
+  expect((await mp.pageStack()).map((p) => p.path)).toEqual(['pages/home/index', 'packages/resident/hazards/index']);
 
   // the home page is still in the stack but not on screen: a finger cannot reach it
-  await expect((await home.$('#shortcut-report'))!.tap()).rejects.toThrow(/not visible/);
+  await expect((await home.$('#shortcut-hazards'))!.tap()).rejects.toThrow(/not visible/);
 
   await mp.callWxMethod('navigateBack', {});
   await onPage(mp, 'pages/home/index');
   expect((await mp.pageStack()).length).toBe(1);
-  expect(report.path).toBe('packages/resident/report/index');
+  expect(report.path).toBe('packages/resident/hazards/index');
 
   await mp.evaluate(() => {
     (globalThis as any).wx.showModal({ title: '确认', success: (r: unknown) => ((globalThis as any).answer = r) });
