@@ -708,7 +708,7 @@ function tally(model: Model, trail: string[]): void {
 }
 
 const inPrimaryZone = (process.env.TZ ?? 'Asia/Shanghai') === 'Asia/Shanghai';
-const RUNS = Number(process.env.LADDER_RUNS ?? (inPrimaryZone ? 200 : 40));
+const RUNS = Number(process.env.LADDER_RUNS ?? (inPrimaryZone ? 120 : 30));
 const SEED = Number(process.env.LADDER_SEED ?? 20241231);
 
 test(`the ladder equals the reference model over ${RUNS} generated months (seed ${SEED})`, async () => {

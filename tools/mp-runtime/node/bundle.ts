@@ -3,7 +3,7 @@
 // compiled by WeChat's own wcsc (rpx resolved in the browser at the device width, as WeChat does). Everything stays in
 // memory: nothing is written into the working tree.
 import { spawnSync } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
+import { accessSync, chmodSync, constants, existsSync, readFileSync } from 'fs';
 import path from 'path';
 import { createRequire } from 'module';
 import { build, type Plugin } from 'esbuild';
@@ -96,6 +96,19 @@ function unescapeJs(body: string): string {
 }
 
 /**
+ * miniprogram-compiler ships `wcsc` without its execute bit (its `wcc` has it), so a clean `npm ci` cannot run it:
+ * set the bit on the package's own binary once, as its install script would.
+ */
+function executable(bin: string): string {
+  try {
+    accessSync(bin, constants.X_OK);
+  } catch {
+    chmodSync(bin, 0o755);
+  }
+  return bin;
+}
+
+/**
  * WXSS → style sheet writers, with WeChat's wcsc: page and component sheets first (the "-pc" count), app.wxss last as
  * the common sheet, exactly the split DevTools makes. Each writer inserts its sheet with a class prefix; rpx are
  * converted at the device width with WeChat's rounding.
@@ -105,8 +118,9 @@ function compileWxss(manifest: AppManifest, root: string): string {
     .map((p) => `./${p}.wxss`)
     .filter((f) => existsSync(path.join(root, f)));
   const args = ['-db', '-pc', String(sheets.length), ...sheets, './app.wxss'];
-  const bin = path.join(compilerDir(), 'bin', 'linux', 'wcsc');
+  const bin = executable(path.join(compilerDir(), 'bin', 'linux', 'wcsc'));
   const out = spawnSync(bin, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  if (out.error) throw new Error(`wcsc could not run: ${out.error.message}`);
   if (out.status !== 0) throw new Error(`wcsc failed: ${out.stderr.toString()}`);
   const parts = out.stdout.toString().split('=');
   const table: Record<string, string> = {};
