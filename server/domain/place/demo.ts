@@ -18,6 +18,7 @@ import { deadlineOf } from '../visit/hazardState';
 import { templateFor } from './checklists';
 import { planKey, periodOf, quarterOf } from './coverage';
 import type { InspectionRecord, PlaceHazardRecord, PlaceRecord, PlanRecord, ReferralRecord } from './records';
+import { newPlaceHazard } from './records';
 
 /** seed 004 §10 "各村居列管单位", mapped onto the demo villages (1-based) */
 export const SEED004_VILLAGE_LISTS: readonly { seedVillage: string; count: number; demoVillage: number }[] = [
@@ -308,31 +309,24 @@ export function placeDemoDocs(townshipId: string, villages: readonly DemoVillage
     });
     if (hazardKey) {
       const item = template.items.find((x) => x.key === hazardKey.key)!;
-      placeHazards.push({
-        _id: hazardKey.hazardId,
-        townshipId,
-        villageId: target.villageId,
-        placeId: target._id,
-        inspectionId: id,
-        itemKey: item.key,
-        category: hazardCategory(template, item.key),
-        description: hazardKey.note,
-        photos: [],
-        foundBy: by.personId,
-        reportedAt: when,
-        deadline: deadlineOf(hazardKey.deadline),
-        status: 'open',
-        claimedAt: null,
-        claimedBy: null,
-        claimPhotos: [],
-        claimNote: '',
-        verifiedAt: null,
-        verifiedBy: null,
-        verifyInspectionId: null,
-        referralId: null,
-        createdAt: when,
-        updatedAt: when,
-      });
+      placeHazards.push(
+        newPlaceHazard(
+          {
+            _id: hazardKey.hazardId,
+            townshipId,
+            villageId: target.villageId,
+            placeId: target._id,
+            inspectionId: id,
+            itemKey: item.key,
+            category: hazardCategory(template, item.key),
+            description: hazardKey.note,
+            photos: [],
+            foundBy: by.personId,
+            deadline: deadlineOf(hazardKey.deadline),
+          },
+          when,
+        ),
+      );
     }
   };
   const officer = { personId: 'person-demo-police', name: '龙建平', keys: [policeKey] };

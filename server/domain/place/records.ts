@@ -113,6 +113,43 @@ export interface PlaceHazardRecord {
   updatedAt: Date;
 }
 
+/** A hazard just found at an inspection: open, nothing claimed, verified or referred yet. The one way one is made.
+ * `reportedAt` is when the inspection happened (an offline one's device time); `createdAt` when it was written. */
+export function newPlaceHazard(
+  found: Pick<
+    PlaceHazardRecord,
+    | '_id'
+    | 'townshipId'
+    | 'villageId'
+    | 'placeId'
+    | 'inspectionId'
+    | 'itemKey'
+    | 'category'
+    | 'description'
+    | 'photos'
+    | 'foundBy'
+    | 'deadline'
+  >,
+  reportedAt: Date,
+  createdAt: Date = reportedAt,
+): PlaceHazardRecord {
+  return {
+    ...found,
+    reportedAt,
+    status: 'open',
+    claimedAt: null,
+    claimedBy: null,
+    claimPhotos: [],
+    claimNote: '',
+    verifiedAt: null,
+    verifiedBy: null,
+    verifyInspectionId: null,
+    referralId: null,
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
 export interface ReferralRecord {
   _id: string;
   townshipId: string;

@@ -19,6 +19,7 @@ import { visitInstant } from '../../domain/visit/visitTime';
 import { templateFor } from '../../domain/place/checklists';
 import { planCovers } from '../../domain/place/coverage';
 import type { InspectionRecord, PlaceHazardRecord, PlaceRecord, PlanRecord } from '../../domain/place/records';
+import { newPlaceHazard } from '../../domain/place/records';
 import { inspectorKeys } from '../../domain/place/rules';
 import { inspectionFormSchema, recordInspectionSchema, type RecordInspectionInput } from '../../domain/place/schemas';
 import { inspectionView, placeHazardView } from '../../domain/place/views';
@@ -98,28 +99,22 @@ async function record(ctx: ActionContext, input: RecordInspectionInput): Promise
   const base = { townshipId: place.townshipId, villageId: place.villageId, placeId: place._id, inspectionId };
   const hazards: PlaceHazardRecord[] = input.answers
     .filter((a) => a.answer === 'hazard')
-    .map((a, i) => ({
-      _id: hazardIdFor(inspectionId, i),
-      ...base,
-      itemKey: a.key,
-      category: hazardCategory(template, a.key),
-      description: a.note ?? '',
-      photos: a.photos ?? [],
-      foundBy: actor.personId,
-      reportedAt: time.at,
-      deadline: deadlineOf(a.deadline!),
-      status: 'open',
-      claimedAt: null,
-      claimedBy: null,
-      claimPhotos: [],
-      claimNote: '',
-      verifiedAt: null,
-      verifiedBy: null,
-      verifyInspectionId: null,
-      referralId: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    }));
+    .map((a, i) =>
+      newPlaceHazard(
+        {
+          _id: hazardIdFor(inspectionId, i),
+          ...base,
+          itemKey: a.key,
+          category: hazardCategory(template, a.key),
+          description: a.note ?? '',
+          photos: a.photos ?? [],
+          foundBy: actor.personId,
+          deadline: deadlineOf(a.deadline!),
+        },
+        time.at,
+        ctx.now,
+      ),
+    );
   const inspection: InspectionRecord = {
     _id: inspectionId,
     townshipId: place.townshipId,
