@@ -3,18 +3,11 @@
 import { z } from 'zod';
 import { id, pageFields, text } from '../common/fields';
 import { day } from '../visit/schemas';
+import { HAZARD_CATEGORIES } from '../grid/hazards';
+import type { GridHazardCategory } from '../../../typings/grid';
 
-const CATEGORY_KEYS = [
-  'electrical',
-  'gas',
-  'clutter',
-  'heating',
-  'smokedMeat',
-  'ebikeCharging',
-  'stove',
-  'smokeDetector',
-  'other',
-] as const;
+// the categories are the grid report's (server/domain/grid/hazards.ts): one list for every hazard report
+const CATEGORY_KEYS = Object.keys(HAZARD_CATEGORIES) as [GridHazardCategory, ...GridHazardCategory[]];
 
 const category = z.enum(CATEGORY_KEYS, { error: '请选择隐患类别' });
 const fileId = z.string({ error: '照片编号格式不正确' }).trim().min(1, '照片编号不能为空').max(512, '照片编号过长');
